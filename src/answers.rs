@@ -1,0 +1,461 @@
+//! A person's answers, keyed by stable question ids: what an answers file holds
+//! and what the interview produces.
+//!
+//! Files are YAML, TOML or JSON. Parsing gives [`RawAnswers`]; [`check`] holds
+//! them against a rubric and reports every problem at once.
+
+use crate::error::{Problem, Problems, one_of};
+use crate::rubric::{Agreement, Kind, QuestionRef, Rubric};
+use crate::yaml::{Spanned, location};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The file formats an answers file can be in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// By extension; anything unknown (and stdin) is YAML.
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".toml") {
+            Format::Toml
+        } else if lower.ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Yaml
+        }
+    }
+}
+
+/// An answers file as written, before it is held against a rubric.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnswers {
+    #[serde(default)]
+    pub rubric: Option<String>,
+    #[serde(default)]
+    pub target: Option<Spanned<String>>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    #[serde(default)]
+    pub answers: BTreeMap<String, Spanned<RawValue>>,
+    #[serde(default)]
+    pub evidence: BTreeMap<String, Spanned<String>>,
+}
+
+/// Any value an answer may hold, so type mistakes become our own clear message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawValue {
+    Empty,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<RawValue>),
+    Map,
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an answer: a choice id, a number or a list of item ids")
+            }
+            fn visit_unit<E>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Empty)
+            }
+            fn visit_none<E>(self) -> Result<RawValue, E> {
+                Ok(RawValue::Empty)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+                Ok(RawValue::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+                Ok(RawValue::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+                Ok(RawValue::Text(v.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<RawValue>()? {
+                    items.push(item);
+                }
+                Ok(RawValue::List(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawValue, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(RawValue::Map)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl RawValue {
+    fn describe(&self) -> String {
+        match self {
+            RawValue::Empty => "nothing".into(),
+            RawValue::Bool(b) => format!("true/false ({b})"),
+            RawValue::Number(n) => format!("the number {n}"),
+            RawValue::Text(t) => format!("the text '{t}'"),
+            RawValue::List(_) => "a list".into(),
+            RawValue::Map => "a mapping".into(),
+        }
+    }
+}
+
+/// A checked answer; its shape matches its question's kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Choice(String),
+    Scale(Agreement),
+    Items(Vec<String>),
+    Number(f64),
+}
+
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Choice(id) => s.serialize_str(id),
+            Answer::Scale(a) => s.serialize_str(a.id()),
+            Answer::Items(items) => items.serialize(s),
+            // Whole numbers stay whole in saved files: `35`, not `35.0`.
+            Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => s.serialize_i64(*n as i64),
+            Answer::Number(n) => s.serialize_f64(*n),
+        }
+    }
+}
+
+/// Answers checked against one rubric. Serializes to the answers-file shape.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Answers {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rubric: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<jiff::civil::Date>,
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, String>,
+}
+
+/// Parse answers text in the given format. `file` names it in messages.
+pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Problems> {
+    let fail = |p: Problem| Problems {
+        file: file.to_string(),
+        what: "answers file",
+        problems: vec![p],
+    };
+    if text.trim().is_empty() {
+        return Err(fail(Problem::new("", "the file is empty")));
+    }
+    match format {
+        Format::Yaml => crate::yaml::parse(text).map_err(fail),
+        Format::Json => serde_json::from_str(text).map_err(|e| {
+            let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
+            fail(Problem::new("", e.to_string()).at(at))
+        }),
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let at = e.span().map(|span| line_col(text, span.start));
+            fail(Problem::new("", e.message().trim().to_string()).at(at))
+        }),
+    }
+}
+
+/// 1-based line and column of a byte offset.
+fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line as u64, col as u64)
+}
+
+/// Hold raw answers against a rubric. With `allow_missing`, unanswered questions
+/// are fine; otherwise every missing id is listed in one problem.
+pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) -> Result<Answers, Problems> {
+    let mut problems = Vec::new();
+    if let Some(id) = &raw.rubric
+        && *id != rubric.id
+    {
+        problems.push(Problem::new(
+            "rubric",
+            format!(
+                "these answers are for rubric '{id}', but the rubric in use is '{}'",
+                rubric.id
+            ),
+        ));
+    }
+    if let Some(t) = &raw.target
+        && rubric.level_index(&t.value).is_none()
+    {
+        problems.push(
+            Problem::new(
+                "target",
+                format!("unknown level '{}'; expected {}", t.value, one_of(&rubric.level_ids())),
+            )
+            .at(location(t)),
+        );
+    }
+    let date = raw
+        .date
+        .as_ref()
+        .and_then(|d| match d.value.parse::<jiff::civil::Date>() {
+            Ok(date) => Some(date),
+            Err(_) => {
+                let msg = format!("'{}' is not a date; expected YYYY-MM-DD", d.value);
+                problems.push(Problem::new("date", msg).at(location(d)));
+                None
+            }
+        });
+
+    let mut answers = BTreeMap::new();
+    for (id, value) in &raw.answers {
+        let path = format!("answers.{id}");
+        let at = location(value);
+        if value.value == RawValue::Empty {
+            continue; // an empty slot, as in a filled-in template: unanswered
+        }
+        match rubric.find(id) {
+            None => problems.push(Problem::new(path, unknown_question(rubric, id)).at(at)),
+            Some(found) => match answer(rubric, found, &value.value) {
+                Ok(a) => {
+                    answers.insert(id.clone(), a);
+                }
+                Err(msg) => problems.push(Problem::new(path, msg).at(at)),
+            },
+        }
+    }
+
+    let missing: Vec<&str> = rubric
+        .question_ids()
+        .filter(|id| !answers.contains_key(*id) && !raw.answers.get(*id).is_some_and(|v| v.value != RawValue::Empty))
+        .collect();
+    if !missing.is_empty() && !allow_missing {
+        problems.push(Problem::new(
+            "answers",
+            format!(
+                "{} question{} not answered: {} (answer them, or pass --allow-missing to score what is there)",
+                missing.len(),
+                if missing.len() == 1 { " is" } else { "s are" },
+                missing.join(", ")
+            ),
+        ));
+    }
+
+    let mut evidence = BTreeMap::new();
+    for (dim, text) in &raw.evidence {
+        if rubric.dimensions.iter().any(|d| d.id == *dim) {
+            if !text.value.trim().is_empty() {
+                evidence.insert(dim.clone(), text.value.trim().to_string());
+            }
+        } else {
+            let ids: Vec<&str> = rubric.dimensions.iter().map(|d| d.id.as_str()).collect();
+            problems.push(
+                Problem::new(
+                    format!("evidence.{dim}"),
+                    format!("unknown dimension '{dim}'; expected {}", one_of(&ids)),
+                )
+                .at(location(text)),
+            );
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(Problems {
+            file: file.to_string(),
+            what: "answers file",
+            problems,
+        });
+    }
+    Ok(Answers {
+        rubric: raw.rubric,
+        target: raw.target.map(|t| t.value),
+        name: raw.name,
+        date,
+        answers,
+        evidence,
+    })
+}
+
+fn unknown_question(rubric: &Rubric, id: &str) -> String {
+    let ids: Vec<&str> = rubric.question_ids().collect();
+    let close = ids
+        .iter()
+        .map(|known| (strsim_distance(id, known), *known))
+        .min()
+        .filter(|(d, _)| *d <= 3);
+    match close {
+        Some((_, known)) => format!("unknown question id '{id}'; did you mean '{known}'?"),
+        None => format!("unknown question id '{id}'; expected one of: {}", ids.join(", ")),
+    }
+}
+
+/// Levenshtein distance; small inputs only (ids).
+fn strsim_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Check one value against its question's kind.
+fn answer(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answer, String> {
+    let (item_ids, kind): (Vec<&str>, Option<&Kind>) = match found {
+        QuestionRef::Fit(f) => (
+            rubric.fit_questions()[f].items.iter().map(|i| i.id.as_str()).collect(),
+            None,
+        ),
+        QuestionRef::Level(d, q) => {
+            let kind = &rubric.dimensions[d].questions[q].kind;
+            let ids = match kind {
+                Kind::Checklist { items, .. } => items.iter().map(|i| i.id.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            (ids, Some(kind))
+        }
+    };
+    match kind {
+        Some(Kind::Choice(choices)) => {
+            let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+            match value {
+                RawValue::Text(t) if ids.contains(&t.as_str()) => Ok(Answer::Choice(t.clone())),
+                RawValue::Text(t) => Err(format!("unknown choice '{t}'; expected {}", one_of(&ids))),
+                other => Err(format!(
+                    "expected one choice id ({}), found {}",
+                    one_of(&ids),
+                    other.describe()
+                )),
+            }
+        }
+        Some(Kind::Scale { .. }) => {
+            let ids: Vec<&str> = Agreement::ALL.iter().map(|a| a.id()).collect();
+            match value {
+                RawValue::Text(t) => Agreement::from_id(t)
+                    .map(Answer::Scale)
+                    .ok_or_else(|| format!("unknown agreement '{t}'; expected {}", one_of(&ids))),
+                other => Err(format!(
+                    "expected an agreement ({}), found {}",
+                    one_of(&ids),
+                    other.describe()
+                )),
+            }
+        }
+        Some(Kind::Number { min, max, unit, .. }) => {
+            let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            match value {
+                RawValue::Number(n) if n.is_finite() && *n >= *min && *n <= *max => Ok(Answer::Number(*n)),
+                RawValue::Number(n) => Err(format!(
+                    "{n} is out of range; expected a number from {min} to {max}{unit}"
+                )),
+                other => Err(format!(
+                    "expected a number from {min} to {max}{unit}, found {}",
+                    other.describe()
+                )),
+            }
+        }
+        Some(Kind::Checklist { .. }) | None => {
+            let RawValue::List(values) = value else {
+                return Err(format!(
+                    "expected a list of item ids (any of {}; [] for none), found {}",
+                    one_of(&item_ids),
+                    value.describe()
+                ));
+            };
+            let mut picked: Vec<String> = Vec::new();
+            for v in values {
+                match v {
+                    RawValue::Text(t) if !item_ids.contains(&t.as_str()) => {
+                        return Err(format!("unknown item '{t}'; expected any of {}", one_of(&item_ids)));
+                    }
+                    RawValue::Text(t) if picked.contains(t) => return Err(format!("item '{t}' is listed twice")),
+                    RawValue::Text(t) => picked.push(t.clone()),
+                    other => return Err(format!("list entries must be item ids, found {}", other.describe())),
+                }
+            }
+            // Keep the rubric's order so saved files and reports are stable.
+            picked.sort_by_key(|p| item_ids.iter().position(|i| i == p));
+            Ok(Answer::Items(picked))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_by_extension() {
+        assert_eq!(Format::from_path("a.TOML"), Format::Toml);
+        assert_eq!(Format::from_path("a.json"), Format::Json);
+        assert_eq!(Format::from_path("a.yml"), Format::Yaml);
+        assert_eq!(Format::from_path("-"), Format::Yaml);
+    }
+
+    #[test]
+    fn line_col_counts_from_one() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        assert_eq!(line_col("ab", 0), (1, 1));
+    }
+
+    #[test]
+    fn edit_distance() {
+        assert_eq!(strsim_distance("scope.team", "scope.teams"), 1);
+        assert_eq!(strsim_distance("", "abc"), 3);
+        assert_eq!(strsim_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn whole_numbers_serialize_whole() {
+        assert_eq!(serde_json::to_string(&Answer::Number(35.0)).unwrap(), "35");
+        assert_eq!(serde_json::to_string(&Answer::Number(2.5)).unwrap(), "2.5");
+    }
+
+    #[test]
+    fn toml_and_json_parse_to_the_same_values() {
+        let toml = "rubric = \"r\"\n[answers]\n\"a.b\" = \"x\"\n\"c\" = 3\n\"d\" = [\"p\", \"q\"]\n";
+        let json = r#"{"rubric":"r","answers":{"a.b":"x","c":3,"d":["p","q"]}}"#;
+        let t = parse(toml, Format::Toml, "t.toml").unwrap();
+        let j = parse(json, Format::Json, "j.json").unwrap();
+        let values = |r: &RawAnswers| {
+            r.answers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.value.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(values(&t), values(&j));
+        assert_eq!(t.answers["c"].value, RawValue::Number(3.0));
+    }
+}

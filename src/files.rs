@@ -1,0 +1,106 @@
+//! Reading the user's files and writing ours, with the path in every message.
+//!
+//! Writes go to a temporary file in the same folder, then are renamed into
+//! place, so a crash never leaves a half-written file; existing files are only
+//! replaced when the user said `--force`.
+
+use crate::error::bad_input;
+use anyhow::{Context, Result};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// How a path is shown in messages; `-` is stdin.
+pub fn display_name(path: &str) -> String {
+    if path == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+/// Read a whole text file, or stdin for `-`.
+pub fn read_text(path: &str) -> Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| bad_input(format!("cannot read stdin: {e}")))?;
+        return Ok(text);
+    }
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => bad_input(format!("{path}: no such file")),
+        _ => bad_input(format!("cannot read {path}: {e}")),
+    })?;
+    if meta.is_dir() {
+        return Err(bad_input(format!("{path} is a directory, not a file")));
+    }
+    let bytes = std::fs::read(path).map_err(|e| bad_input(format!("cannot read {path}: {e}")))?;
+    String::from_utf8(bytes).map_err(|_| bad_input(format!("{path} is not UTF-8 text")))
+}
+
+/// Write `contents` to `path` atomically; refuse to replace an existing file unless `force`.
+pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(bad_input(format!("{shown} is a directory")));
+    }
+    if !force && path.exists() {
+        return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(bad_input(format!(
+            "cannot write {shown}: folder {} does not exist",
+            dir.display()
+        )));
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".levelup-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(contents.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {shown}"))?;
+    let persisted = if force {
+        tmp.persist(path)
+    } else {
+        tmp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            bad_input(format!("{shown} already exists; pass --force to replace it"))
+        } else {
+            anyhow::Error::new(e.error).context(format!("cannot write {shown}"))
+        }
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_to_overwrite_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        std::fs::write(&path, "keep me").unwrap();
+        let err = write_atomic(&path, "new", false).unwrap_err();
+        assert_eq!(crate::error::exit_code(&err), 2);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+        write_atomic(&path, "new", true).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        // No temporary files are left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn missing_folder_is_a_clear_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = write_atomic(&dir.path().join("nope/out.md"), "x", false).unwrap_err();
+        assert!(err.to_string().contains("does not exist"), "{err}");
+    }
+}

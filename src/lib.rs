@@ -1,0 +1,15 @@
+//! levelup: score a person against a career-ladder rubric and report the gaps.
+//!
+//! Data flows one way: [`cli`] → [`rubric`] → [`answers`] → [`score`] →
+//! [`report`] → [`render`]. Only [`run`] and [`files`] touch the outside world.
+
+pub mod answers;
+pub mod cli;
+pub mod error;
+pub mod files;
+pub mod render;
+pub mod report;
+pub mod rubric;
+pub mod run;
+pub mod score;
+pub mod yaml;

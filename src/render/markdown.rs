@@ -1,0 +1,168 @@
+//! The Markdown report, for wikis, pull requests and promotion packets.
+
+use super::{bar, leaning_text, money, score_text, who};
+use crate::report::Report;
+use std::fmt::Write;
+
+/// Keep table cells on one row.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+pub fn markdown(r: &Report) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = write_report(&mut out, r);
+    out
+}
+
+fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
+    writeln!(out, "# Gap report: {} → {}\n", r.estimate.level.title, r.target.title)?;
+    writeln!(out, "- **Who / when:** {}", who(r))?;
+    writeln!(
+        out,
+        "- **Rubric:** {} (`{}` v{})",
+        r.rubric.title, r.rubric.id, r.rubric.version
+    )?;
+    writeln!(out, "- **Target level:** {}\n", r.target.title)?;
+
+    writeln!(out, "## Where you stand\n")?;
+    writeln!(
+        out,
+        "**Estimated level: {}** · readiness for {}: **{}%**{}\n",
+        r.estimate.level.title,
+        r.target.title,
+        r.readiness,
+        if r.estimate.borderline { " · borderline" } else { "" }
+    )?;
+    writeln!(out, "{}\n", r.estimate.explanation)?;
+    if r.estimate.borderline {
+        writeln!(out, "Borderline: {}.\n", r.estimate.borderline_reasons.join("; "))?;
+    }
+    writeln!(out, "*How the estimate is made:* {}\n", r.estimate.rule)?;
+
+    writeln!(out, "## Dimensions\n")?;
+    writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;
+    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+    for d in &r.dimensions {
+        writeln!(
+            out,
+            "| {}{} | {} | {:.2} | {:.2} | {} | `{}` |",
+            cell(&d.title),
+            if d.reached { " ✓" } else { "" },
+            score_text(d.score),
+            d.target,
+            d.gap,
+            d.weight,
+            bar(d.score, r)
+        )?;
+    }
+    let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
+    writeln!(
+        out,
+        "\nScale: {}. ✓ marks a dimension that reaches the target.\n",
+        levels.join(", ")
+    )?;
+
+    writeln!(out, "## Top gaps\n")?;
+    if r.top_gaps.is_empty() {
+        writeln!(out, "None: every dimension reaches {}.\n", r.target.title)?;
+    }
+    for (i, g) in r.top_gaps.iter().enumerate() {
+        writeln!(
+            out,
+            "### {}. {} — gap {:.2} (weighted {:.2})\n",
+            i + 1,
+            g.title,
+            g.gap,
+            g.weighted_gap
+        )?;
+        writeln!(out, "**What {} looks like:** {}\n", r.target.title, g.target_looks_like)?;
+        if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
+            writeln!(out, "**Your answers:**\n")?;
+            for a in &d.answers {
+                writeln!(
+                    out,
+                    "- {} — *{}*",
+                    a.prompt,
+                    a.answer.as_deref().unwrap_or("unanswered")
+                )?;
+            }
+            writeln!(out)?;
+        }
+        if let Some(e) = &g.evidence {
+            writeln!(out, "**Your evidence:** {e}\n")?;
+        }
+        writeln!(out, "**Next steps:**\n")?;
+        for a in &g.actions {
+            writeln!(out, "- {a}")?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Strengths\n")?;
+    if r.strengths.is_empty() {
+        writeln!(out, "No dimension reaches {} yet.\n", r.target.title)?;
+    } else {
+        for s in &r.strengths {
+            writeln!(out, "- **{}** ({})", s.title, score_text(s.score))?;
+        }
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Pitfalls\n")?;
+    if r.pitfalls.is_empty() {
+        writeln!(out, "None triggered by your answers.\n")?;
+    }
+    for p in &r.pitfalls {
+        writeln!(out, "- **{}** — {}", p.title, p.message)?;
+    }
+    if !r.pitfalls.is_empty() {
+        writeln!(out)?;
+    }
+
+    writeln!(out, "## Is {} for you?\n", r.target.title)?;
+    writeln!(out, "{}\n", leaning_text(r))?;
+    for (label, list) in [
+        ("Reasons to pursue you ticked", &r.fit.pursue),
+        ("Reasons to stay you ticked", &r.fit.stay),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label}:\n")?;
+            for item in list {
+                writeln!(out, "- {item}")?;
+            }
+            writeln!(out)?;
+        }
+    }
+    if !r.fit.note.is_empty() {
+        writeln!(out, "{}\n", r.fit.note)?;
+    }
+
+    if let Some(c) = &r.compensation {
+        writeln!(out, "## Pay context ({}, {}, {})\n", c.year, c.market, c.currency)?;
+        writeln!(out, "| Level | Base salary | Total compensation |")?;
+        writeln!(out, "|---|---|---|")?;
+        for p in &c.levels {
+            writeln!(
+                out,
+                "| {} | {} – {} | {} – {} |",
+                cell(&p.title),
+                money(p.base_min, &c.currency, false),
+                money(p.base_max, &c.currency, p.base_open_ended),
+                money(p.total_min, &c.currency, false),
+                money(p.total_max, &c.currency, p.total_open_ended)
+            )?;
+        }
+        writeln!(out)?;
+        if !c.note.is_empty() {
+            writeln!(out, "{}\n", c.note)?;
+        }
+    }
+
+    if !r.unanswered.is_empty() {
+        writeln!(out, "## Unanswered\n")?;
+        writeln!(out, "Not scored: {}\n", r.unanswered.join(", "))?;
+    }
+    Ok(())
+}

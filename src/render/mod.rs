@@ -1,0 +1,91 @@
+//! Renderers: pure functions from a [`Report`] to text. No I/O, no terminal
+//! queries — the caller passes the width.
+
+mod json;
+mod markdown;
+mod table;
+
+use crate::report::Report;
+
+pub use json::json;
+pub use markdown::markdown;
+pub use table::table;
+
+/// Output formats of `assess`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Human-readable text with a dimension table (default).
+    Table,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// Versioned JSON for other tools (see "JSON report" in the README).
+    Json,
+}
+
+/// Render a report; `width` is the terminal width for `table`.
+pub fn render(report: &Report, format: Format, width: u16) -> String {
+    match format {
+        Format::Table => table(report, width),
+        Format::Markdown => markdown(report),
+        Format::Json => json(report),
+    }
+}
+
+const BAR_WIDTH: usize = 20;
+
+/// `#########-----------` filled to the score's share of the scale.
+pub(crate) fn bar(score: Option<f64>, report: &Report) -> String {
+    let top = report.levels.len().saturating_sub(1).max(1) as f64;
+    let filled = score.map_or(0, |s| ((s / top).clamp(0.0, 1.0) * BAR_WIDTH as f64).round() as usize);
+    format!("{}{}", "#".repeat(filled), "-".repeat(BAR_WIDTH - filled))
+}
+
+pub(crate) fn score_text(score: Option<f64>) -> String {
+    score.map_or_else(|| "—".to_string(), |s| format!("{s:.2}"))
+}
+
+/// `$130K`, or the plain amount with the currency code when not in thousands.
+pub(crate) fn money(amount: f64, currency: &str, open_ended: bool) -> String {
+    let symbol = if currency == "USD" { "$" } else { "" };
+    let plus = if open_ended { "+" } else { "" };
+    let text = if amount >= 1000.0 && amount % 1000.0 == 0.0 {
+        format!("{symbol}{}K", amount / 1000.0)
+    } else {
+        format!("{symbol}{amount}")
+    };
+    if symbol.is_empty() {
+        format!("{text} {currency}{plus}")
+    } else {
+        format!("{text}{plus}")
+    }
+}
+
+/// "Dana · 2026-03-01" or just the date.
+pub(crate) fn who(report: &Report) -> String {
+    match &report.person.name {
+        Some(name) => format!("{name} · {}", report.person.date),
+        None => report.person.date.clone(),
+    }
+}
+
+pub(crate) fn leaning_text(report: &Report) -> String {
+    let target = &report.target.title;
+    match report.fit.leaning.as_str() {
+        "pursue" => format!("Your answers lean towards pursuing {target}."),
+        "stay" => "Your answers lean towards staying where you are.".to_string(),
+        "balanced" => "Your reasons to pursue and to stay are evenly balanced.".to_string(),
+        _ => "You did not answer the fit questions.".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_formats() {
+        assert_eq!(money(130000.0, "USD", false), "$130K");
+        assert_eq!(money(450000.0, "USD", true), "$450K+");
+        assert_eq!(money(99.5, "EUR", false), "99.5 EUR");
+    }
+}

@@ -1,0 +1,201 @@
+//! The terminal report: short paragraphs and a comfy-table of dimensions.
+
+use super::{bar, leaning_text, money, score_text, who};
+use crate::report::Report;
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use std::fmt::Write;
+
+pub fn table(r: &Report, width: u16) -> String {
+    let mut out = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = write_report(&mut out, r, width.max(40));
+    out
+}
+
+fn para(out: &mut String, text: &str, width: u16, indent: &str) -> std::fmt::Result {
+    let opts = textwrap::Options::new(width as usize)
+        .initial_indent(indent)
+        .subsequent_indent(indent);
+    writeln!(out, "{}", textwrap::fill(text, opts))
+}
+
+fn bullet(out: &mut String, text: &str, width: u16, indent: &str) -> std::fmt::Result {
+    let first = format!("{indent}- ");
+    let rest = format!("{indent}  ");
+    let opts = textwrap::Options::new(width as usize)
+        .initial_indent(&first)
+        .subsequent_indent(&rest);
+    writeln!(out, "{}", textwrap::fill(text, opts))
+}
+
+fn heading(out: &mut String, text: &str) -> std::fmt::Result {
+    writeln!(out, "\n{text}\n{}", "=".repeat(text.chars().count()))
+}
+
+fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
+    writeln!(out, "levelup gap report — {}", who(r))?;
+    writeln!(
+        out,
+        "Rubric: {} ({} v{}) · target: {}",
+        r.rubric.title, r.rubric.id, r.rubric.version, r.target.title
+    )?;
+
+    heading(out, "Where you stand")?;
+    writeln!(
+        out,
+        "Estimated level: {} · readiness for {}: {}%{}",
+        r.estimate.level.title,
+        r.target.title,
+        r.readiness,
+        if r.estimate.borderline { " · borderline" } else { "" }
+    )?;
+    para(out, &r.estimate.explanation, width, "")?;
+    if r.estimate.borderline {
+        para(
+            out,
+            &format!("Borderline: {}.", r.estimate.borderline_reasons.join("; ")),
+            width,
+            "",
+        )?;
+    }
+    para(
+        out,
+        &format!("How the estimate is made: {}", r.estimate.rule),
+        width,
+        "",
+    )?;
+
+    heading(out, "Dimensions")?;
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(vec!["Dimension", "Score", "Target", "Gap", "Weight", "Position"]);
+    for d in &r.dimensions {
+        t.add_row(vec![
+            Cell::new(format!("{}{}", d.title, if d.reached { " ✓" } else { "" })),
+            Cell::new(score_text(d.score)).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{:.2}", d.target)).set_alignment(CellAlignment::Right),
+            Cell::new(format!("{:.2}", d.gap)).set_alignment(CellAlignment::Right),
+            Cell::new(d.weight).set_alignment(CellAlignment::Right),
+            Cell::new(bar(d.score, r)),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
+    para(
+        out,
+        &format!(
+            "Scale: {}. ✓ marks a dimension that reaches the target.",
+            levels.join(", ")
+        ),
+        width,
+        "",
+    )?;
+
+    heading(out, "Top gaps")?;
+    if r.top_gaps.is_empty() {
+        writeln!(out, "None: every dimension reaches {}.", r.target.title)?;
+    }
+    for (i, g) in r.top_gaps.iter().enumerate() {
+        writeln!(
+            out,
+            "\n{}. {} — gap {:.2} (weighted {:.2})",
+            i + 1,
+            g.title,
+            g.gap,
+            g.weighted_gap
+        )?;
+        para(
+            out,
+            &format!("What {} looks like: {}", r.target.title, g.target_looks_like),
+            width,
+            "   ",
+        )?;
+        if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
+            writeln!(out, "   Your answers:")?;
+            for a in &d.answers {
+                bullet(
+                    out,
+                    &format!("{} — {}", a.prompt, a.answer.as_deref().unwrap_or("unanswered")),
+                    width,
+                    "     ",
+                )?;
+            }
+        }
+        if let Some(e) = &g.evidence {
+            para(out, &format!("Your evidence: {e}"), width, "   ")?;
+        }
+        writeln!(out, "   Next steps:")?;
+        for a in &g.actions {
+            bullet(out, a, width, "     ")?;
+        }
+    }
+
+    heading(out, "Strengths")?;
+    if r.strengths.is_empty() {
+        writeln!(out, "No dimension reaches {} yet.", r.target.title)?;
+    }
+    for s in &r.strengths {
+        bullet(out, &format!("{} ({})", s.title, score_text(s.score)), width, "")?;
+    }
+
+    heading(out, "Pitfalls")?;
+    if r.pitfalls.is_empty() {
+        writeln!(out, "None triggered by your answers.")?;
+    }
+    for p in &r.pitfalls {
+        bullet(out, &format!("{}: {}", p.title, p.message), width, "")?;
+    }
+
+    heading(out, &format!("Is {} for you?", r.target.title))?;
+    para(out, &leaning_text(r), width, "")?;
+    for (label, list) in [
+        ("Reasons to pursue you ticked:", &r.fit.pursue),
+        ("Reasons to stay you ticked:", &r.fit.stay),
+    ] {
+        if !list.is_empty() {
+            writeln!(out, "{label}")?;
+            for item in list {
+                bullet(out, item, width, "")?;
+            }
+        }
+    }
+    if !r.fit.note.is_empty() {
+        para(out, &r.fit.note, width, "")?;
+    }
+
+    if let Some(c) = &r.compensation {
+        heading(out, &format!("Pay context ({}, {}, {})", c.year, c.market, c.currency))?;
+        let mut t = Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .set_header(vec!["Level", "Base salary", "Total compensation"]);
+        for p in &c.levels {
+            t.add_row(vec![
+                p.title.clone(),
+                format!(
+                    "{} – {}",
+                    money(p.base_min, &c.currency, false),
+                    money(p.base_max, &c.currency, p.base_open_ended)
+                ),
+                format!(
+                    "{} – {}",
+                    money(p.total_min, &c.currency, false),
+                    money(p.total_max, &c.currency, p.total_open_ended)
+                ),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        if !c.note.is_empty() {
+            para(out, &c.note, width, "")?;
+        }
+    }
+
+    if !r.unanswered.is_empty() {
+        heading(out, "Unanswered")?;
+        para(out, &format!("Not scored: {}", r.unanswered.join(", ")), width, "")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,339 @@
+//! The rubric: a career ladder as data — levels, dimensions, questions, fit,
+//! pitfalls and pay context. Parsed from YAML, then validated into [`Rubric`].
+//!
+//! Everything downstream (answers checking, scoring, reports) trusts a
+//! `Rubric`: ids are unique, references resolve, positions lie on the scale.
+
+mod raw;
+mod validate;
+
+use crate::error::{Problem, Problems};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Rubrics compiled into the binary, so `levelup assess` works with no files around.
+pub const BUILTIN: &[(&str, &str)] = &[("senior-staff", include_str!("../../rubric/senior-staff.yaml"))];
+
+/// The built-in rubric used when nothing else is asked for.
+pub const DEFAULT_ID: &str = "senior-staff";
+
+#[derive(Debug, Clone)]
+pub struct Rubric {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: String,
+    pub levels: Vec<Level>,
+    /// Index into `levels`.
+    pub default_target: usize,
+    pub scoring: Scoring,
+    pub dimensions: Vec<Dimension>,
+    pub fit: Option<Fit>,
+    pub pitfalls: Vec<Pitfall>,
+    pub compensation: Option<Compensation>,
+    /// Question id → where it lives; built during validation.
+    index: BTreeMap<String, QuestionRef>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Level {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// The rule that turns dimension scores into an overall level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scoring {
+    /// Share of a level step that counts as having reached the level (0 < reach ≤ 1).
+    pub reach: f64,
+    /// How many dimensions must each have reached a level for it to be the estimate.
+    pub min_dimensions_at_level: usize,
+    /// Distance (in level units) from a boundary within which the estimate is borderline.
+    pub borderline: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dimension {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub weight: f64,
+    /// What the dimension looks like at each level, indexed like `Rubric::levels`.
+    pub descriptions: Vec<String>,
+    pub questions: Vec<Question>,
+    pub actions: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub prompt: String,
+    pub help: Option<String>,
+    pub weight: f64,
+    pub kind: Kind,
+}
+
+/// Question kinds; every answer maps to a position on the level scale
+/// (0 = first level, 1 = second, … fractional in between).
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Choice(Vec<Choice>),
+    /// Position moves from `low` to `high` with the weighted share of items ticked.
+    Checklist {
+        items: Vec<Item>,
+        low: f64,
+        high: f64,
+    },
+    Number {
+        min: f64,
+        max: f64,
+        unit: Option<String>,
+        bands: Vec<Band>,
+    },
+    /// Five-step agreement, evenly spread from `low` (strongly disagree) to `high`.
+    Scale {
+        low: f64,
+        high: f64,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub position: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub id: String,
+    pub label: String,
+    pub weight: f64,
+}
+
+/// `from ≤ x < to`; the last band of a question also includes its `to`.
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+    pub position: f64,
+}
+
+/// The five answers of an agreement-scale question, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Agreement {
+    StronglyDisagree,
+    Disagree,
+    Neutral,
+    Agree,
+    StronglyAgree,
+}
+
+impl Agreement {
+    pub const ALL: [Agreement; 5] = [
+        Agreement::StronglyDisagree,
+        Agreement::Disagree,
+        Agreement::Neutral,
+        Agreement::Agree,
+        Agreement::StronglyAgree,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Agreement::StronglyDisagree => "strongly-disagree",
+            Agreement::Disagree => "disagree",
+            Agreement::Neutral => "neutral",
+            Agreement::Agree => "agree",
+            Agreement::StronglyAgree => "strongly-agree",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Agreement::StronglyDisagree => "Strongly disagree",
+            Agreement::Disagree => "Disagree",
+            Agreement::Neutral => "Neither agree nor disagree",
+            Agreement::Agree => "Agree",
+            Agreement::StronglyAgree => "Strongly agree",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// 0.0 for strongly disagree … 1.0 for strongly agree.
+    pub fn fraction(self) -> f64 {
+        self as usize as f64 / 4.0
+    }
+}
+
+/// Questions about whether the person wants the next level at all; never scored.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    pub intro: String,
+    pub note: String,
+    pub questions: Vec<FitQuestion>,
+}
+
+/// A checklist whose items each lean towards pursuing the next level or staying.
+#[derive(Debug, Clone)]
+pub struct FitQuestion {
+    pub id: String,
+    pub prompt: String,
+    pub items: Vec<FitItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FitItem {
+    pub id: String,
+    pub label: String,
+    pub leans: Leaning,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Leaning {
+    Pursue,
+    Stay,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pitfall {
+    pub id: String,
+    pub title: String,
+    pub message: String,
+    pub when: Condition,
+}
+
+/// A test on answers; question ids are resolved and values checked by validation.
+#[derive(Debug, Clone)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Answer { question: String, test: Test },
+}
+
+#[derive(Debug, Clone)]
+pub enum Test {
+    /// The answer (a choice or agreement id) is one of these.
+    In(Vec<String>),
+    /// A checklist answer includes this item.
+    Has(String),
+    /// A checklist answer does not include this item.
+    Lacks(String),
+    /// A number answer is strictly below this.
+    Below(f64),
+    /// A number answer is strictly above this.
+    Above(f64),
+}
+
+/// Pay context shown in reports; labelled with its year and market.
+#[derive(Debug, Clone)]
+pub struct Compensation {
+    pub year: u32,
+    pub market: String,
+    pub currency: String,
+    pub note: String,
+    pub levels: Vec<Pay>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pay {
+    /// Index into `Rubric::levels`.
+    pub level: usize,
+    pub base: Range,
+    pub total: Range,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    /// "and up": the upper figure is not a ceiling.
+    pub open_ended: bool,
+}
+
+/// Where a question id points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionRef {
+    /// (dimension index, question index)
+    Level(usize, usize),
+    /// index into `fit.questions`
+    Fit(usize),
+}
+
+impl Rubric {
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == id)
+    }
+
+    pub fn level_ids(&self) -> Vec<&str> {
+        self.levels.iter().map(|l| l.id.as_str()).collect()
+    }
+
+    /// Highest position on the scale (the last level).
+    pub fn top(&self) -> f64 {
+        (self.levels.len() - 1) as f64
+    }
+
+    pub fn find(&self, question_id: &str) -> Option<QuestionRef> {
+        self.index.get(question_id).copied()
+    }
+
+    /// Every question id in interview order: level questions, then fit.
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        let level = self
+            .dimensions
+            .iter()
+            .flat_map(|d| d.questions.iter().map(|q| q.id.as_str()));
+        let fit = self.fit.iter().flat_map(|f| f.questions.iter().map(|q| q.id.as_str()));
+        level.chain(fit)
+    }
+
+    pub fn fit_questions(&self) -> &[FitQuestion] {
+        self.fit.as_ref().map_or(&[], |f| &f.questions)
+    }
+
+    /// A built-in rubric by id.
+    pub fn builtin(id: &str) -> Option<Rubric> {
+        let (_, text) = BUILTIN.iter().find(|(bid, _)| *bid == id)?;
+        // Built-ins are checked by tests; a broken one is a bug, reported as such.
+        Some(
+            parse(text, &format!("<built-in {id}>"))
+                .unwrap_or_else(|e| panic!("built-in rubric {id} is invalid (a bug in levelup): {e}")),
+        )
+    }
+}
+
+/// Parse and validate rubric text. `file` names it in messages.
+pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
+    let problems = |problems: Vec<Problem>| Problems {
+        file: file.to_string(),
+        what: "rubric",
+        problems,
+    };
+    if text.trim().is_empty() {
+        return Err(problems(vec![Problem::new("", "the file is empty")]));
+    }
+    let raw: raw::RawRubric = crate::yaml::parse(text).map_err(|p| problems(vec![p]))?;
+    validate::validate(raw).map_err(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agreement_ids_round_trip_and_order() {
+        for a in Agreement::ALL {
+            assert_eq!(Agreement::from_id(a.id()), Some(a));
+        }
+        assert_eq!(Agreement::StronglyDisagree.fraction(), 0.0);
+        assert_eq!(Agreement::StronglyAgree.fraction(), 1.0);
+        assert!(Agreement::Agree > Agreement::Neutral);
+    }
+}

@@ -1,0 +1,251 @@
+//! The rubric file exactly as written: serde types with no checks beyond syntax.
+//!
+//! Ids and level references are `Spanned` so validation can point at their line.
+//! [`super::validate`] turns this into the checked [`super::Rubric`].
+
+use crate::yaml::Spanned;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRubric {
+    pub id: Spanned<String>,
+    pub version: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub levels: Vec<RawLevel>,
+    #[serde(default)]
+    pub default_target: Option<Spanned<String>>,
+    #[serde(default)]
+    pub scoring: RawScoring,
+    pub dimensions: Vec<RawDimension>,
+    #[serde(default)]
+    pub fit: Option<RawFit>,
+    #[serde(default)]
+    pub pitfalls: Vec<RawPitfall>,
+    #[serde(default)]
+    pub compensation: Option<RawCompensation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevel {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScoring {
+    #[serde(default)]
+    pub reach: Option<f64>,
+    #[serde(default)]
+    pub min_dimensions_at_level: Option<u32>,
+    #[serde(default)]
+    pub borderline: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDimension {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Description of the dimension at each level, keyed by level id.
+    #[serde(default)]
+    pub levels: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    pub questions: Vec<RawQuestion>,
+    #[serde(default)]
+    pub actions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawKind {
+    Choice,
+    Checklist,
+    Number,
+    Scale,
+}
+
+/// One flat shape for every kind, so an author sees "`bands` is only for number
+/// questions" instead of a bare serde "unknown field".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    pub id: Spanned<String>,
+    pub kind: RawKind,
+    pub prompt: String,
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(default)]
+    pub weight: Option<f64>,
+    #[serde(default)]
+    pub choices: Option<Vec<RawChoice>>,
+    #[serde(default)]
+    pub items: Option<Vec<RawItem>>,
+    #[serde(default)]
+    pub min: Option<f64>,
+    #[serde(default)]
+    pub max: Option<f64>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub bands: Option<Vec<RawBand>>,
+    #[serde(default)]
+    pub low: Option<Spanned<RawPos>>,
+    #[serde(default)]
+    pub high: Option<Spanned<RawPos>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    pub id: Spanned<String>,
+    pub label: String,
+    pub at: Spanned<RawPos>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawItem {
+    pub id: Spanned<String>,
+    pub label: String,
+    #[serde(default)]
+    pub weight: Option<f64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBand {
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+    pub at: Spanned<RawPos>,
+}
+
+/// A position on the level scale: a level id (`staff`) or a number in level
+/// units (`0.5` = half-way from the first level to the second).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawPos {
+    Level(String),
+    Number(f64),
+}
+
+impl<'de> Deserialize<'de> for RawPos {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = RawPos;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a level id or a number on the level scale")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawPos, E> {
+                Ok(RawPos::Level(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawPos, E> {
+                Ok(RawPos::Number(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawPos, E> {
+                Ok(RawPos::Number(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawPos, E> {
+                Ok(RawPos::Number(v as f64))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFit {
+    #[serde(default)]
+    pub intro: String,
+    #[serde(default)]
+    pub note: String,
+    pub questions: Vec<RawFitQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFitQuestion {
+    pub id: Spanned<String>,
+    pub prompt: String,
+    pub items: Vec<RawFitItem>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFitItem {
+    pub id: Spanned<String>,
+    pub label: String,
+    pub leans: super::Leaning,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPitfall {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub message: String,
+    pub when: RawCondition,
+}
+
+/// `{question, in|has|lacks|below|above}` or `{all: [...]}` or `{any: [...]}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    #[serde(default)]
+    pub question: Option<Spanned<String>>,
+    #[serde(default, rename = "in")]
+    pub is_in: Option<Vec<String>>,
+    #[serde(default)]
+    pub has: Option<String>,
+    #[serde(default)]
+    pub lacks: Option<String>,
+    #[serde(default)]
+    pub below: Option<f64>,
+    #[serde(default)]
+    pub above: Option<f64>,
+    #[serde(default)]
+    pub all: Option<Vec<RawCondition>>,
+    #[serde(default)]
+    pub any: Option<Vec<RawCondition>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCompensation {
+    pub year: u32,
+    pub market: String,
+    pub currency: String,
+    #[serde(default)]
+    pub note: String,
+    pub levels: Vec<RawPay>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPay {
+    pub level: Spanned<String>,
+    pub base: RawRange,
+    pub total: RawRange,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    pub min: f64,
+    pub max: f64,
+    #[serde(default)]
+    pub open_ended: bool,
+}

@@ -1,0 +1,937 @@
+//! Raw rubric → checked [`Rubric`], collecting every problem in one pass so a
+//! rubric author sees all their mistakes at once.
+
+use super::raw::*;
+use super::*;
+use crate::error::one_of;
+use crate::yaml::{Spanned, location};
+use std::collections::HashSet;
+
+const MIN_LEVELS: usize = 2;
+const MAX_LEVELS: usize = 10;
+const DEFAULT_REACH: f64 = 0.8;
+const DEFAULT_BORDERLINE: f64 = 0.1;
+
+struct Checker {
+    problems: Vec<Problem>,
+    levels: Vec<String>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, at: Option<(u64, u64)>, msg: impl Into<String>) {
+        self.problems.push(Problem::new(path, msg).at(at));
+    }
+
+    fn top(&self) -> f64 {
+        self.levels.len().saturating_sub(1) as f64
+    }
+
+    /// Ids are keys in answers files (YAML, TOML, JSON): keep them plain.
+    fn id(&mut self, path: &str, id: &Spanned<String>) {
+        let ok = !id.value.is_empty()
+            && id
+                .value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
+        if !ok {
+            self.push(
+                path,
+                location(id),
+                format!(
+                    "id '{}' must be non-empty lowercase letters, digits, '-', '_' or '.'",
+                    id.value
+                ),
+            );
+        }
+    }
+
+    fn text(&mut self, path: &str, at: Option<(u64, u64)>, text: &str) {
+        if text.trim().is_empty() {
+            self.push(path, at, "must not be empty");
+        }
+    }
+
+    fn unique<'a>(&mut self, what: &str, items: impl IntoIterator<Item = (String, &'a Spanned<String>)>) {
+        let mut seen = HashSet::new();
+        for (path, id) in items {
+            if !seen.insert(id.value.clone()) {
+                self.push(path, location(id), format!("duplicate {what} id '{}'", id.value));
+            }
+        }
+    }
+
+    fn positive(&mut self, path: &str, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
+        match value {
+            None => 1.0,
+            Some(w) if w.is_finite() && w > 0.0 => w,
+            Some(w) => {
+                self.push(path, at, format!("weight must be a positive number, found {w}"));
+                1.0
+            }
+        }
+    }
+
+    /// Resolve a level id or number to a position on the scale.
+    fn position(&mut self, path: &str, pos: &Spanned<RawPos>) -> f64 {
+        match &pos.value {
+            RawPos::Level(id) => match self.levels.iter().position(|l| l == id) {
+                Some(i) => i as f64,
+                None => {
+                    let msg = format!(
+                        "unknown level '{id}'; expected {} or a number from 0 to {}",
+                        one_of(&self.levels),
+                        self.top()
+                    );
+                    self.push(path, location(pos), msg);
+                    0.0
+                }
+            },
+            RawPos::Number(n) if n.is_finite() && *n >= 0.0 && *n <= self.top() => *n,
+            RawPos::Number(n) => {
+                let msg = format!("position {n} is off the scale; expected 0 to {}", self.top());
+                self.push(path, location(pos), msg);
+                0.0
+            }
+        }
+    }
+
+    fn level_ref(&mut self, path: &str, id: &Spanned<String>) -> usize {
+        match self.levels.iter().position(|l| *l == id.value) {
+            Some(i) => i,
+            None => {
+                let msg = format!("unknown level '{}'; expected {}", id.value, one_of(&self.levels));
+                self.push(path, location(id), msg);
+                0
+            }
+        }
+    }
+}
+
+pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        levels: raw.levels.iter().map(|l| l.id.value.clone()).collect(),
+    };
+    c.id("id", &raw.id);
+    c.text("version", None, &raw.version);
+    c.text("title", None, &raw.title);
+
+    // Levels
+    let n = raw.levels.len();
+    if !(MIN_LEVELS..=MAX_LEVELS).contains(&n) {
+        c.push(
+            "levels",
+            None,
+            format!("a rubric needs {MIN_LEVELS} to {MAX_LEVELS} levels, found {n}"),
+        );
+    }
+    for (i, l) in raw.levels.iter().enumerate() {
+        c.id(&format!("levels[{i}].id"), &l.id);
+        c.text(&format!("levels[{i}].title"), location(&l.id), &l.title);
+    }
+    c.unique(
+        "level",
+        raw.levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (format!("levels[{i}].id"), &l.id)),
+    );
+    let levels: Vec<Level> = raw
+        .levels
+        .iter()
+        .map(|l| Level {
+            id: l.id.value.clone(),
+            title: l.title.clone(),
+            summary: l.summary.clone(),
+        })
+        .collect();
+    let default_target = match &raw.default_target {
+        Some(t) => c.level_ref("default_target", t),
+        None => n.saturating_sub(1),
+    };
+
+    // Dimensions and their questions
+    if raw.dimensions.is_empty() {
+        c.push("dimensions", None, "a rubric needs at least one dimension");
+    }
+    c.unique(
+        "dimension",
+        raw.dimensions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (format!("dimensions[{i}].id"), &d.id)),
+    );
+    let mut question_ids: Vec<(String, &Spanned<String>)> = Vec::new();
+    let mut index = BTreeMap::new();
+    let mut dimensions = Vec::new();
+    for (di, d) in raw.dimensions.iter().enumerate() {
+        let path = format!("dimensions[{di}]");
+        let at = location(&d.id);
+        c.id(&format!("{path}.id"), &d.id);
+        c.text(&format!("{path}.title"), at, &d.title);
+        let weight = c.positive(&format!("{path}.weight"), at, d.weight);
+        let mut descriptions = Vec::new();
+        for level in &raw.levels {
+            match d.levels.get(&level.id.value) {
+                Some(text) if !text.value.trim().is_empty() => descriptions.push(text.value.clone()),
+                _ => {
+                    c.push(
+                        format!("{path}.levels.{}", level.id.value),
+                        at,
+                        format!(
+                            "dimension '{}' has no description for level '{}'",
+                            d.id.value, level.id.value
+                        ),
+                    );
+                    descriptions.push(String::new());
+                }
+            }
+        }
+        for (key, text) in &d.levels {
+            if !c.levels.contains(key) {
+                let msg = format!("unknown level '{key}'; expected {}", one_of(&c.levels));
+                c.push(format!("{path}.levels.{key}"), location(text), msg);
+            }
+        }
+        if d.questions.is_empty() {
+            c.push(
+                format!("{path}.questions"),
+                at,
+                format!("dimension '{}' has no questions", d.id.value),
+            );
+        }
+        if d.actions.is_empty() {
+            c.push(
+                format!("{path}.actions"),
+                at,
+                format!("dimension '{}' has no recommended actions", d.id.value),
+            );
+        }
+        let mut questions = Vec::new();
+        for (qi, q) in d.questions.iter().enumerate() {
+            let qpath = format!("{path}.questions[{qi}]");
+            question_ids.push((format!("{qpath}.id"), &q.id));
+            index.insert(q.id.value.clone(), QuestionRef::Level(di, qi));
+            questions.push(question(&mut c, &qpath, q));
+        }
+        dimensions.push(Dimension {
+            id: d.id.value.clone(),
+            title: d.title.clone(),
+            summary: d.summary.clone(),
+            weight,
+            descriptions,
+            questions,
+            actions: d.actions.clone(),
+        });
+    }
+
+    // Fit
+    let fit = raw.fit.as_ref().map(|f| {
+        if f.questions.is_empty() {
+            c.push(
+                "fit.questions",
+                None,
+                "fit needs at least one question (or leave fit out)",
+            );
+        }
+        let questions = f
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(fi, q)| {
+                let path = format!("fit.questions[{fi}]");
+                question_ids.push((format!("{path}.id"), &q.id));
+                index.insert(q.id.value.clone(), QuestionRef::Fit(fi));
+                c.id(&format!("{path}.id"), &q.id);
+                c.text(&format!("{path}.prompt"), location(&q.id), &q.prompt);
+                if q.items.is_empty() {
+                    c.push(format!("{path}.items"), location(&q.id), "needs at least one item");
+                }
+                c.unique(
+                    "item",
+                    q.items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, it)| (format!("{path}.items[{i}].id"), &it.id)),
+                );
+                FitQuestion {
+                    id: q.id.value.clone(),
+                    prompt: q.prompt.clone(),
+                    items: q
+                        .items
+                        .iter()
+                        .map(|it| FitItem {
+                            id: it.id.value.clone(),
+                            label: it.label.clone(),
+                            leans: it.leans,
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Fit {
+            intro: f.intro.clone(),
+            note: f.note.clone(),
+            questions,
+        }
+    });
+    c.unique("question", question_ids);
+
+    // Scoring
+    let reach = raw.scoring.reach.unwrap_or(DEFAULT_REACH);
+    if !(reach > 0.0 && reach <= 1.0) {
+        c.push(
+            "scoring.reach",
+            None,
+            format!("must be above 0 and at most 1, found {reach}"),
+        );
+    }
+    let borderline = raw.scoring.borderline.unwrap_or(DEFAULT_BORDERLINE);
+    if !(0.0..0.5).contains(&borderline) {
+        c.push(
+            "scoring.borderline",
+            None,
+            format!("must be from 0 to below 0.5, found {borderline}"),
+        );
+    }
+    let dims = raw.dimensions.len();
+    let min_dims = raw
+        .scoring
+        .min_dimensions_at_level
+        .map_or(dims.div_ceil(2), |m| m as usize);
+    if min_dims > dims {
+        c.push(
+            "scoring.min_dimensions_at_level",
+            None,
+            format!("{min_dims} is more than the {dims} dimensions the rubric has"),
+        );
+    }
+    let scoring = Scoring {
+        reach,
+        min_dimensions_at_level: min_dims,
+        borderline,
+    };
+
+    let mut rubric = Rubric {
+        id: raw.id.value.clone(),
+        version: raw.version.clone(),
+        title: raw.title.clone(),
+        description: raw.description.clone(),
+        levels,
+        default_target,
+        scoring,
+        dimensions,
+        fit,
+        pitfalls: Vec::new(),
+        compensation: None,
+        index,
+    };
+
+    // Pitfalls need the question index, so they come after it is built.
+    c.unique(
+        "pitfall",
+        raw.pitfalls
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("pitfalls[{i}].id"), &p.id)),
+    );
+    rubric.pitfalls = raw
+        .pitfalls
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let path = format!("pitfalls[{i}]");
+            c.id(&format!("{path}.id"), &p.id);
+            c.text(&format!("{path}.title"), location(&p.id), &p.title);
+            c.text(&format!("{path}.message"), location(&p.id), &p.message);
+            Pitfall {
+                id: p.id.value.clone(),
+                title: p.title.clone(),
+                message: p.message.clone(),
+                when: condition(&mut c, &rubric, &format!("{path}.when"), &p.when),
+            }
+        })
+        .collect();
+
+    rubric.compensation = raw.compensation.as_ref().map(|comp| Compensation {
+        year: comp.year,
+        market: comp.market.clone(),
+        currency: comp.currency.clone(),
+        note: comp.note.clone(),
+        levels: comp
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, pay)| {
+                let path = format!("compensation.levels[{i}]");
+                let level = c.level_ref(&format!("{path}.level"), &pay.level);
+                for (name, r) in [("base", pay.base), ("total", pay.total)] {
+                    if !(r.min >= 0.0 && r.min <= r.max) {
+                        c.push(
+                            format!("{path}.{name}"),
+                            location(&pay.level),
+                            format!("min must be at least 0 and at most max, found {} to {}", r.min, r.max),
+                        );
+                    }
+                }
+                let range = |r: RawRange| Range {
+                    min: r.min,
+                    max: r.max,
+                    open_ended: r.open_ended,
+                };
+                Pay {
+                    level,
+                    base: range(pay.base),
+                    total: range(pay.total),
+                }
+            })
+            .collect(),
+    });
+
+    if c.problems.is_empty() {
+        Ok(rubric)
+    } else {
+        Err(c.problems)
+    }
+}
+
+fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
+    let at = location(&q.id);
+    c.id(&format!("{path}.id"), &q.id);
+    c.text(&format!("{path}.prompt"), at, &q.prompt);
+    let weight = c.positive(&format!("{path}.weight"), at, q.weight);
+
+    // Fields that belong to other kinds are mistakes, not silently ignored.
+    let present = [
+        ("choices", q.choices.is_some(), RawKind::Choice),
+        ("items", q.items.is_some(), RawKind::Checklist),
+        ("min", q.min.is_some(), RawKind::Number),
+        ("max", q.max.is_some(), RawKind::Number),
+        ("unit", q.unit.is_some(), RawKind::Number),
+        ("bands", q.bands.is_some(), RawKind::Number),
+    ];
+    for (field, is_set, owner) in present {
+        if is_set && owner != q.kind {
+            c.push(
+                format!("{path}.{field}"),
+                at,
+                format!(
+                    "'{field}' is only for {} questions, this one is {}",
+                    kind_name(owner),
+                    kind_name(q.kind)
+                ),
+            );
+        }
+    }
+    let scaled = matches!(q.kind, RawKind::Checklist | RawKind::Scale);
+    if !scaled && (q.low.is_some() || q.high.is_some()) {
+        c.push(
+            format!("{path}.low"),
+            at,
+            "'low' and 'high' are only for checklist and scale questions",
+        );
+    }
+    let low_high = |c: &mut Checker| {
+        let low = q.low.as_ref().map_or(0.0, |p| c.position(&format!("{path}.low"), p));
+        let high = q
+            .high
+            .as_ref()
+            .map_or(c.top(), |p| c.position(&format!("{path}.high"), p));
+        (low, high)
+    };
+
+    let kind = match q.kind {
+        RawKind::Choice => {
+            let choices = q.choices.as_deref().unwrap_or_default();
+            if choices.len() < 2 {
+                c.push(
+                    format!("{path}.choices"),
+                    at,
+                    "a choice question needs at least 2 choices",
+                );
+            }
+            c.unique(
+                "choice",
+                choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, ch)| (format!("{path}.choices[{i}].id"), &ch.id)),
+            );
+            Kind::Choice(
+                choices
+                    .iter()
+                    .enumerate()
+                    .map(|(i, ch)| {
+                        c.id(&format!("{path}.choices[{i}].id"), &ch.id);
+                        c.text(&format!("{path}.choices[{i}].label"), location(&ch.id), &ch.label);
+                        Choice {
+                            id: ch.id.value.clone(),
+                            label: ch.label.clone(),
+                            position: c.position(&format!("{path}.choices[{i}].at"), &ch.at),
+                        }
+                    })
+                    .collect(),
+            )
+        }
+        RawKind::Checklist => {
+            let items = q.items.as_deref().unwrap_or_default();
+            if items.is_empty() {
+                c.push(format!("{path}.items"), at, "a checklist needs at least one item");
+            }
+            c.unique(
+                "item",
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, it)| (format!("{path}.items[{i}].id"), &it.id)),
+            );
+            let items = items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| {
+                    let ipath = format!("{path}.items[{i}]");
+                    c.id(&format!("{ipath}.id"), &it.id);
+                    c.text(&format!("{ipath}.label"), location(&it.id), &it.label);
+                    Item {
+                        id: it.id.value.clone(),
+                        label: it.label.clone(),
+                        weight: c.positive(&format!("{ipath}.weight"), location(&it.id), it.weight),
+                    }
+                })
+                .collect();
+            let (low, high) = low_high(c);
+            Kind::Checklist { items, low, high }
+        }
+        RawKind::Scale => {
+            let (low, high) = low_high(c);
+            Kind::Scale { low, high }
+        }
+        RawKind::Number => number(c, path, at, q),
+    };
+    Question {
+        id: q.id.value.clone(),
+        prompt: q.prompt.clone(),
+        help: q.help.clone(),
+        weight,
+        kind,
+    }
+}
+
+fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &RawQuestion) -> Kind {
+    let (min, max) = match (q.min, q.max) {
+        (Some(min), Some(max)) if min.is_finite() && max.is_finite() && min < max => (min, max),
+        (Some(min), Some(max)) => {
+            c.push(
+                format!("{path}.max"),
+                at,
+                format!("max ({max}) must be above min ({min})"),
+            );
+            (min, max)
+        }
+        _ => {
+            c.push(path, at, "a number question needs 'min' and 'max'");
+            (0.0, 0.0)
+        }
+    };
+    let raw_bands = q.bands.as_deref().unwrap_or_default();
+    if raw_bands.is_empty() {
+        c.push(format!("{path}.bands"), at, "a number question needs at least one band");
+    }
+    let mut bands = Vec::new();
+    for (i, b) in raw_bands.iter().enumerate() {
+        let bpath = format!("{path}.bands[{i}]");
+        let bat = location(&b.at);
+        if b.from >= b.to || b.from.is_nan() || b.to.is_nan() {
+            c.push(
+                &bpath,
+                bat,
+                format!("band 'from' ({}) must be below 'to' ({})", b.from, b.to),
+            );
+        }
+        c.text(&format!("{bpath}.label"), bat, &b.label);
+        if i == 0 && b.from != min {
+            c.push(
+                &bpath,
+                bat,
+                format!("the first band starts at {}, but the question's min is {min}", b.from),
+            );
+        }
+        if i + 1 == raw_bands.len() && b.to != max {
+            c.push(
+                &bpath,
+                bat,
+                format!("the last band ends at {}, but the question's max is {max}", b.to),
+            );
+        }
+        if let Some(prev) = raw_bands.get(i.wrapping_sub(1)).filter(|_| i > 0) {
+            if b.from < prev.to {
+                c.push(
+                    &bpath,
+                    bat,
+                    format!(
+                        "bands overlap: this band starts at {} but the one before ends at {}",
+                        b.from, prev.to
+                    ),
+                );
+            } else if b.from > prev.to {
+                c.push(
+                    &bpath,
+                    bat,
+                    format!("gap between bands: nothing covers {} to {}", prev.to, b.from),
+                );
+            }
+        }
+        bands.push(Band {
+            from: b.from,
+            to: b.to,
+            label: b.label.clone(),
+            position: c.position(&format!("{bpath}.at"), &b.at),
+        });
+    }
+    Kind::Number {
+        min,
+        max,
+        unit: q.unit.clone(),
+        bands,
+    }
+}
+
+fn kind_name(k: RawKind) -> &'static str {
+    match k {
+        RawKind::Choice => "choice",
+        RawKind::Checklist => "checklist",
+        RawKind::Number => "number",
+        RawKind::Scale => "scale",
+    }
+}
+
+fn condition(c: &mut Checker, rubric: &Rubric, path: &str, raw: &RawCondition) -> Condition {
+    let tests = [
+        raw.is_in.is_some(),
+        raw.has.is_some(),
+        raw.lacks.is_some(),
+        raw.below.is_some(),
+        raw.above.is_some(),
+    ]
+    .iter()
+    .filter(|t| **t)
+    .count();
+    let forms = [raw.question.is_some(), raw.all.is_some(), raw.any.is_some()]
+        .iter()
+        .filter(|f| **f)
+        .count();
+    let at = raw.question.as_ref().and_then(location);
+    if forms != 1 {
+        c.push(
+            path,
+            at,
+            "a condition needs exactly one of: question (with a test), all, any",
+        );
+        return Condition::All(Vec::new());
+    }
+    let list = |c: &mut Checker, key: &str, conds: &[RawCondition]| -> Vec<Condition> {
+        if conds.is_empty() {
+            c.push(format!("{path}.{key}"), None, "needs at least one condition");
+        }
+        conds
+            .iter()
+            .enumerate()
+            .map(|(i, sub)| condition(c, rubric, &format!("{path}.{key}[{i}]"), sub))
+            .collect()
+    };
+    if let Some(all) = &raw.all {
+        return Condition::All(list(c, "all", all));
+    }
+    if let Some(any) = &raw.any {
+        return Condition::Any(list(c, "any", any));
+    }
+    let Some(qid) = &raw.question else {
+        return Condition::All(Vec::new());
+    };
+    if tests != 1 {
+        c.push(
+            path,
+            at,
+            "a question condition needs exactly one test: in, has, lacks, below or above",
+        );
+    }
+    let qpath = format!("{path}.question");
+    // What kinds of values this question takes, to check the test against.
+    let (choice_ids, item_ids, is_number): (Vec<String>, Vec<String>, bool) = match rubric.find(&qid.value) {
+        None => {
+            let msg = format!("unknown question '{}'", qid.value);
+            c.push(qpath, at, msg);
+            return Condition::All(Vec::new());
+        }
+        Some(QuestionRef::Fit(f)) => (
+            Vec::new(),
+            rubric.fit_questions()[f].items.iter().map(|i| i.id.clone()).collect(),
+            false,
+        ),
+        Some(QuestionRef::Level(d, q)) => match &rubric.dimensions[d].questions[q].kind {
+            Kind::Choice(ch) => (ch.iter().map(|c| c.id.clone()).collect(), Vec::new(), false),
+            Kind::Scale { .. } => (
+                Agreement::ALL.iter().map(|a| a.id().to_string()).collect(),
+                Vec::new(),
+                false,
+            ),
+            Kind::Checklist { items, .. } => (Vec::new(), items.iter().map(|i| i.id.clone()).collect(), false),
+            Kind::Number { .. } => (Vec::new(), Vec::new(), true),
+        },
+    };
+    let question = qid.value.clone();
+    let wrong = |c: &mut Checker, test: &str, fits: &str| {
+        c.push(
+            format!("{path}.{test}"),
+            at,
+            format!("'{test}' does not apply to question '{}'; use {fits}", qid.value),
+        );
+    };
+    let fits = if is_number {
+        "below or above"
+    } else if item_ids.is_empty() {
+        "in"
+    } else {
+        "has or lacks"
+    };
+    let test = if let Some(values) = &raw.is_in {
+        if choice_ids.is_empty() {
+            wrong(c, "in", fits);
+        }
+        for v in values {
+            if !choice_ids.is_empty() && !choice_ids.contains(v) {
+                let msg = format!(
+                    "unknown choice '{v}' for '{}'; expected {}",
+                    qid.value,
+                    one_of(&choice_ids)
+                );
+                c.push(format!("{path}.in"), at, msg);
+            }
+        }
+        Test::In(values.clone())
+    } else if let Some(item) = raw.has.as_ref().or(raw.lacks.as_ref()) {
+        let key = if raw.has.is_some() { "has" } else { "lacks" };
+        if item_ids.is_empty() {
+            wrong(c, key, fits);
+        } else if !item_ids.contains(item) {
+            let msg = format!(
+                "unknown item '{item}' for '{}'; expected {}",
+                qid.value,
+                one_of(&item_ids)
+            );
+            c.push(format!("{path}.{key}"), at, msg);
+        }
+        if raw.has.is_some() {
+            Test::Has(item.clone())
+        } else {
+            Test::Lacks(item.clone())
+        }
+    } else if let Some(x) = raw.below.or(raw.above) {
+        let key = if raw.below.is_some() { "below" } else { "above" };
+        if !is_number {
+            wrong(c, key, fits);
+        }
+        if raw.below.is_some() {
+            Test::Below(x)
+        } else {
+            Test::Above(x)
+        }
+    } else {
+        Test::In(Vec::new())
+    };
+    Condition::Answer { question, test }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rubric::parse;
+
+    fn problems(yaml: &str) -> Vec<String> {
+        let err = parse(yaml, "t.yaml").expect_err("should be invalid");
+        err.problems
+            .iter()
+            .map(|p| match p.at {
+                Some((l, c)) => format!("{l}:{c} {}: {}", p.path, p.message),
+                None => format!("{}: {}", p.path, p.message),
+            })
+            .collect()
+    }
+
+    const BROKEN: &str = r#"id: Bad Id
+version: "1"
+title: t
+levels:
+  - { id: a, title: A }
+  - { id: a, title: A again }
+default_target: z
+dimensions:
+  - id: d
+    title: D
+    weight: 0
+    levels: { a: x, nope: y }
+    questions:
+      - id: d.q
+        kind: choice
+        prompt: p
+        choices:
+          - { id: c, label: C, at: missing }
+      - id: d.n
+        kind: number
+        prompt: n
+        min: 0
+        max: 10
+        bands:
+          - { from: 0, to: 5, label: low, at: a }
+          - { from: 4, to: 8, label: mid, at: 7 }
+        choices: []
+      - id: d.q
+        kind: scale
+        prompt: s
+    actions: []
+pitfalls:
+  - id: p
+    title: P
+    message: m
+    when: { question: d.nope, below: 3 }
+"#;
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let got = problems(BROKEN);
+        let expect = [
+            "1:5 id: id 'Bad Id' must be non-empty lowercase letters, digits, '-', '_' or '.'",
+            "6:11 levels[1].id: duplicate level id 'a'",
+            "7:17 default_target: unknown level 'z'; expected a or a",
+            "9:9 dimensions[0].weight: weight must be a positive number, found 0",
+            "12:27 dimensions[0].levels.nope: unknown level 'nope'; expected a or a",
+            "9:9 dimensions[0].actions: dimension 'd' has no recommended actions",
+            "14:13 dimensions[0].questions[0].choices: a choice question needs at least 2 choices",
+            "18:36 dimensions[0].questions[0].choices[0].at: unknown level 'missing'; expected a or a or a number from 0 to 1",
+            "19:13 dimensions[0].questions[1].choices: 'choices' is only for choice questions, this one is number",
+            "25:47 dimensions[0].questions[1].bands[0]: the last band ends",
+            "26:47 dimensions[0].questions[1].bands[1]: bands overlap: this band starts at 4 but the one before ends at 5",
+            "26:47 dimensions[0].questions[1].bands[1]: the last band ends at 8, but the question's max is 10",
+            "26:47 dimensions[0].questions[1].bands[1].at: position 7 is off the scale; expected 0 to 1",
+            "28:13 dimensions[0].questions[2].id: duplicate question id 'd.q'",
+            "36:23 pitfalls[0].when.question: unknown question 'd.nope'",
+        ];
+        for e in expect {
+            // "the last band ends" must only be reported for the last band.
+            if e.starts_with("25:47") {
+                assert!(
+                    !got.iter()
+                        .any(|g| g.starts_with("25:47") && g.contains("the last band ends")),
+                    "{got:#?}"
+                );
+                continue;
+            }
+            assert!(got.iter().any(|g| g.starts_with(e)), "missing {e:?} in {got:#?}");
+        }
+    }
+
+    #[test]
+    fn gaps_between_bands_and_missing_descriptions() {
+        let yaml = r#"id: r
+version: "1"
+title: t
+levels: [{ id: a, title: A }, { id: b, title: B }]
+dimensions:
+  - id: d
+    title: D
+    levels: { a: x }
+    questions:
+      - id: d.n
+        kind: number
+        prompt: n
+        min: 0
+        max: 10
+        bands:
+          - { from: 0, to: 4, label: low, at: a }
+          - { from: 6, to: 10, label: high, at: b }
+    actions: [Act.]
+"#;
+        let got = problems(yaml);
+        assert!(
+            got.iter()
+                .any(|g| g.contains("levels.b: dimension 'd' has no description for level 'b'")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.contains("gap between bands: nothing covers 4 to 6")),
+            "{got:#?}"
+        );
+        assert_eq!(got.len(), 2, "{got:#?}");
+    }
+
+    #[test]
+    fn level_count_is_bounded() {
+        let one = "id: r\nversion: '1'\ntitle: t\nlevels: [{ id: a, title: A }]\ndimensions: []\n";
+        let got = problems(one);
+        assert!(
+            got.iter().any(|g| g.contains("a rubric needs 2 to 10 levels, found 1")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter().any(|g| g.contains("a rubric needs at least one dimension")),
+            "{got:#?}"
+        );
+        let levels: String = (0..11).map(|i| format!("  - {{ id: l{i}, title: L{i} }}\n")).collect();
+        let eleven = format!("id: r\nversion: '1'\ntitle: t\nlevels:\n{levels}dimensions: []\n");
+        assert!(problems(&eleven).iter().any(|g| g.contains("found 11")));
+    }
+
+    #[test]
+    fn syntax_errors_and_unknown_fields_have_locations() {
+        assert_eq!(problems("id: r\nid: s\n"), vec!["2:1 : duplicate mapping key: id"]);
+        let got = problems("id: r\nversion: '1'\ntitle: t\ncolour: red\n");
+        assert!(got[0].starts_with("4:1 : unknown field `colour`"), "{got:?}");
+        let got = problems("id: r\nversion: '1'\ntitle: t\nlevels: 3\n");
+        assert!(got[0].starts_with("4:9 "), "{got:?}");
+    }
+
+    #[test]
+    fn condition_tests_must_fit_the_question() {
+        let yaml = r#"id: r
+version: "1"
+title: t
+levels: [{ id: a, title: A }, { id: b, title: B }]
+dimensions:
+  - id: d
+    title: D
+    levels: { a: x, b: y }
+    questions:
+      - id: d.c
+        kind: choice
+        prompt: c
+        choices: [{ id: x, label: X, at: a }, { id: y, label: Y, at: b }]
+    actions: [Act.]
+pitfalls:
+  - { id: p1, title: P, message: m, when: { question: d.c, below: 3 } }
+  - { id: p2, title: P, message: m, when: { question: d.c, in: [z] } }
+  - { id: p3, title: P, message: m, when: { all: [] } }
+  - { id: p4, title: P, message: m, when: { question: d.c } }
+"#;
+        let got = problems(yaml);
+        assert!(
+            got.iter()
+                .any(|g| g.contains("pitfalls[0].when.below: 'below' does not apply to question 'd.c'; use in")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.contains("pitfalls[1].when.in: unknown choice 'z' for 'd.c'; expected x or y")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.contains("pitfalls[2].when.all: needs at least one condition")),
+            "{got:#?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.contains("pitfalls[3].when: a question condition needs exactly one test")),
+            "{got:#?}"
+        );
+    }
+}
