@@ -7,6 +7,7 @@
 use crate::error::{Problem, Problems, one_of};
 use crate::rubric::{Agreement, Kind, QuestionRef, Rubric};
 use crate::yaml::{Spanned, location};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -39,15 +40,46 @@ pub struct RawAnswers {
     #[serde(default)]
     pub rubric: Option<String>,
     #[serde(default)]
-    pub target: Option<Spanned<String>>,
+    pub target: Option<String>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
-    pub date: Option<Spanned<String>>,
+    pub date: Option<String>,
     #[serde(default)]
-    pub answers: BTreeMap<String, Spanned<RawValue>>,
+    pub answers: BTreeMap<String, RawValue>,
     #[serde(default)]
-    pub evidence: BTreeMap<String, Spanned<String>>,
+    pub evidence: BTreeMap<String, String>,
+    /// The YAML text, kept to find line numbers when there are problems.
+    #[serde(skip)]
+    yaml: Option<String>,
+}
+
+/// Where each value sits in a YAML answers file. Parsed only when there are
+/// problems to point at: spans make parsing several times slower.
+#[derive(Deserialize)]
+struct Located {
+    #[serde(default)]
+    target: Option<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    date: Option<Spanned<IgnoredAny>>,
+    #[serde(default)]
+    answers: BTreeMap<String, Spanned<IgnoredAny>>,
+    #[serde(default)]
+    evidence: BTreeMap<String, Spanned<IgnoredAny>>,
+}
+
+impl Located {
+    /// Line and column of the value at a problem's key path.
+    fn find(&self, path: &str) -> Option<(u64, u64)> {
+        let spanned = match path.split_once('.') {
+            Some(("answers", id)) => self.answers.get(id),
+            Some(("evidence", id)) => self.evidence.get(id),
+            _ if path == "target" => self.target.as_ref(),
+            _ if path == "date" => self.date.as_ref(),
+            _ => None,
+        };
+        spanned.and_then(location)
+    }
 }
 
 /// Any value an answer may hold, so type mistakes become our own clear message.
@@ -171,7 +203,12 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
         return Err(fail(Problem::new("", "the file is empty")));
     }
     match format {
-        Format::Yaml => crate::yaml::parse(text).map_err(fail),
+        Format::Yaml => crate::yaml::parse(text)
+            .map_err(fail)
+            .map(|raw: RawAnswers| RawAnswers {
+                yaml: Some(text.to_string()),
+                ..raw
+            }),
         Format::Json => serde_json::from_str(text).map_err(|e| {
             let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
             fail(Problem::new("", e.to_string()).at(at))
@@ -207,49 +244,43 @@ pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) 
         ));
     }
     if let Some(t) = &raw.target
-        && rubric.level_index(&t.value).is_none()
+        && rubric.level_index(t).is_none()
     {
-        problems.push(
-            Problem::new(
-                "target",
-                format!("unknown level '{}'; expected {}", t.value, one_of(&rubric.level_ids())),
-            )
-            .at(location(t)),
-        );
+        let msg = format!("unknown level '{t}'; expected {}", one_of(&rubric.level_ids()));
+        problems.push(Problem::new("target", msg));
     }
-    let date = raw
-        .date
-        .as_ref()
-        .and_then(|d| match d.value.parse::<jiff::civil::Date>() {
-            Ok(date) => Some(date),
-            Err(_) => {
-                let msg = format!("'{}' is not a date; expected YYYY-MM-DD", d.value);
-                problems.push(Problem::new("date", msg).at(location(d)));
-                None
-            }
-        });
+    let date = raw.date.as_ref().and_then(|d| match d.parse::<jiff::civil::Date>() {
+        Ok(date) => Some(date),
+        Err(_) => {
+            problems.push(Problem::new(
+                "date",
+                format!("'{d}' is not a date; expected YYYY-MM-DD"),
+            ));
+            None
+        }
+    });
 
     let mut answers = BTreeMap::new();
     for (id, value) in &raw.answers {
-        let path = format!("answers.{id}");
-        let at = location(value);
-        if value.value == RawValue::Empty {
+        if *value == RawValue::Empty {
             continue; // an empty slot, as in a filled-in template: unanswered
         }
-        match rubric.find(id) {
-            None => problems.push(Problem::new(path, unknown_question(rubric, id)).at(at)),
-            Some(found) => match answer(rubric, found, &value.value) {
-                Ok(a) => {
-                    answers.insert(id.clone(), a);
-                }
-                Err(msg) => problems.push(Problem::new(path, msg).at(at)),
-            },
+        let result = match rubric.find(id) {
+            None => Err(unknown_question(rubric, id)),
+            Some(found) => answer(rubric, found, value),
+        };
+        match result {
+            Ok(a) => {
+                answers.insert(id.clone(), a);
+            }
+            Err(msg) => problems.push(Problem::new(format!("answers.{id}"), msg)),
         }
     }
 
+    // Answers given but wrong are reported above; only truly absent ones here.
     let missing: Vec<&str> = rubric
         .question_ids()
-        .filter(|id| !answers.contains_key(*id) && !raw.answers.get(*id).is_some_and(|v| v.value != RawValue::Empty))
+        .filter(|id| raw.answers.get(*id).is_none_or(|v| *v == RawValue::Empty))
         .collect();
     if !missing.is_empty() && !allow_missing {
         problems.push(Problem::new(
@@ -266,22 +297,22 @@ pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) 
     let mut evidence = BTreeMap::new();
     for (dim, text) in &raw.evidence {
         if rubric.dimensions.iter().any(|d| d.id == *dim) {
-            if !text.value.trim().is_empty() {
-                evidence.insert(dim.clone(), text.value.trim().to_string());
+            if !text.trim().is_empty() {
+                evidence.insert(dim.clone(), text.trim().to_string());
             }
         } else {
             let ids: Vec<&str> = rubric.dimensions.iter().map(|d| d.id.as_str()).collect();
-            problems.push(
-                Problem::new(
-                    format!("evidence.{dim}"),
-                    format!("unknown dimension '{dim}'; expected {}", one_of(&ids)),
-                )
-                .at(location(text)),
-            );
+            let msg = format!("unknown dimension '{dim}'; expected {}", one_of(&ids));
+            problems.push(Problem::new(format!("evidence.{dim}"), msg));
         }
     }
 
     if !problems.is_empty() {
+        if let Some(located) = raw.yaml.as_deref().and_then(|t| crate::yaml::parse::<Located>(t).ok()) {
+            for p in &mut problems {
+                p.at = located.find(&p.path);
+            }
+        }
         return Err(Problems {
             file: file.to_string(),
             what: "answers file",
@@ -290,7 +321,7 @@ pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) 
     }
     Ok(Answers {
         rubric: raw.rubric,
-        target: raw.target.map(|t| t.value),
+        target: raw.target,
         name: raw.name,
         date,
         answers,
@@ -452,10 +483,10 @@ mod tests {
         let values = |r: &RawAnswers| {
             r.answers
                 .iter()
-                .map(|(k, v)| (k.clone(), v.value.clone()))
+                .map(|(k, v)| (k.clone(), v.clone()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(values(&t), values(&j));
-        assert_eq!(t.answers["c"].value, RawValue::Number(3.0));
+        assert_eq!(t.answers["c"], RawValue::Number(3.0));
     }
 }

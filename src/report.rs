@@ -298,7 +298,8 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
     }
 }
 
-pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, today: jiff::civil::Date) -> Report {
+/// `date` is the day the report speaks for: the answers' date, else today.
+pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civil::Date) -> Report {
     let dimensions: Vec<DimensionReport> = rubric
         .dimensions
         .iter()
@@ -372,7 +373,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, today: jiff::ci
         schema_version: SCHEMA_VERSION,
         person: Person {
             name: answers.name.clone(),
-            date: answers.date.unwrap_or(today).to_string(),
+            date: date.to_string(),
         },
         rubric: RubricInfo {
             id: rubric.id.clone(),

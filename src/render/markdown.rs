@@ -17,7 +17,7 @@ pub fn markdown(r: &Report) -> String {
 }
 
 fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
-    writeln!(out, "# Gap report: {} → {}\n", r.estimate.level.title, r.target.title)?;
+    writeln!(out, "# Gap report: towards {}\n", r.target.title)?;
     writeln!(out, "- **Who / when:** {}", who(r))?;
     writeln!(
         out,

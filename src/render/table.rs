@@ -12,19 +12,23 @@ pub fn table(r: &Report, width: u16) -> String {
     out
 }
 
+/// Wrap at spaces only: "one-page" and ids like "scope.teams" never split.
+fn wrap_opts(width: u16) -> textwrap::Options<'static> {
+    textwrap::Options::new(width as usize)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
 fn para(out: &mut String, text: &str, width: u16, indent: &str) -> std::fmt::Result {
-    let opts = textwrap::Options::new(width as usize)
-        .initial_indent(indent)
-        .subsequent_indent(indent);
+    let opts = wrap_opts(width).initial_indent(indent).subsequent_indent(indent);
     writeln!(out, "{}", textwrap::fill(text, opts))
 }
 
 fn bullet(out: &mut String, text: &str, width: u16, indent: &str) -> std::fmt::Result {
     let first = format!("{indent}- ");
     let rest = format!("{indent}  ");
-    let opts = textwrap::Options::new(width as usize)
-        .initial_indent(&first)
-        .subsequent_indent(&rest);
+    let opts = wrap_opts(width).initial_indent(&first).subsequent_indent(&rest);
     writeln!(out, "{}", textwrap::fill(text, opts))
 }
 

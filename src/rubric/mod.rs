@@ -11,8 +11,20 @@ use crate::error::{Problem, Problems};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Rubrics compiled into the binary, so `levelup assess` works with no files around.
-pub const BUILTIN: &[(&str, &str)] = &[("senior-staff", include_str!("../../rubric/senior-staff.yaml"))];
+/// A rubric compiled into the binary, so `levelup assess` works with no files around.
+pub struct Builtin {
+    pub id: &'static str,
+    /// The YAML as shipped in `rubric/`: the source of truth.
+    pub yaml: &'static str,
+    /// The same data as JSON, made by `build.rs`: much faster to parse at start-up.
+    json: &'static str,
+}
+
+pub const BUILTIN: &[Builtin] = &[Builtin {
+    id: "senior-staff",
+    yaml: include_str!("../../rubric/senior-staff.yaml"),
+    json: include_str!(concat!(env!("OUT_DIR"), "/senior-staff.json")),
+}];
 
 /// The built-in rubric used when nothing else is asked for.
 pub const DEFAULT_ID: &str = "senior-staff";
@@ -300,12 +312,17 @@ impl Rubric {
 
     /// A built-in rubric by id.
     pub fn builtin(id: &str) -> Option<Rubric> {
-        let (_, text) = BUILTIN.iter().find(|(bid, _)| *bid == id)?;
+        let b = BUILTIN.iter().find(|b| b.id == id)?;
+        let problems = |problems: Vec<Problem>| Problems {
+            file: format!("<built-in {id}>"),
+            what: "rubric",
+            problems,
+        };
+        let parsed = serde_json::from_str::<raw::RawRubric>(b.json)
+            .map_err(|e| problems(vec![Problem::new("", e.to_string())]))
+            .and_then(|raw| validate::validate(raw).map_err(problems));
         // Built-ins are checked by tests; a broken one is a bug, reported as such.
-        Some(
-            parse(text, &format!("<built-in {id}>"))
-                .unwrap_or_else(|e| panic!("built-in rubric {id} is invalid (a bug in levelup): {e}")),
-        )
+        Some(parsed.unwrap_or_else(|e| panic!("built-in rubric {id} is invalid (a bug in levelup): {e}")))
     }
 }
 
@@ -326,6 +343,15 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_json_is_the_shipped_yaml() {
+        for b in BUILTIN {
+            let from_yaml = parse(b.yaml, b.id).unwrap();
+            let from_json = Rubric::builtin(b.id).unwrap();
+            assert_eq!(format!("{from_yaml:?}"), format!("{from_json:?}"), "{}", b.id);
+        }
+    }
 
     #[test]
     fn agreement_ids_round_trip_and_order() {

@@ -5,12 +5,30 @@ use super::raw::*;
 use super::*;
 use crate::error::one_of;
 use crate::yaml::{Spanned, location};
-use std::collections::HashSet;
+use std::mem::take;
 
 const MIN_LEVELS: usize = 2;
 const MAX_LEVELS: usize = 10;
 const DEFAULT_REACH: f64 = 0.8;
 const DEFAULT_BORDERLINE: f64 = 0.1;
+
+/// A key path, built only when there is a problem to report: formatting every
+/// path eagerly cost more than the rest of validation.
+trait KeyPath {
+    fn key_path(self) -> String;
+}
+
+impl KeyPath for &str {
+    fn key_path(self) -> String {
+        self.to_string()
+    }
+}
+
+impl<F: FnOnce() -> String> KeyPath for F {
+    fn key_path(self) -> String {
+        self()
+    }
+}
 
 struct Checker {
     problems: Vec<Problem>,
@@ -27,7 +45,7 @@ impl Checker {
     }
 
     /// Ids are keys in answers files (YAML, TOML, JSON): keep them plain.
-    fn id(&mut self, path: &str, id: &Spanned<String>) {
+    fn id(&mut self, path: impl KeyPath, id: &Spanned<String>) {
         let ok = !id.value.is_empty()
             && id
                 .value
@@ -35,7 +53,7 @@ impl Checker {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
         if !ok {
             self.push(
-                path,
+                path.key_path(),
                 location(id),
                 format!(
                     "id '{}' must be non-empty lowercase letters, digits, '-', '_' or '.'",
@@ -45,34 +63,42 @@ impl Checker {
         }
     }
 
-    fn text(&mut self, path: &str, at: Option<(u64, u64)>, text: &str) {
+    fn text(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, text: &str) {
         if text.trim().is_empty() {
-            self.push(path, at, "must not be empty");
+            self.push(path.key_path(), at, "must not be empty");
         }
     }
 
-    fn unique<'a>(&mut self, what: &str, items: impl IntoIterator<Item = (String, &'a Spanned<String>)>) {
-        let mut seen = HashSet::new();
+    fn unique<'a, P: KeyPath>(&mut self, what: &str, items: impl IntoIterator<Item = (P, &'a Spanned<String>)>) {
+        // Id lists are short (tens): a scan beats hashing every id.
+        let mut seen: Vec<&str> = Vec::new();
         for (path, id) in items {
-            if !seen.insert(id.value.clone()) {
-                self.push(path, location(id), format!("duplicate {what} id '{}'", id.value));
+            if seen.contains(&id.value.as_str()) {
+                let msg = format!("duplicate {what} id '{}'", id.value);
+                self.push(path.key_path(), location(id), msg);
+            } else {
+                seen.push(&id.value);
             }
         }
     }
 
-    fn positive(&mut self, path: &str, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
+    fn positive(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
         match value {
             None => 1.0,
             Some(w) if w.is_finite() && w > 0.0 => w,
             Some(w) => {
-                self.push(path, at, format!("weight must be a positive number, found {w}"));
+                self.push(
+                    path.key_path(),
+                    at,
+                    format!("weight must be a positive number, found {w}"),
+                );
                 1.0
             }
         }
     }
 
     /// Resolve a level id or number to a position on the scale.
-    fn position(&mut self, path: &str, pos: &Spanned<RawPos>) -> f64 {
+    fn position(&mut self, path: impl KeyPath, pos: &Spanned<RawPos>) -> f64 {
         match &pos.value {
             RawPos::Level(id) => match self.levels.iter().position(|l| l == id) {
                 Some(i) => i as f64,
@@ -82,32 +108,32 @@ impl Checker {
                         one_of(&self.levels),
                         self.top()
                     );
-                    self.push(path, location(pos), msg);
+                    self.push(path.key_path(), location(pos), msg);
                     0.0
                 }
             },
             RawPos::Number(n) if n.is_finite() && *n >= 0.0 && *n <= self.top() => *n,
             RawPos::Number(n) => {
                 let msg = format!("position {n} is off the scale; expected 0 to {}", self.top());
-                self.push(path, location(pos), msg);
+                self.push(path.key_path(), location(pos), msg);
                 0.0
             }
         }
     }
 
-    fn level_ref(&mut self, path: &str, id: &Spanned<String>) -> usize {
+    fn level_ref(&mut self, path: impl KeyPath, id: &Spanned<String>) -> usize {
         match self.levels.iter().position(|l| *l == id.value) {
             Some(i) => i,
             None => {
                 let msg = format!("unknown level '{}'; expected {}", id.value, one_of(&self.levels));
-                self.push(path, location(id), msg);
+                self.push(path.key_path(), location(id), msg);
                 0
             }
         }
     }
 }
 
-pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
+pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
         levels: raw.levels.iter().map(|l| l.id.value.clone()).collect(),
@@ -126,29 +152,45 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         );
     }
     for (i, l) in raw.levels.iter().enumerate() {
-        c.id(&format!("levels[{i}].id"), &l.id);
-        c.text(&format!("levels[{i}].title"), location(&l.id), &l.title);
+        c.id(|| format!("levels[{i}].id"), &l.id);
+        c.text(|| format!("levels[{i}].title"), location(&l.id), &l.title);
     }
     c.unique(
         "level",
         raw.levels
             .iter()
             .enumerate()
-            .map(|(i, l)| (format!("levels[{i}].id"), &l.id)),
+            .map(|(i, l)| (move || format!("levels[{i}].id"), &l.id)),
     );
-    let levels: Vec<Level> = raw
-        .levels
-        .iter()
-        .map(|l| Level {
-            id: l.id.value.clone(),
-            title: l.title.clone(),
-            summary: l.summary.clone(),
-        })
-        .collect();
     let default_target = match &raw.default_target {
         Some(t) => c.level_ref("default_target", t),
         None => n.saturating_sub(1),
     };
+
+    // Question ids are unique across dimensions and fit; checked before the
+    // model is built, because building moves the strings out of `raw`.
+    let level_questions = raw.dimensions.iter().enumerate().flat_map(|(di, d)| {
+        d.questions
+            .iter()
+            .enumerate()
+            .map(move |(qi, q)| (QuestionRef::Level(di, qi), &q.id))
+    });
+    let fit_questions = raw.fit.iter().flat_map(|f| {
+        f.questions
+            .iter()
+            .enumerate()
+            .map(|(fi, q)| (QuestionRef::Fit(fi), &q.id))
+    });
+    c.unique(
+        "question",
+        level_questions.chain(fit_questions).map(|(at, id)| {
+            let path = move || match at {
+                QuestionRef::Level(d, q) => format!("dimensions[{d}].questions[{q}].id"),
+                QuestionRef::Fit(f) => format!("fit.questions[{f}].id"),
+            };
+            (path, id)
+        }),
+    );
 
     // Dimensions and their questions
     if raw.dimensions.is_empty() {
@@ -159,21 +201,20 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         raw.dimensions
             .iter()
             .enumerate()
-            .map(|(i, d)| (format!("dimensions[{i}].id"), &d.id)),
+            .map(|(i, d)| (move || format!("dimensions[{i}].id"), &d.id)),
     );
-    let mut question_ids: Vec<(String, &Spanned<String>)> = Vec::new();
     let mut index = BTreeMap::new();
     let mut dimensions = Vec::new();
-    for (di, d) in raw.dimensions.iter().enumerate() {
+    for (di, d) in raw.dimensions.iter_mut().enumerate() {
         let path = format!("dimensions[{di}]");
         let at = location(&d.id);
-        c.id(&format!("{path}.id"), &d.id);
-        c.text(&format!("{path}.title"), at, &d.title);
-        let weight = c.positive(&format!("{path}.weight"), at, d.weight);
+        c.id(|| format!("{path}.id"), &d.id);
+        c.text(|| format!("{path}.title"), at, &d.title);
+        let weight = c.positive(|| format!("{path}.weight"), at, d.weight);
         let mut descriptions = Vec::new();
         for level in &raw.levels {
-            match d.levels.get(&level.id.value) {
-                Some(text) if !text.value.trim().is_empty() => descriptions.push(text.value.clone()),
+            match d.levels.get_mut(&level.id.value) {
+                Some(text) if !text.value.trim().is_empty() => descriptions.push(take(&mut text.value)),
                 _ => {
                     c.push(
                         format!("{path}.levels.{}", level.id.value),
@@ -208,25 +249,23 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             );
         }
         let mut questions = Vec::new();
-        for (qi, q) in d.questions.iter().enumerate() {
-            let qpath = format!("{path}.questions[{qi}]");
-            question_ids.push((format!("{qpath}.id"), &q.id));
+        for (qi, q) in d.questions.iter_mut().enumerate() {
             index.insert(q.id.value.clone(), QuestionRef::Level(di, qi));
-            questions.push(question(&mut c, &qpath, q));
+            questions.push(question(&mut c, &format!("{path}.questions[{qi}]"), q));
         }
         dimensions.push(Dimension {
-            id: d.id.value.clone(),
-            title: d.title.clone(),
-            summary: d.summary.clone(),
+            id: take(&mut d.id.value),
+            title: take(&mut d.title),
+            summary: take(&mut d.summary),
             weight,
             descriptions,
             questions,
-            actions: d.actions.clone(),
+            actions: take(&mut d.actions),
         });
     }
 
     // Fit
-    let fit = raw.fit.as_ref().map(|f| {
+    let fit = raw.fit.as_mut().map(|f| {
         if f.questions.is_empty() {
             c.push(
                 "fit.questions",
@@ -236,14 +275,13 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         }
         let questions = f
             .questions
-            .iter()
+            .iter_mut()
             .enumerate()
             .map(|(fi, q)| {
-                let path = format!("fit.questions[{fi}]");
-                question_ids.push((format!("{path}.id"), &q.id));
+                let path = &format!("fit.questions[{fi}]");
                 index.insert(q.id.value.clone(), QuestionRef::Fit(fi));
-                c.id(&format!("{path}.id"), &q.id);
-                c.text(&format!("{path}.prompt"), location(&q.id), &q.prompt);
+                c.id(|| format!("{path}.id"), &q.id);
+                c.text(|| format!("{path}.prompt"), location(&q.id), &q.prompt);
                 if q.items.is_empty() {
                     c.push(format!("{path}.items"), location(&q.id), "needs at least one item");
                 }
@@ -252,17 +290,17 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
                     q.items
                         .iter()
                         .enumerate()
-                        .map(|(i, it)| (format!("{path}.items[{i}].id"), &it.id)),
+                        .map(|(i, it)| (move || format!("{path}.items[{i}].id"), &it.id)),
                 );
                 FitQuestion {
-                    id: q.id.value.clone(),
-                    prompt: q.prompt.clone(),
+                    id: take(&mut q.id.value),
+                    prompt: take(&mut q.prompt),
                     items: q
                         .items
-                        .iter()
+                        .iter_mut()
                         .map(|it| FitItem {
-                            id: it.id.value.clone(),
-                            label: it.label.clone(),
+                            id: take(&mut it.id.value),
+                            label: take(&mut it.label),
                             leans: it.leans,
                         })
                         .collect(),
@@ -270,12 +308,11 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             })
             .collect();
         Fit {
-            intro: f.intro.clone(),
-            note: f.note.clone(),
+            intro: take(&mut f.intro),
+            note: take(&mut f.note),
             questions,
         }
     });
-    c.unique("question", question_ids);
 
     // Scoring
     let reach = raw.scoring.reach.unwrap_or(DEFAULT_REACH);
@@ -312,11 +349,20 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         borderline,
     };
 
+    let levels = raw
+        .levels
+        .iter_mut()
+        .map(|l| Level {
+            id: take(&mut l.id.value),
+            title: take(&mut l.title),
+            summary: take(&mut l.summary),
+        })
+        .collect();
     let mut rubric = Rubric {
-        id: raw.id.value.clone(),
-        version: raw.version.clone(),
-        title: raw.title.clone(),
-        description: raw.description.clone(),
+        id: take(&mut raw.id.value),
+        version: take(&mut raw.version),
+        title: take(&mut raw.title),
+        description: take(&mut raw.description),
         levels,
         default_target,
         scoring,
@@ -333,7 +379,7 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         raw.pitfalls
             .iter()
             .enumerate()
-            .map(|(i, p)| (format!("pitfalls[{i}].id"), &p.id)),
+            .map(|(i, p)| (move || format!("pitfalls[{i}].id"), &p.id)),
     );
     rubric.pitfalls = raw
         .pitfalls
@@ -341,9 +387,9 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         .enumerate()
         .map(|(i, p)| {
             let path = format!("pitfalls[{i}]");
-            c.id(&format!("{path}.id"), &p.id);
-            c.text(&format!("{path}.title"), location(&p.id), &p.title);
-            c.text(&format!("{path}.message"), location(&p.id), &p.message);
+            c.id(|| format!("{path}.id"), &p.id);
+            c.text(|| format!("{path}.title"), location(&p.id), &p.title);
+            c.text(|| format!("{path}.message"), location(&p.id), &p.message);
             Pitfall {
                 id: p.id.value.clone(),
                 title: p.title.clone(),
@@ -364,7 +410,7 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             .enumerate()
             .map(|(i, pay)| {
                 let path = format!("compensation.levels[{i}]");
-                let level = c.level_ref(&format!("{path}.level"), &pay.level);
+                let level = c.level_ref(|| format!("{path}.level"), &pay.level);
                 for (name, r) in [("base", pay.base), ("total", pay.total)] {
                     if !(r.min >= 0.0 && r.min <= r.max) {
                         c.push(
@@ -395,11 +441,11 @@ pub fn validate(raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     }
 }
 
-fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
+fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
     let at = location(&q.id);
-    c.id(&format!("{path}.id"), &q.id);
-    c.text(&format!("{path}.prompt"), at, &q.prompt);
-    let weight = c.positive(&format!("{path}.weight"), at, q.weight);
+    c.id(|| format!("{path}.id"), &q.id);
+    c.text(|| format!("{path}.prompt"), at, &q.prompt);
+    let weight = c.positive(|| format!("{path}.weight"), at, q.weight);
 
     // Fields that belong to other kinds are mistakes, not silently ignored.
     let present = [
@@ -432,17 +478,17 @@ fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
         );
     }
     let low_high = |c: &mut Checker| {
-        let low = q.low.as_ref().map_or(0.0, |p| c.position(&format!("{path}.low"), p));
+        let low = q.low.as_ref().map_or(0.0, |p| c.position(|| format!("{path}.low"), p));
         let high = q
             .high
             .as_ref()
-            .map_or(c.top(), |p| c.position(&format!("{path}.high"), p));
+            .map_or(c.top(), |p| c.position(|| format!("{path}.high"), p));
         (low, high)
     };
 
     let kind = match q.kind {
         RawKind::Choice => {
-            let choices = q.choices.as_deref().unwrap_or_default();
+            let choices = q.choices.take().unwrap_or_default();
             if choices.len() < 2 {
                 c.push(
                     format!("{path}.choices"),
@@ -455,26 +501,26 @@ fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
                 choices
                     .iter()
                     .enumerate()
-                    .map(|(i, ch)| (format!("{path}.choices[{i}].id"), &ch.id)),
+                    .map(|(i, ch)| (move || format!("{path}.choices[{i}].id"), &ch.id)),
             );
             Kind::Choice(
                 choices
-                    .iter()
+                    .into_iter()
                     .enumerate()
                     .map(|(i, ch)| {
-                        c.id(&format!("{path}.choices[{i}].id"), &ch.id);
-                        c.text(&format!("{path}.choices[{i}].label"), location(&ch.id), &ch.label);
+                        c.id(|| format!("{path}.choices[{i}].id"), &ch.id);
+                        c.text(|| format!("{path}.choices[{i}].label"), location(&ch.id), &ch.label);
                         Choice {
-                            id: ch.id.value.clone(),
-                            label: ch.label.clone(),
-                            position: c.position(&format!("{path}.choices[{i}].at"), &ch.at),
+                            position: c.position(|| format!("{path}.choices[{i}].at"), &ch.at),
+                            id: ch.id.value,
+                            label: ch.label,
                         }
                     })
                     .collect(),
             )
         }
         RawKind::Checklist => {
-            let items = q.items.as_deref().unwrap_or_default();
+            let items = q.items.take().unwrap_or_default();
             if items.is_empty() {
                 c.push(format!("{path}.items"), at, "a checklist needs at least one item");
             }
@@ -483,19 +529,18 @@ fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, it)| (format!("{path}.items[{i}].id"), &it.id)),
+                    .map(|(i, it)| (move || format!("{path}.items[{i}].id"), &it.id)),
             );
             let items = items
-                .iter()
+                .into_iter()
                 .enumerate()
                 .map(|(i, it)| {
-                    let ipath = format!("{path}.items[{i}]");
-                    c.id(&format!("{ipath}.id"), &it.id);
-                    c.text(&format!("{ipath}.label"), location(&it.id), &it.label);
+                    c.id(|| format!("{path}.items[{i}].id"), &it.id);
+                    c.text(|| format!("{path}.items[{i}].label"), location(&it.id), &it.label);
                     Item {
-                        id: it.id.value.clone(),
-                        label: it.label.clone(),
-                        weight: c.positive(&format!("{ipath}.weight"), location(&it.id), it.weight),
+                        weight: c.positive(|| format!("{path}.items[{i}].weight"), location(&it.id), it.weight),
+                        id: it.id.value,
+                        label: it.label,
                     }
                 })
                 .collect();
@@ -509,15 +554,15 @@ fn question(c: &mut Checker, path: &str, q: &RawQuestion) -> Question {
         RawKind::Number => number(c, path, at, q),
     };
     Question {
-        id: q.id.value.clone(),
-        prompt: q.prompt.clone(),
-        help: q.help.clone(),
+        id: take(&mut q.id.value),
+        prompt: take(&mut q.prompt),
+        help: q.help.take(),
         weight,
         kind,
     }
 }
 
-fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &RawQuestion) -> Kind {
+fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuestion) -> Kind {
     let (min, max) = match (q.min, q.max) {
         (Some(min), Some(max)) if min.is_finite() && max.is_finite() && min < max => (min, max),
         (Some(min), Some(max)) => {
@@ -548,7 +593,7 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &RawQuestion) 
                 format!("band 'from' ({}) must be below 'to' ({})", b.from, b.to),
             );
         }
-        c.text(&format!("{bpath}.label"), bat, &b.label);
+        c.text(|| format!("{bpath}.label"), bat, &b.label);
         if i == 0 && b.from != min {
             c.push(
                 &bpath,
@@ -585,13 +630,13 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &RawQuestion) 
             from: b.from,
             to: b.to,
             label: b.label.clone(),
-            position: c.position(&format!("{bpath}.at"), &b.at),
+            position: c.position(|| format!("{bpath}.at"), &b.at),
         });
     }
     Kind::Number {
         min,
         max,
-        unit: q.unit.clone(),
+        unit: q.unit.take(),
         bands,
     }
 }

@@ -1,0 +1,304 @@
+//! Every kind of bad input: exit 2, a message naming the file (and line, id,
+//! allowed values where they apply), nothing on stdout, no panic.
+
+use crate::support::levelup;
+use std::path::Path;
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+fn assess_err(file: &str) -> String {
+    levelup(&["assess", "--answers", file]).bad().stderr
+}
+
+/// A complete, valid answers file (the Staff example) with one line replaced.
+fn staff_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    assert!(text.contains(from), "{from}");
+    text.replace(from, to)
+}
+
+#[test]
+fn missing_file() {
+    let err = assess_err("nope/answers.yaml");
+    assert!(err.contains("nope/answers.yaml: no such file"), "{err}");
+}
+
+#[test]
+fn directory_instead_of_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = assess_err(dir.path().to_str().unwrap());
+    assert!(err.contains("is a directory, not a file"), "{err}");
+    assert!(err.contains(dir.path().to_str().unwrap()));
+}
+
+#[test]
+fn empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "empty.yaml", "\n  \n");
+    let err = assess_err(&f);
+    assert!(err.contains(&format!("{f}: the file is empty")), "{err}");
+}
+
+#[test]
+fn malformed_yaml_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "bad.yaml",
+        "rubric: senior-staff\nanswers:\n  scope.teams: [one-team\n",
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains(&format!("{f}:3:")) || err.contains(&format!("{f}:4:")),
+        "{err}"
+    );
+}
+
+#[test]
+fn malformed_toml_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "bad.toml",
+        "rubric = \"senior-staff\"\n[answers]\n\"scope.teams\" = \n",
+    );
+    let err = assess_err(&f);
+    assert!(err.contains(&format!("{f}:3:")), "{err}");
+}
+
+#[test]
+fn malformed_json_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "bad.json",
+        "{\n  \"rubric\": \"senior-staff\",\n  \"answers\": {,}\n}\n",
+    );
+    let err = assess_err(&f);
+    assert!(err.contains(&format!("{f}:3:")), "{err}");
+}
+
+#[test]
+fn duplicate_key_is_rejected_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "dup.yaml",
+        &staff_with(
+            "  coding.kind: leverage\n",
+            "  coding.kind: leverage\n  scope.teams: one-team\n",
+        ),
+    );
+    let err = assess_err(&f);
+    assert!(err.contains("duplicate mapping key: scope.teams"), "{err}");
+    assert!(err.contains(&format!("{f}:37:")), "{err}");
+}
+
+#[test]
+fn unknown_question_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "u.yaml",
+        &staff_with("  scope.teams: five-or-more\n", "  scope.team: five-or-more\n"),
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains("answers.scope.team: unknown question id 'scope.team'; did you mean 'scope.teams'?"),
+        "{err}"
+    );
+    // ...and the now-missing question is reported in the same run.
+    assert!(err.contains("1 question is not answered: scope.teams"), "{err}");
+    assert!(err.contains("has 2 problems"), "{err}");
+}
+
+#[test]
+fn unknown_choice_lists_the_allowed_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "c.yaml",
+        &staff_with("scope.teams: five-or-more", "scope.teams: lots"),
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains(&format!(
+            "{f}:9:16: answers.scope.teams: unknown choice 'lots'; expected one-team, two-teams, three-to-four or five-or-more"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn out_of_range_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "n.yaml",
+        &staff_with("coding.percent: 30", "coding.percent: 130"),
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains("answers.coding.percent: 130 is out of range; expected a number from 0 to 100 %"),
+        "{err}"
+    );
+}
+
+#[test]
+fn wrong_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = staff_with("coding.percent: 30", "coding.percent: thirty")
+        .replace("scope.teams: five-or-more", "scope.teams: [five-or-more]")
+        .replace(
+            "impact.leverage: [reusable-system, initiative, raised-bar]",
+            "impact.leverage: initiative",
+        )
+        .replace("horizon.anticipate: strongly-agree", "horizon.anticipate: 5");
+    let f = write(dir.path(), "t.yaml", &text);
+    let err = assess_err(&f);
+    assert!(
+        err.contains("answers.coding.percent: expected a number from 0 to 100 %, found the text 'thirty'"),
+        "{err}"
+    );
+    assert!(err.contains("answers.scope.teams: expected one choice id"), "{err}");
+    assert!(
+        err.contains("answers.impact.leverage: expected a list of item ids"),
+        "{err}"
+    );
+    assert!(
+        err.contains("answers.horizon.anticipate: expected an agreement (strongly-disagree, disagree, neutral, agree or strongly-agree), found the number 5"),
+        "{err}"
+    );
+    assert!(err.contains("has 4 problems"), "{err}");
+}
+
+#[test]
+fn missing_answers_are_all_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "m.yaml",
+        "rubric: senior-staff\nanswers:\n  scope.teams: one-team\n",
+    );
+    let err = assess_err(&f);
+    let questions = levelup::rubric::Rubric::builtin("senior-staff").unwrap();
+    let missing: Vec<&str> = questions.question_ids().filter(|q| *q != "scope.teams").collect();
+    assert!(
+        err.contains(&format!(
+            "{} questions are not answered: {}",
+            missing.len(),
+            missing.join(", ")
+        )),
+        "{err}"
+    );
+    assert!(err.contains("--allow-missing"), "{err}");
+}
+
+#[test]
+fn unknown_target_and_evidence_dimension() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = staff_with("target: staff", "target: principal").replace("  scope: Led", "  scoop: Led");
+    let f = write(dir.path(), "e.yaml", &text);
+    let err = assess_err(&f);
+    assert!(
+        err.contains("target: unknown level 'principal'; expected senior or staff"),
+        "{err}"
+    );
+    assert!(
+        err.contains("evidence.scoop: unknown dimension 'scoop'; expected scope, horizon"),
+        "{err}"
+    );
+
+    let err = levelup(&["assess", "--answers", "examples/answers/staff.yaml", "--target", "cto"])
+        .bad()
+        .stderr;
+    assert!(
+        err.contains("unknown target level 'cto'; expected senior or staff"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rubric_with_a_dangling_reference() {
+    let err = levelup(&[
+        "assess",
+        "--rubric",
+        "tests/fixtures/rubrics/dangling-level.yaml",
+        "--answers",
+        "examples/answers/staff.yaml",
+    ])
+    .bad()
+    .stderr;
+    assert!(
+        err.contains(
+            "tests/fixtures/rubrics/dangling-level.yaml:18:36: dimensions[0].questions[0].choices[1].at: unknown level 'three'; expected one or two or a number from 0 to 1"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_rubric_and_answers_for_another_rubric() {
+    let err = levelup(&["assess", "--rubric", "nope", "--answers", "examples/answers/staff.yaml"])
+        .bad()
+        .stderr;
+    assert!(
+        err.contains("unknown rubric 'nope': not a built-in rubric (senior-staff) and no such file"),
+        "{err}"
+    );
+
+    let err = levelup(&["assess", "--answers", "tests/fixtures/answers/three-levels-mid.yaml"])
+        .bad()
+        .stderr;
+    assert!(
+        err.contains("is for rubric 'three-levels', which is not built in; pass --rubric FILE"),
+        "{err}"
+    );
+
+    let err = levelup(&[
+        "assess",
+        "--rubric",
+        "tests/fixtures/rubrics/three-levels.yaml",
+        "--answers",
+        "examples/answers/staff.yaml",
+    ])
+    .bad()
+    .stderr;
+    assert!(
+        err.contains("these answers are for rubric 'senior-staff', but the rubric in use is 'three-levels'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_answers_without_a_terminal() {
+    let err = levelup(&["assess"]).bad().stderr;
+    assert!(err.contains("--answers"), "{err}");
+}
+
+#[test]
+fn bad_flags_are_usage_errors() {
+    let out = levelup(&["assess", "--format", "pdf"]).run();
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("table") && out.stderr.contains("markdown") && out.stderr.contains("json"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(levelup(&["frobnicate"]).run().code, 2);
+    let help = levelup(&["assess", "--help"]).ok().stdout;
+    assert!(help.contains("Examples:") && help.contains("--answers"), "{help}");
+}
+
+#[test]
+fn stdin_errors_name_stdin() {
+    let err = levelup(&["assess", "--answers", "-"])
+        .stdin("answers: [\n")
+        .bad()
+        .stderr;
+    assert!(err.contains("<stdin>:"), "{err}");
+}

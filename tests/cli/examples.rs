@@ -1,0 +1,288 @@
+//! Shipped data: every rubric and example loads, and the examples' reports are
+//! what we reviewed (insta snapshots).
+
+use crate::support::{levelup, path, root};
+use levelup::report::Report;
+use levelup::rubric::{self, Kind};
+
+const EXAMPLES: [&str; 3] = ["senior", "staff", "borderline"];
+
+fn files_in(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(path(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{dir} is empty");
+    files
+}
+
+#[test]
+fn every_shipped_rubric_validates() {
+    for file in files_in("rubric") {
+        let text = std::fs::read_to_string(&file).unwrap();
+        rubric::parse(&text, &file.display().to_string()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for b in rubric::BUILTIN {
+        let shipped = std::fs::read_to_string(path(&format!("rubric/{}.yaml", b.id))).unwrap();
+        assert_eq!(shipped, b.yaml, "built-in {} is the file in rubric/", b.id);
+    }
+}
+
+#[test]
+fn every_example_answers_file_assesses() {
+    for file in files_in("examples/answers") {
+        let out = levelup(&["assess", "--answers", file.to_str().unwrap(), "--format", "json"]).ok();
+        let report: Report = serde_json::from_str(&out.stdout).unwrap();
+        assert!(
+            report.unanswered.is_empty(),
+            "{} leaves questions unanswered",
+            file.display()
+        );
+        let first = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            first.starts_with('#'),
+            "{} opens with a comment describing the person",
+            file.display()
+        );
+    }
+}
+
+fn estimate(example: &str) -> Report {
+    let file = format!("examples/answers/{example}.yaml");
+    serde_json::from_str(&levelup(&["assess", "--answers", &file, "-f", "json"]).ok().stdout).unwrap()
+}
+
+#[test]
+fn clear_senior_is_senior_and_clear_staff_is_staff() {
+    let senior = estimate("senior");
+    assert_eq!(senior.estimate.level.id, "senior");
+    assert!(!senior.estimate.borderline);
+    assert!(senior.readiness < 50, "{}", senior.readiness);
+
+    let staff = estimate("staff");
+    assert_eq!(staff.estimate.level.id, "staff");
+    assert!(!staff.estimate.borderline);
+    assert!(staff.readiness > 90, "{}", staff.readiness);
+
+    let borderline = estimate("borderline");
+    assert!(borderline.estimate.borderline, "{:?}", borderline.estimate);
+    assert!(senior.readiness < borderline.readiness && borderline.readiness < staff.readiness);
+}
+
+#[test]
+fn default_rubric_encodes_the_seed() {
+    let r = levelup::rubric::Rubric::builtin("senior-staff").unwrap();
+    let ids: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
+    for want in [
+        "scope",
+        "horizon",
+        "leadership",
+        "decisions",
+        "impact",
+        "communication",
+        "autonomy",
+        "breadth",
+        "framing",
+        "coding",
+    ] {
+        assert!(ids.contains(&want), "dimension {want} missing from {ids:?}");
+    }
+    assert!(r.dimensions.len() >= 10);
+    for d in &r.dimensions {
+        assert!(d.questions.len() >= 2, "{} has {} questions", d.id, d.questions.len());
+        assert!(d.actions.len() >= 3, "{} has {} actions", d.id, d.actions.len());
+        assert!(
+            d.descriptions.iter().all(|t| !t.trim().is_empty()),
+            "{} lacks a level description",
+            d.id
+        );
+    }
+    let kinds = |pred: fn(&Kind) -> bool| {
+        r.dimensions
+            .iter()
+            .flat_map(|d| &d.questions)
+            .filter(|q| pred(&q.kind))
+            .count()
+    };
+    assert!(kinds(|k| matches!(k, Kind::Choice(_))) > 0);
+    assert!(kinds(|k| matches!(k, Kind::Checklist { .. })) > 0);
+    assert!(kinds(|k| matches!(k, Kind::Number { .. })) > 0);
+    assert!(kinds(|k| matches!(k, Kind::Scale { .. })) > 0);
+
+    let fit = r.fit.as_ref().expect("fit section");
+    let leans: Vec<_> = fit.questions.iter().flat_map(|q| &q.items).map(|i| i.leans).collect();
+    assert!(leans.contains(&rubric::Leaning::Pursue) && leans.contains(&rubric::Leaning::Stay));
+    assert!(fit.note.contains("valid"), "the report says both paths are valid");
+
+    let pitfalls: Vec<&str> = r.pitfalls.iter().map(|p| p.id.as_str()).collect();
+    for want in [
+        "waiting-for-permission",
+        "promotion-only",
+        "neglecting-relationships",
+        "too-far-from-code",
+        "bottleneck",
+    ] {
+        assert!(pitfalls.contains(&want), "pitfall {want} missing");
+    }
+    let pay = r.compensation.as_ref().expect("compensation context");
+    assert_eq!((pay.year, pay.currency.as_str()), (2025, "USD"));
+    assert!(pay.market.contains("US"));
+    assert_eq!(pay.levels.len(), 2);
+}
+
+#[test]
+fn snapshots_of_every_format_for_every_example() {
+    for example in EXAMPLES {
+        let file = format!("examples/answers/{example}.yaml");
+        for format in ["table", "markdown", "json"] {
+            let out = levelup(&["assess", "--answers", &file, "--format", format]).ok();
+            insta::assert_snapshot!(format!("{example}-{format}"), out.stdout);
+        }
+    }
+}
+
+#[test]
+fn same_answers_in_yaml_toml_and_json_give_the_same_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = std::fs::read_to_string(root().join("examples/answers/staff.yaml")).unwrap();
+    // Build TOML and JSON versions of the staff example from its JSON report's values.
+    let report = estimate("staff");
+    let mut answers = serde_json::Map::new();
+    for d in &report.dimensions {
+        for a in &d.answers {
+            answers.insert(a.question.clone(), a.value.clone().unwrap());
+        }
+    }
+    answers.insert(
+        "fit.pursue".into(),
+        serde_json::json!(["direction", "multiplying", "beyond-team", "foresight"]),
+    );
+    answers.insert("fit.stay".into(), serde_json::json!(["balance"]));
+    let doc = serde_json::json!({
+        "rubric": "senior-staff", "target": "staff", "name": "Marcus", "date": "2026-03-02",
+        "answers": answers,
+        "evidence": {
+            "scope": "Led the event-streaming migration across five teams (backend, infrastructure, data).",
+            "communication": "Wrote the streaming RFC; presented it at the engineering all-hands."
+        }
+    });
+    let json_path = dir.path().join("staff.json");
+    std::fs::write(&json_path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let toml_path = dir.path().join("staff.toml");
+    std::fs::write(&toml_path, toml::to_string(&doc).unwrap()).unwrap();
+
+    let from_yaml = levelup(&["assess", "--answers", "-", "-f", "json"])
+        .stdin(&yaml)
+        .ok()
+        .stdout;
+    for p in [&json_path, &toml_path] {
+        let out = levelup(&["assess", "--answers", p.to_str().unwrap(), "-f", "json"]).ok();
+        assert_eq!(out.stdout, from_yaml, "{} differs from the YAML report", p.display());
+    }
+}
+
+#[test]
+fn allow_missing_scores_what_is_there() {
+    let partial = "rubric: senior-staff\nanswers:\n  scope.teams: five-or-more\n  coding.percent: 10\n";
+    let out = levelup(&["assess", "--answers", "-", "--allow-missing", "-f", "json"])
+        .stdin(partial)
+        .ok();
+    let report: Report = serde_json::from_str(&out.stdout).unwrap();
+    let questions = levelup::rubric::Rubric::builtin("senior-staff")
+        .unwrap()
+        .question_ids()
+        .count();
+    assert_eq!(report.unanswered.len(), questions - 2, "{:?}", report.unanswered);
+    assert!(!report.unanswered.contains(&"scope.teams".to_string()));
+    let scope = report.dimensions.iter().find(|d| d.id == "scope").unwrap();
+    assert_eq!(scope.score, Some(1.0), "only the answered question counts");
+    let horizon = report.dimensions.iter().find(|d| d.id == "horizon").unwrap();
+    assert_eq!(horizon.score, None);
+    assert_eq!(
+        report.pitfalls.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        ["too-far-from-code"]
+    );
+    assert_eq!(report.fit.leaning, "unanswered");
+}
+
+#[test]
+fn target_flag_overrides_and_other_rubrics_work() {
+    let out = levelup(&[
+        "assess",
+        "--rubric",
+        "tests/fixtures/rubrics/three-levels.yaml",
+        "--answers",
+        "tests/fixtures/answers/three-levels-mid.yaml",
+        "--target",
+        "senior",
+        "-f",
+        "json",
+    ])
+    .ok();
+    let report: Report = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(report.levels.len(), 3);
+    assert_eq!(report.target.id, "senior");
+    assert_eq!(report.estimate.level.id, "mid");
+    // Delivery and craft sit at 1.25, a third of the way past mid towards the
+    // senior bar (reach 0.75); people sits at 1.0: (2·⅓ + ⅓ + 0) / 4 = 25%.
+    assert_eq!(report.readiness, 25);
+    for format in ["table", "markdown"] {
+        let text = levelup(&[
+            "assess",
+            "--rubric",
+            "tests/fixtures/rubrics/three-levels.yaml",
+            "--answers",
+            "tests/fixtures/answers/three-levels-mid.yaml",
+            "-f",
+            format,
+        ])
+        .ok()
+        .stdout;
+        assert!(text.contains("Mid-level") && text.contains("Delivery"), "{text}");
+        assert!(!text.contains("Pay context"), "no pay context in a rubric without one");
+    }
+}
+
+#[test]
+fn output_file_is_written_and_protected() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("gap.md");
+    let out_str = out_path.to_str().unwrap();
+    let args = [
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "-f",
+        "markdown",
+        "-o",
+        out_str,
+    ];
+    let out = levelup(&args).ok();
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    assert!(written.starts_with("# Gap report"), "{written}");
+
+    std::fs::write(&out_path, "my notes").unwrap();
+    let err = levelup(&args).bad();
+    assert!(
+        err.stderr.contains(out_str) && err.stderr.contains("--force"),
+        "{}",
+        err.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        "my notes",
+        "file unchanged"
+    );
+
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    levelup(&forced).ok();
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), written);
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary files left"
+    );
+}

@@ -1,0 +1,6 @@
+//! The one integration-test binary: runs the real `levelup` executable.
+
+mod bad_input;
+mod examples;
+mod json_contract;
+mod support;

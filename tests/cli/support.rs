@@ -1,0 +1,101 @@
+//! A small builder around the `levelup` binary with a clean, stable environment.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn path(rel: &str) -> PathBuf {
+    root().join(rel)
+}
+
+pub struct Levelup {
+    cmd: Command,
+    stdin: Option<Vec<u8>>,
+}
+
+/// `levelup ARGS…` run from the repository root.
+pub fn levelup(args: &[&str]) -> Levelup {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_levelup"));
+    cmd.args(args).current_dir(root());
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "RUST_BACKTRACE",
+        "COLUMNS",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+    ] {
+        cmd.env_remove(var);
+    }
+    Levelup { cmd, stdin: None }
+}
+
+pub struct Outcome {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Levelup {
+    pub fn stdin(mut self, text: &str) -> Self {
+        self.stdin = Some(text.as_bytes().to_vec());
+        self
+    }
+
+    pub fn run(mut self) -> Outcome {
+        self.cmd.stdin(if self.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        });
+        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        let mut child = self.cmd.spawn().expect("levelup runs");
+        if let Some(input) = self.stdin.take() {
+            child
+                .stdin
+                .take()
+                .expect("stdin is piped")
+                .write_all(&input)
+                .expect("stdin written");
+        }
+        let out = child.wait_with_output().expect("levelup finishes");
+        let outcome = Outcome {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+            stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+        };
+        assert!(
+            !outcome.stderr.contains("panicked"),
+            "levelup panicked:\n{}",
+            outcome.stderr
+        );
+        outcome
+    }
+
+    /// Run and insist on exit 0.
+    pub fn ok(self) -> Outcome {
+        let out = self.run();
+        assert_eq!(out.code, 0, "expected success, stderr:\n{}", out.stderr);
+        out
+    }
+
+    /// Run and insist on exit 2 (bad input) with nothing on stdout.
+    pub fn bad(self) -> Outcome {
+        let out = self.run();
+        assert_eq!(
+            out.code, 2,
+            "expected exit 2, stdout:\n{}\nstderr:\n{}",
+            out.stdout, out.stderr
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "nothing on stdout on error, got:\n{}",
+            out.stdout
+        );
+        out
+    }
+}
