@@ -89,7 +89,9 @@ pub enum RawValue {
     Bool(bool),
     Number(f64),
     Text(String),
-    List(Vec<RawValue>),
+    /// Lists only ever hold item ids, so entries are read as text: YAML then
+    /// skips guessing each entry's type, which was most of a list's cost.
+    List(Vec<String>),
     Map,
 }
 
@@ -124,7 +126,7 @@ impl<'de> Deserialize<'de> for RawValue {
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
                 let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<RawValue>()? {
+                while let Some(item) = seq.next_element::<String>()? {
                     items.push(item);
                 }
                 Ok(RawValue::List(items))
@@ -211,7 +213,10 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             }),
         Format::Json => serde_json::from_str(text).map_err(|e| {
             let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
-            fail(Problem::new("", e.to_string()).at(at))
+            // serde_json appends "at line L column C"; the location is printed up front.
+            let msg = e.to_string();
+            let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(head, _)| head);
+            fail(Problem::new("", msg).at(at))
         }),
         Format::Toml => toml::from_str(text).map_err(|e| {
             let at = e.span().map(|span| line_col(text, span.start));
@@ -426,15 +431,14 @@ fn answer(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answe
                 ));
             };
             let mut picked: Vec<String> = Vec::new();
-            for v in values {
-                match v {
-                    RawValue::Text(t) if !item_ids.contains(&t.as_str()) => {
-                        return Err(format!("unknown item '{t}'; expected any of {}", one_of(&item_ids)));
-                    }
-                    RawValue::Text(t) if picked.contains(t) => return Err(format!("item '{t}' is listed twice")),
-                    RawValue::Text(t) => picked.push(t.clone()),
-                    other => return Err(format!("list entries must be item ids, found {}", other.describe())),
+            for t in values {
+                if !item_ids.contains(&t.as_str()) {
+                    return Err(format!("unknown item '{t}'; expected any of {}", one_of(&item_ids)));
                 }
+                if picked.contains(t) {
+                    return Err(format!("item '{t}' is listed twice"));
+                }
+                picked.push(t.clone());
             }
             // Keep the rubric's order so saved files and reports are stable.
             picked.sort_by_key(|p| item_ids.iter().position(|i| i == p));

@@ -4,26 +4,35 @@
 //! Everything downstream (answers checking, scoring, reports) trusts a
 //! `Rubric`: ids are unique, references resolve, positions lie on the scale.
 
+#[cfg(test)]
+mod codegen;
 mod raw;
 mod validate;
+
+// Generated from rubric/senior-staff.yaml by `LEVELUP_BLESS=1 cargo test`.
+mod builtin_senior_staff;
 
 use crate::error::{Problem, Problems};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A rubric compiled into the binary, so `levelup assess` works with no files around.
+///
+/// The YAML in `rubric/` is the source of truth. Parsing and validating it took
+/// most of an `assess` run, so a test turns the validated rubric into Rust code
+/// (`builtin_*.rs`) that builds it directly, and fails when that code is stale.
 pub struct Builtin {
     pub id: &'static str,
-    /// The YAML as shipped in `rubric/`: the source of truth.
+    /// The YAML as shipped in `rubric/`.
     pub yaml: &'static str,
-    /// The same data as JSON, made by `build.rs`: much faster to parse at start-up.
-    json: &'static str,
+    /// Builds the validated rubric; generated from `yaml`.
+    build: fn() -> Rubric,
 }
 
 pub const BUILTIN: &[Builtin] = &[Builtin {
     id: "senior-staff",
     yaml: include_str!("../../rubric/senior-staff.yaml"),
-    json: include_str!(concat!(env!("OUT_DIR"), "/senior-staff.json")),
+    build: builtin_senior_staff::rubric,
 }];
 
 /// The built-in rubric used when nothing else is asked for.
@@ -312,17 +321,23 @@ impl Rubric {
 
     /// A built-in rubric by id.
     pub fn builtin(id: &str) -> Option<Rubric> {
-        let b = BUILTIN.iter().find(|b| b.id == id)?;
-        let problems = |problems: Vec<Problem>| Problems {
-            file: format!("<built-in {id}>"),
-            what: "rubric",
-            problems,
-        };
-        let parsed = serde_json::from_str::<raw::RawRubric>(b.json)
-            .map_err(|e| problems(vec![Problem::new("", e.to_string())]))
-            .and_then(|raw| validate::validate(raw).map_err(problems));
-        // Built-ins are checked by tests; a broken one is a bug, reported as such.
-        Some(parsed.unwrap_or_else(|e| panic!("built-in rubric {id} is invalid (a bug in levelup): {e}")))
+        BUILTIN.iter().find(|b| b.id == id).map(|b| (b.build)())
+    }
+
+    /// Fill the question-id lookup from the dimensions and fit questions.
+    fn build_index(&mut self) {
+        let level = self.dimensions.iter().enumerate().flat_map(|(d, dim)| {
+            dim.questions
+                .iter()
+                .enumerate()
+                .map(move |(q, question)| (question.id.clone(), QuestionRef::Level(d, q)))
+        });
+        let fit = self
+            .fit_questions()
+            .iter()
+            .enumerate()
+            .map(|(f, q)| (q.id.clone(), QuestionRef::Fit(f)));
+        self.index = level.chain(fit).collect();
     }
 }
 
@@ -345,11 +360,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn builtin_json_is_the_shipped_yaml() {
+    fn builtin_code_is_generated_from_the_shipped_yaml() {
         for b in BUILTIN {
-            let from_yaml = parse(b.yaml, b.id).unwrap();
-            let from_json = Rubric::builtin(b.id).unwrap();
-            assert_eq!(format!("{from_yaml:?}"), format!("{from_json:?}"), "{}", b.id);
+            let from_yaml = parse(b.yaml, b.id).unwrap_or_else(|e| panic!("{e}"));
+            let file = format!("src/rubric/builtin_{}.rs", b.id.replace('-', "_"));
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file);
+            let generated = codegen::rust_source(&from_yaml, &format!("rubric/{}.yaml", b.id));
+            if std::env::var_os("LEVELUP_BLESS").is_some() {
+                std::fs::write(&path, &generated).unwrap();
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                committed == generated,
+                "{file} is out of date with rubric/{}.yaml: run `LEVELUP_BLESS=1 cargo test builtin_code` and review the diff",
+                b.id
+            );
+            // ...and the generated code builds exactly the rubric the YAML describes.
+            assert_eq!(format!("{from_yaml:?}"), format!("{:?}", (b.build)()), "{}", b.id);
         }
     }
 

@@ -203,7 +203,6 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             .enumerate()
             .map(|(i, d)| (move || format!("dimensions[{i}].id"), &d.id)),
     );
-    let mut index = BTreeMap::new();
     let mut dimensions = Vec::new();
     for (di, d) in raw.dimensions.iter_mut().enumerate() {
         let path = format!("dimensions[{di}]");
@@ -250,7 +249,6 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         }
         let mut questions = Vec::new();
         for (qi, q) in d.questions.iter_mut().enumerate() {
-            index.insert(q.id.value.clone(), QuestionRef::Level(di, qi));
             questions.push(question(&mut c, &format!("{path}.questions[{qi}]"), q));
         }
         dimensions.push(Dimension {
@@ -279,7 +277,6 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             .enumerate()
             .map(|(fi, q)| {
                 let path = &format!("fit.questions[{fi}]");
-                index.insert(q.id.value.clone(), QuestionRef::Fit(fi));
                 c.id(|| format!("{path}.id"), &q.id);
                 c.text(|| format!("{path}.prompt"), location(&q.id), &q.prompt);
                 if q.items.is_empty() {
@@ -370,8 +367,9 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         fit,
         pitfalls: Vec::new(),
         compensation: None,
-        index,
+        index: BTreeMap::new(),
     };
+    rubric.build_index();
 
     // Pitfalls need the question index, so they come after it is built.
     c.unique(

@@ -80,6 +80,7 @@ fn malformed_json_names_the_line() {
     );
     let err = assess_err(&f);
     assert!(err.contains(&format!("{f}:3:")), "{err}");
+    assert!(!err.contains("at line"), "the location is given once: {err}");
 }
 
 #[test]
@@ -292,6 +293,25 @@ fn bad_flags_are_usage_errors() {
     assert_eq!(levelup(&["frobnicate"]).run().code, 2);
     let help = levelup(&["assess", "--help"]).ok().stdout;
     assert!(help.contains("Examples:") && help.contains("--answers"), "{help}");
+}
+
+#[test]
+fn list_entries_must_be_item_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = "impact.leverage: [reusable-system, initiative, raised-bar]";
+    let f = write(dir.path(), "l.yaml", &staff_with(list, "impact.leverage: [{a: 1}]"));
+    let err = assess_err(&f);
+    assert!(err.contains(&format!("{f}:22:21: expected string scalar")), "{err}");
+    let f = write(
+        dir.path(),
+        "n.yaml",
+        &staff_with(list, "impact.leverage: [5, initiative]"),
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains("answers.impact.leverage: unknown item '5'; expected any of reusable-system"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -1,0 +1,272 @@
+//! Writes a validated [`Rubric`] as Rust code that builds it (test-only).
+//!
+//! The built-in rubrics ship as such code so that start-up does no parsing and
+//! no validation; see [`super::Builtin`]. Strings and floats use `{:?}`, which
+//! prints valid Rust literals.
+
+use super::*;
+
+fn s(text: &str) -> String {
+    format!("{text:?}.into()")
+}
+
+fn opt(text: &Option<String>) -> String {
+    text.as_deref()
+        .map_or_else(|| "None".into(), |t| format!("Some({})", s(t)))
+}
+
+fn f(x: f64) -> String {
+    format!("{x:?}")
+}
+
+fn list<T>(items: &[T], indent: &str, each: impl Fn(&T) -> String) -> String {
+    if items.is_empty() {
+        return "vec![]".into();
+    }
+    let inner: Vec<String> = items.iter().map(|i| format!("{indent}    {},\n", each(i))).collect();
+    format!("vec![\n{}{indent}]", inner.concat())
+}
+
+fn kind(k: &Kind) -> String {
+    let ind = "                ";
+    match k {
+        Kind::Choice(choices) => format!(
+            "Kind::Choice({})",
+            list(choices, ind, |c| format!(
+                "Choice {{ id: {}, label: {}, position: {} }}",
+                s(&c.id),
+                s(&c.label),
+                f(c.position)
+            ))
+        ),
+        Kind::Checklist { items, low, high } => format!(
+            "Kind::Checklist {{ items: {}, low: {}, high: {} }}",
+            list(items, ind, |i| format!(
+                "Item {{ id: {}, label: {}, weight: {} }}",
+                s(&i.id),
+                s(&i.label),
+                f(i.weight)
+            )),
+            f(*low),
+            f(*high)
+        ),
+        Kind::Number { min, max, unit, bands } => format!(
+            "Kind::Number {{ min: {}, max: {}, unit: {}, bands: {} }}",
+            f(*min),
+            f(*max),
+            opt(unit),
+            list(bands, ind, |b| format!(
+                "Band {{ from: {}, to: {}, label: {}, position: {} }}",
+                f(b.from),
+                f(b.to),
+                s(&b.label),
+                f(b.position)
+            ))
+        ),
+        Kind::Scale { low, high } => format!("Kind::Scale {{ low: {}, high: {} }}", f(*low), f(*high)),
+    }
+}
+
+fn condition(c: &Condition) -> String {
+    match c {
+        Condition::All(cs) => format!(
+            "Condition::All(vec![{}])",
+            cs.iter().map(condition).collect::<Vec<_>>().join(", ")
+        ),
+        Condition::Any(cs) => format!(
+            "Condition::Any(vec![{}])",
+            cs.iter().map(condition).collect::<Vec<_>>().join(", ")
+        ),
+        Condition::Answer { question, test } => {
+            let test = match test {
+                Test::In(ids) => format!(
+                    "Test::In(vec![{}])",
+                    ids.iter().map(|i| s(i)).collect::<Vec<_>>().join(", ")
+                ),
+                Test::Has(id) => format!("Test::Has({})", s(id)),
+                Test::Lacks(id) => format!("Test::Lacks({})", s(id)),
+                Test::Below(x) => format!("Test::Below({})", f(*x)),
+                Test::Above(x) => format!("Test::Above({})", f(*x)),
+            };
+            format!("Condition::Answer {{ question: {}, test: {test} }}", s(question))
+        }
+    }
+}
+
+fn range(r: &Range) -> String {
+    format!(
+        "Range {{ min: {}, max: {}, open_ended: {} }}",
+        f(r.min),
+        f(r.max),
+        r.open_ended
+    )
+}
+
+/// The whole generated file for `rubric`, which was read from `source`,
+/// formatted by rustfmt with the repository's settings.
+pub fn rust_source(r: &Rubric, source: &str) -> String {
+    rustfmt(&reindent(&unformatted(r, source)))
+}
+
+/// Indent each line by its bracket depth, ignoring brackets inside string
+/// literals. rustfmt leaves statements with over-long string literals as they
+/// are, so the generator has to indent them itself.
+fn reindent(code: &str) -> String {
+    let mut depth: usize = 0;
+    let mut out = String::new();
+    for line in code.lines() {
+        let line = line.trim();
+        let closes_first = line.starts_with(['}', ']', ')']);
+        let level = if closes_first { depth.saturating_sub(1) } else { depth };
+        if !line.is_empty() {
+            out.push_str(&"    ".repeat(level));
+        }
+        out.push_str(line);
+        out.push('\n');
+        let (mut in_str, mut escaped) = (false, false);
+        for c in line.chars() {
+            match (in_str, escaped, c) {
+                (true, true, _) => escaped = false,
+                (true, false, '\\') => escaped = true,
+                (true, false, '"') => in_str = false,
+                (false, _, '"') => in_str = true,
+                (false, _, '{' | '[' | '(') => depth += 1,
+                (false, _, '}' | ']' | ')') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn rustfmt(code: &str) -> String {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut child = Command::new("rustfmt")
+        .args(["--edition", "2024", "--emit", "stdout", "--config-path", root])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("rustfmt is installed (rustup component add rustfmt)");
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(code.as_bytes())
+        .expect("rustfmt reads");
+    let out = child.wait_with_output().expect("rustfmt runs");
+    assert!(out.status.success(), "rustfmt failed on generated code");
+    String::from_utf8(out.stdout).expect("rustfmt writes UTF-8")
+}
+
+fn unformatted(r: &Rubric, source: &str) -> String {
+    let levels = list(&r.levels, "        ", |l| {
+        format!(
+            "Level {{ id: {}, title: {}, summary: {} }}",
+            s(&l.id),
+            s(&l.title),
+            s(&l.summary)
+        )
+    });
+    let dimensions = list(&r.dimensions, "        ", |d| {
+        let questions = list(&d.questions, "                ", |q| {
+            format!(
+                "Question {{\n                    id: {},\n                    prompt: {},\n                    help: {},\n                    weight: {},\n                    kind: {},\n                }}",
+                s(&q.id),
+                s(&q.prompt),
+                opt(&q.help),
+                f(q.weight),
+                kind(&q.kind)
+            )
+        });
+        format!(
+            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            descriptions: {},\n            questions: {},\n            actions: {},\n        }}",
+            s(&d.id),
+            s(&d.title),
+            s(&d.summary),
+            f(d.weight),
+            list(&d.descriptions, "            ", |t| s(t)),
+            questions,
+            list(&d.actions, "            ", |t| s(t)),
+        )
+    });
+    let fit = match &r.fit {
+        None => "None".to_string(),
+        Some(fit) => format!(
+            "Some(Fit {{\n        intro: {},\n        note: {},\n        questions: {},\n    }})",
+            s(&fit.intro),
+            s(&fit.note),
+            list(&fit.questions, "        ", |q| format!(
+                "FitQuestion {{ id: {}, prompt: {}, items: {} }}",
+                s(&q.id),
+                s(&q.prompt),
+                list(&q.items, "            ", |i| format!(
+                    "FitItem {{ id: {}, label: {}, leans: Leaning::{:?} }}",
+                    s(&i.id),
+                    s(&i.label),
+                    i.leans
+                ))
+            ))
+        ),
+    };
+    let pitfalls = list(&r.pitfalls, "        ", |p| {
+        format!(
+            "Pitfall {{ id: {}, title: {}, message: {}, when: {} }}",
+            s(&p.id),
+            s(&p.title),
+            s(&p.message),
+            condition(&p.when)
+        )
+    });
+    let compensation = match &r.compensation {
+        None => "None".to_string(),
+        Some(c) => format!(
+            "Some(Compensation {{ year: {}, market: {}, currency: {}, note: {}, levels: {} }})",
+            c.year,
+            s(&c.market),
+            s(&c.currency),
+            s(&c.note),
+            list(&c.levels, "        ", |p| format!(
+                "Pay {{ level: {}, base: {}, total: {} }}",
+                p.level,
+                range(&p.base),
+                range(&p.total)
+            ))
+        ),
+    };
+    format!(
+        "// @generated from {source} by `LEVELUP_BLESS=1 cargo test builtin_code`. Do not edit:
+// change the YAML and regenerate; the test fails while this file is stale.
+
+use super::*;
+
+pub(super) fn rubric() -> Rubric {{
+    let mut rubric = Rubric {{
+    id: {id},
+    version: {version},
+    title: {title},
+    description: {description},
+    levels: {levels},
+    default_target: {default_target},
+    scoring: Scoring {{ reach: {reach}, min_dimensions_at_level: {min}, borderline: {borderline} }},
+    dimensions: {dimensions},
+    fit: {fit},
+    pitfalls: {pitfalls},
+    compensation: {compensation},
+    index: BTreeMap::new(),
+    }};
+    rubric.build_index();
+    rubric
+}}
+",
+        id = s(&r.id),
+        version = s(&r.version),
+        title = s(&r.title),
+        description = s(&r.description),
+        default_target = r.default_target,
+        reach = f(r.scoring.reach),
+        min = r.scoring.min_dimensions_at_level,
+        borderline = f(r.scoring.borderline),
+    )
+}
