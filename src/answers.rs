@@ -317,6 +317,8 @@ pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) 
             for p in &mut problems {
                 p.at = located.find(&p.path);
             }
+            // In file order; problems without a line (missing answers) last.
+            problems.sort_by_key(|p| p.at.map_or((u64::MAX, 0), |at| at));
         }
         return Err(Problems {
             file: file.to_string(),
@@ -410,7 +412,7 @@ fn answer(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answe
             }
         }
         Some(Kind::Number { min, max, unit, .. }) => {
-            let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let unit = crate::rubric::unit_suffix(unit.as_deref());
             match value {
                 RawValue::Number(n) if n.is_finite() && *n >= *min && *n <= *max => Ok(Answer::Number(*n)),
                 RawValue::Number(n) => Err(format!(

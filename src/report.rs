@@ -203,7 +203,7 @@ pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> Stri
                 label_of(&mut items.iter().map(|i| (&i.id, &i.label)), ticked)
             }
             (Kind::Number { unit, bands, .. }, Answer::Number(x)) => {
-                let unit = unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+                let unit = crate::rubric::unit_suffix(unit.as_deref());
                 let last = bands.len().saturating_sub(1);
                 let band = bands
                     .iter()

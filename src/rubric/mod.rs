@@ -287,6 +287,15 @@ pub enum QuestionRef {
     Fit(usize),
 }
 
+/// A unit as it follows a number: `35%`, `25 people`.
+pub fn unit_suffix(unit: Option<&str>) -> String {
+    match unit {
+        None => String::new(),
+        Some(u) if u.starts_with('%') => u.to_string(),
+        Some(u) => format!(" {u}"),
+    }
+}
+
 impl Rubric {
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|l| l.id == id)

@@ -144,7 +144,7 @@ fn out_of_range_number() {
     );
     let err = assess_err(&f);
     assert!(
-        err.contains("answers.coding.percent: 130 is out of range; expected a number from 0 to 100 %"),
+        err.contains("answers.coding.percent: 130 is out of range; expected a number from 0 to 100%"),
         "{err}"
     );
 }
@@ -162,7 +162,7 @@ fn wrong_types() {
     let f = write(dir.path(), "t.yaml", &text);
     let err = assess_err(&f);
     assert!(
-        err.contains("answers.coding.percent: expected a number from 0 to 100 %, found the text 'thirty'"),
+        err.contains("answers.coding.percent: expected a number from 0 to 100%, found the text 'thirty'"),
         "{err}"
     );
     assert!(err.contains("answers.scope.teams: expected one choice id"), "{err}");
