@@ -227,7 +227,8 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
 
 /// 1-based line and column of a byte offset.
 fn line_col(text: &str, offset: usize) -> (u64, u64) {
-    let before = &text[..offset.min(text.len())];
+    // A parser offset should sit on a character boundary; if not, count the whole text.
+    let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line as u64, col as u64)
