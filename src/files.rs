@@ -44,6 +44,19 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     if path.is_dir() {
         return Err(bad_input(format!("{shown} is a directory")));
     }
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never
+    // renamed over: replacing it would destroy it, and it holds no data to lose.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {shown}"))?;
+        return file
+            .write_all(contents.as_bytes())
+            .with_context(|| format!("cannot write {shown}"));
+    }
     if !force && path.exists() {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
     }
@@ -95,6 +108,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
         // No temporary files are left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn pipes_and_devices_are_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+        };
+        write_atomic(&fifo, "through the pipe", false).unwrap();
+        assert_eq!(reader.join().unwrap(), "through the pipe");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
     }
 
     #[test]
