@@ -194,6 +194,54 @@ pub struct Answers {
     pub evidence: BTreeMap<String, String>,
 }
 
+/// Answers as an answers file (YAML), questions and evidence in the rubric's
+/// order, which reads far better than alphabetical when editing it later.
+pub fn to_yaml(answers: &Answers, rubric: &Rubric) -> anyhow::Result<String> {
+    struct InOrder<'a, V>(Vec<(&'a str, &'a V)>);
+    impl<V: Serialize> Serialize for InOrder<'_, V> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        }
+    }
+    #[derive(Serialize)]
+    struct File<'a> {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rubric: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        name: Option<&'a str>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+        answers: InOrder<'a, Answer>,
+        #[serde(skip_serializing_if = "is_empty")]
+        evidence: InOrder<'a, String>,
+    }
+    fn is_empty<V>(m: &InOrder<'_, V>) -> bool {
+        m.0.is_empty()
+    }
+    let file = File {
+        rubric: answers.rubric.as_deref(),
+        target: answers.target.as_deref(),
+        name: answers.name.as_deref(),
+        date: answers.date.map(|d| d.to_string()),
+        answers: InOrder(
+            rubric
+                .question_ids()
+                .filter_map(|id| answers.answers.get_key_value(id).map(|(k, v)| (k.as_str(), v)))
+                .collect(),
+        ),
+        evidence: InOrder(
+            rubric
+                .dimensions
+                .iter()
+                .filter_map(|d| answers.evidence.get_key_value(&d.id).map(|(k, v)| (k.as_str(), v)))
+                .collect(),
+        ),
+    };
+    crate::yaml::to_string(&file)
+}
+
 /// Parse answers text in the given format. `file` names it in messages.
 pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Problems> {
     let fail = |p: Problem| Problems {

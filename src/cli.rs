@@ -18,14 +18,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score an answers file and print the gap report
+    /// Answer the questions (or score an answers file) and print the gap report
     #[command(after_help = "\
 Examples:
-  levelup assess --answers answers.yaml
-  levelup assess --answers answers.toml --format markdown -o gap.md
+  levelup assess                                   # the interview, in a terminal
+  levelup assess --resume                          # continue an interrupted interview
+  levelup assess --answers partial.yaml            # in a terminal: asks only what is missing
+  levelup assess --answers answers.yaml --format markdown -o gap.md
   cat answers.yaml | levelup assess --answers - --format json
 
-Exit codes: 0 success, 2 bad usage or bad input, 1 anything else.")]
+Exit codes: 0 success, 2 bad usage or bad input, 130 interview interrupted (answers kept), 1 anything else.")]
     Assess(AssessArgs),
 }
 
@@ -34,6 +36,14 @@ pub struct AssessArgs {
     /// Answers file: YAML, TOML or JSON by extension; `-` reads YAML from stdin
     #[arg(long, value_name = "FILE")]
     pub answers: Option<String>,
+
+    /// Continue the interview that was interrupted (Esc or Ctrl-C)
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// Save the answers to FILE (YAML) without asking; refuses to replace a file unless --force
+    #[arg(long, value_name = "FILE")]
+    pub save_answers: Option<std::path::PathBuf>,
 
     /// Built-in rubric id or a rubric YAML file [default: the answers file's rubric, else senior-staff]
     #[arg(long, value_name = "ID|FILE")]
@@ -51,7 +61,7 @@ pub struct AssessArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace the -o file if it already exists
+    /// Replace the -o and --save-answers files if they already exist
     #[arg(long)]
     pub force: bool,
 

@@ -70,8 +70,10 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
             dir.display()
         )));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".levelup-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".levelup-");
+    set_permissions(&mut builder, path);
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     tmp.write_all(contents.as_bytes())
@@ -92,6 +94,18 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     Ok(())
 }
 
+/// A replaced file keeps its permissions; a new one gets the usual 0644
+/// (tempfile's own default, 0600, would surprise whoever shares the report).
+#[cfg(unix)]
+fn set_permissions(builder: &mut tempfile::Builder, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let perms = std::fs::metadata(path).map_or_else(|_| std::fs::Permissions::from_mode(0o644), |m| m.permissions());
+    builder.permissions(perms);
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_: &mut tempfile::Builder, _: &Path) {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,8 +120,23 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
         write_atomic(&path, "new", true).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            let fresh = dir.path().join("fresh.md");
+            write_atomic(&fresh, "x", false).unwrap();
+            assert_eq!(mode(&fresh), 0o644, "new files are readable like any other");
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+            write_atomic(&path, "again", true).unwrap();
+            assert_eq!(mode(&path), 0o600, "a replaced file keeps its mode");
+        }
         // No temporary files are left behind.
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into())
+            .collect();
+        assert!(!names.iter().any(|n| n.starts_with(".levelup-")), "{names:?}");
     }
 
     #[test]

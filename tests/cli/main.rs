@@ -2,5 +2,6 @@
 
 mod bad_input;
 mod examples;
+mod interview;
 mod json_contract;
 mod support;

@@ -1,0 +1,478 @@
+//! The interview: walks a person through a rubric's questions and produces an
+//! ordinary [`Answers`] value — exactly what an answers file holds.
+//!
+//! The walk talks to a [`Prompter`], never to the terminal: [`terminal`] is
+//! the real one (dialoguer), tests use a scripted one. The walk supports going
+//! back, a final review where any answer can be changed, and quitting at any
+//! question with everything answered so far kept.
+
+pub mod terminal;
+
+use crate::answers::{Answer, Answers};
+use crate::rubric::{Agreement, Kind, QuestionRef, Rubric, unit_suffix};
+use std::io;
+
+/// What an interview needs from a terminal. `Ok(None)` means the person asked
+/// to quit (Esc); an `Interrupted` error means Ctrl-C.
+pub trait Prompter {
+    /// Show lines of text (headers, hints, summaries).
+    fn say(&mut self, text: &str);
+    /// Pick one item; `default` is highlighted first.
+    fn select(&mut self, items: &[String], default: usize) -> io::Result<Option<usize>>;
+    /// Tick any number of items; `checked` is the starting state.
+    fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>>;
+    /// A line of text; `check` rejects bad input with a message and the
+    /// prompter asks again.
+    fn input(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> io::Result<Option<String>>;
+    /// Yes or no.
+    fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>>;
+}
+
+/// How an interview ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Every question answered and reviewed.
+    Finished(Answers),
+    /// The person quit; the answers so far.
+    Quit(Answers),
+}
+
+/// Typed at a text prompt to go back to the previous question.
+pub const BACK_TOKEN: &str = "<";
+const BACK: &str = "← Back to the previous question";
+
+/// One thing the interview asks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Step {
+    Question(QuestionRef),
+    Evidence(usize),
+}
+
+/// The result of asking one step.
+enum Reply {
+    Next,
+    Back,
+    Quit,
+}
+
+pub struct Interview<'a> {
+    rubric: &'a Rubric,
+    target: usize,
+    answers: Answers,
+    steps: Vec<Step>,
+    /// Called after every change, so a Ctrl-C handler can save the latest answers.
+    on_change: Box<dyn FnMut(&Answers) + 'a>,
+}
+
+impl<'a> Interview<'a> {
+    /// An interview that asks every question `start` leaves unanswered, and
+    /// evidence for the dimensions it asks about.
+    pub fn new(rubric: &'a Rubric, target: usize, start: Answers) -> Self {
+        let mut steps = Vec::new();
+        for (d, dim) in rubric.dimensions.iter().enumerate() {
+            let before = steps.len();
+            for (q, question) in dim.questions.iter().enumerate() {
+                if !start.answers.contains_key(&question.id) {
+                    steps.push(Step::Question(QuestionRef::Level(d, q)));
+                }
+            }
+            if steps.len() > before && !start.evidence.contains_key(&dim.id) {
+                steps.push(Step::Evidence(d));
+            }
+        }
+        for (f, q) in rubric.fit_questions().iter().enumerate() {
+            if !start.answers.contains_key(&q.id) {
+                steps.push(Step::Question(QuestionRef::Fit(f)));
+            }
+        }
+        Interview {
+            rubric,
+            target,
+            answers: start,
+            steps,
+            on_change: Box::new(|_| {}),
+        }
+    }
+
+    pub fn on_change(mut self, f: impl FnMut(&Answers) + 'a) -> Self {
+        self.on_change = Box::new(f);
+        self
+    }
+
+    /// How many questions (not evidence prompts) this interview will ask.
+    pub fn question_count(&self) -> usize {
+        self.steps.iter().filter(|s| matches!(s, Step::Question(_))).count()
+    }
+
+    pub fn run(mut self, p: &mut dyn Prompter) -> io::Result<Outcome> {
+        self.intro(p);
+        let mut i = 0;
+        while i < self.steps.len() {
+            match self.ask(p, self.steps[i], Some(i))? {
+                Reply::Next => i += 1,
+                Reply::Back => i = i.saturating_sub(1),
+                Reply::Quit => return Ok(Outcome::Quit(self.answers)),
+            }
+        }
+        self.review(p)
+    }
+
+    fn intro(&self, p: &mut dyn Prompter) {
+        let r = self.rubric;
+        let n = self.question_count();
+        p.say(&format!("levelup · {} (rubric {} v{})", r.title, r.id, r.version));
+        if n == 0 {
+            p.say("Every question is already answered.");
+            return;
+        }
+        let fit = r.fit_questions().len();
+        p.say(&format!(
+            "Target: {} · {n} question{} to answer{}, about {} minutes.",
+            r.levels[self.target].title,
+            if n == 1 { "" } else { "s" },
+            if fit > 0 {
+                format!(", the last {fit} about whether you want the level at all")
+            } else {
+                String::new()
+            },
+            (n / 4).max(1)
+        ));
+        p.say("Your answers stay on this machine. Arrow keys and Enter to answer; Esc or Ctrl-C saves your progress.");
+        p.say(&format!(
+            "Pick \"{BACK}\" (or type {BACK_TOKEN} in a text answer) to revisit the previous question."
+        ));
+        p.say("");
+    }
+
+    /// Ask one step. `position` is its index in the walk (None during review).
+    fn ask(&mut self, p: &mut dyn Prompter, step: Step, position: Option<usize>) -> io::Result<Reply> {
+        let can_go_back = position.is_some_and(|i| i > 0);
+        let header = self.header(step, position);
+        p.say(&header);
+        match step {
+            Step::Question(q) => self.ask_question(p, q, can_go_back),
+            Step::Evidence(d) => {
+                let dim = &self.rubric.dimensions[d];
+                let current = self.answers.evidence.get(&dim.id).cloned().unwrap_or_default();
+                let hint = if can_go_back {
+                    format!(", {BACK_TOKEN} to go back")
+                } else {
+                    String::new()
+                };
+                let prompt = format!("Evidence (optional; Enter to skip{hint})");
+                let Some(text) = p.input(&prompt, &current, &|_| Ok(()))? else {
+                    return Ok(Reply::Quit);
+                };
+                let text = text.trim();
+                if text == BACK_TOKEN && can_go_back {
+                    return Ok(Reply::Back);
+                }
+                if text.is_empty() {
+                    self.answers.evidence.remove(&dim.id);
+                } else {
+                    self.answers.evidence.insert(dim.id.clone(), text.to_string());
+                }
+                (self.on_change)(&self.answers);
+                Ok(Reply::Next)
+            }
+        }
+    }
+
+    /// The lines above a question: where the person is, and what it is about.
+    fn header(&self, step: Step, position: Option<usize>) -> String {
+        let r = self.rubric;
+        let counter = position.map(|i| {
+            let asked = self.steps[..=i]
+                .iter()
+                .filter(|s| matches!(s, Step::Question(_)))
+                .count();
+            format!(" — question {asked} of {}", self.question_count())
+        });
+        let counter = counter.unwrap_or_default();
+        match step {
+            Step::Question(QuestionRef::Level(d, q)) => {
+                let dim = &r.dimensions[d];
+                format!(
+                    "\n{} · {}/{}{counter}\n{}\n{}",
+                    dim.title,
+                    q + 1,
+                    dim.questions.len(),
+                    dim.summary,
+                    dim.questions[q].prompt
+                )
+            }
+            Step::Question(QuestionRef::Fit(f)) => {
+                let fit = r.fit_questions();
+                format!(
+                    "\nIs {} for you? · {}/{}{counter} (does not affect your level)\n{}",
+                    r.levels[self.target].title,
+                    f + 1,
+                    fit.len(),
+                    fit[f].prompt
+                )
+            }
+            Step::Evidence(d) => {
+                let dim = &r.dimensions[d];
+                format!(
+                    "\n{} · evidence\nAnything that shows where you stand on {}? A project, a document, a result.",
+                    dim.title,
+                    dim.title.to_lowercase()
+                )
+            }
+        }
+    }
+
+    fn ask_question(&mut self, p: &mut dyn Prompter, q: QuestionRef, can_go_back: bool) -> io::Result<Reply> {
+        let r = self.rubric;
+        let id = match q {
+            QuestionRef::Level(d, i) => r.dimensions[d].questions[i].id.clone(),
+            QuestionRef::Fit(f) => r.fit_questions()[f].id.clone(),
+        };
+        let current = self.answers.answers.get(&id).cloned();
+        let picked = match q {
+            QuestionRef::Fit(f) => {
+                let items = &r.fit_questions()[f].items;
+                pick_items(
+                    p,
+                    items.iter().map(|i| (i.id.as_str(), i.label.as_str())),
+                    current,
+                    can_go_back,
+                )?
+            }
+            QuestionRef::Level(d, i) => match &r.dimensions[d].questions[i].kind {
+                Kind::Checklist { items, .. } => pick_items(
+                    p,
+                    items.iter().map(|i| (i.id.as_str(), i.label.as_str())),
+                    current,
+                    can_go_back,
+                )?,
+                Kind::Choice(choices) => {
+                    let default = match &current {
+                        Some(Answer::Choice(c)) => choices.iter().position(|x| x.id == *c).unwrap_or(0),
+                        _ => 0,
+                    };
+                    let labels = choices.iter().map(|c| c.label.clone()).collect();
+                    pick_one(p, labels, default, can_go_back)?.map(|k| Answer::Choice(choices[k].id.clone()))
+                }
+                Kind::Scale { .. } => {
+                    let default = match &current {
+                        Some(Answer::Scale(a)) => *a as usize,
+                        _ => Agreement::Neutral as usize,
+                    };
+                    let labels = Agreement::ALL.iter().map(|a| a.label().to_string()).collect();
+                    pick_one(p, labels, default, can_go_back)?.map(|k| Answer::Scale(Agreement::ALL[k]))
+                }
+                Kind::Number { min, max, unit, .. } => {
+                    pick_number(p, *min, *max, unit.as_deref(), current, can_go_back)?
+                }
+            },
+        };
+        match picked {
+            Picked::Quit => Ok(Reply::Quit),
+            Picked::Back => Ok(Reply::Back),
+            Picked::Answer(answer) => {
+                p.say(&format!("  → {}", crate::report::describe(r, q, &answer)));
+                self.answers.answers.insert(id, answer);
+                (self.on_change)(&self.answers);
+                Ok(Reply::Next)
+            }
+        }
+    }
+
+    /// Show every answer; let the person change any of them before scoring.
+    fn review(mut self, p: &mut dyn Prompter) -> io::Result<Outcome> {
+        let r = self.rubric;
+        let all: Vec<Step> = r
+            .dimensions
+            .iter()
+            .enumerate()
+            .flat_map(|(d, dim)| {
+                (0..dim.questions.len())
+                    .map(move |q| Step::Question(QuestionRef::Level(d, q)))
+                    .chain(std::iter::once(Step::Evidence(d)))
+            })
+            .chain((0..r.fit_questions().len()).map(|f| Step::Question(QuestionRef::Fit(f))))
+            .collect();
+        loop {
+            p.say("\nYour answers:");
+            let lines: Vec<String> = all.iter().map(|s| self.summary_line(*s)).collect();
+            for (n, line) in lines.iter().enumerate() {
+                p.say(&format!("{:>3}. {line}", n + 1));
+            }
+            let options = vec![
+                "Looks right: show my report".to_string(),
+                "Change an answer".to_string(),
+            ];
+            match p.select(&options, 0)? {
+                None => return Ok(Outcome::Quit(self.answers)),
+                Some(0) => return Ok(Outcome::Finished(self.answers)),
+                Some(_) => {
+                    p.say("Which one?");
+                    let Some(pick) = p.select(&lines, 0)? else {
+                        return Ok(Outcome::Quit(self.answers));
+                    };
+                    if let Reply::Quit = self.ask(p, all[pick], None)? {
+                        return Ok(Outcome::Quit(self.answers));
+                    }
+                }
+            }
+        }
+    }
+
+    fn summary_line(&self, step: Step) -> String {
+        let r = self.rubric;
+        match step {
+            Step::Question(q) => {
+                let (title, prompt, id) = match q {
+                    QuestionRef::Level(d, i) => {
+                        let dim = &r.dimensions[d];
+                        (
+                            dim.title.as_str(),
+                            dim.questions[i].prompt.as_str(),
+                            dim.questions[i].id.as_str(),
+                        )
+                    }
+                    QuestionRef::Fit(f) => (
+                        "Fit",
+                        r.fit_questions()[f].prompt.as_str(),
+                        r.fit_questions()[f].id.as_str(),
+                    ),
+                };
+                let answer = self
+                    .answers
+                    .answers
+                    .get(id)
+                    .map_or_else(|| "(unanswered)".to_string(), |a| crate::report::describe(r, q, a));
+                format!("{title}: {prompt} → {answer}")
+            }
+            Step::Evidence(d) => {
+                let dim = &r.dimensions[d];
+                let text = self.answers.evidence.get(&dim.id).map_or("(none)", String::as_str);
+                format!("{} evidence → {text}", dim.title)
+            }
+        }
+    }
+}
+
+/// What one prompt produced.
+enum Picked<T> {
+    Answer(T),
+    Back,
+    Quit,
+}
+
+impl<T> Picked<T> {
+    fn map<U>(self, f: impl FnOnce(T) -> U) -> Picked<U> {
+        match self {
+            Picked::Answer(t) => Picked::Answer(f(t)),
+            Picked::Back => Picked::Back,
+            Picked::Quit => Picked::Quit,
+        }
+    }
+}
+
+/// One of `labels`, with a back item appended when going back is possible.
+fn pick_one(
+    p: &mut dyn Prompter,
+    mut labels: Vec<String>,
+    default: usize,
+    can_go_back: bool,
+) -> io::Result<Picked<usize>> {
+    let n = labels.len();
+    if can_go_back {
+        labels.push(BACK.to_string());
+    }
+    Ok(match p.select(&labels, default)? {
+        None => Picked::Quit,
+        Some(k) if k >= n => Picked::Back,
+        Some(k) => Picked::Answer(k),
+    })
+}
+
+/// Any of the `(id, label)` items; ticking the back item goes back.
+fn pick_items<'i>(
+    p: &mut dyn Prompter,
+    items: impl Iterator<Item = (&'i str, &'i str)>,
+    current: Option<Answer>,
+    can_go_back: bool,
+) -> io::Result<Picked<Answer>> {
+    let (ids, mut labels): (Vec<&str>, Vec<String>) = items.map(|(id, label)| (id, label.to_string())).unzip();
+    let ticked = match current {
+        Some(Answer::Items(t)) => t,
+        _ => Vec::new(),
+    };
+    let mut checked: Vec<bool> = ids.iter().map(|id| ticked.iter().any(|t| t == id)).collect();
+    if can_go_back {
+        labels.push(BACK.to_string());
+        checked.push(false);
+    }
+    p.say("(Space to tick, Enter when done; none is fine.)");
+    Ok(match p.multi_select(&labels, &checked)? {
+        None => Picked::Quit,
+        Some(picked) if picked.iter().any(|&k| k >= ids.len()) => Picked::Back,
+        Some(picked) => Picked::Answer(Answer::Items(picked.iter().map(|&k| ids[k].to_string()).collect())),
+    })
+}
+
+/// A number in `min..=max`, re-asked until it is one.
+fn pick_number(
+    p: &mut dyn Prompter,
+    min: f64,
+    max: f64,
+    unit: Option<&str>,
+    current: Option<Answer>,
+    can_go_back: bool,
+) -> io::Result<Picked<Answer>> {
+    let unit = unit_suffix(unit);
+    let initial = match current {
+        Some(Answer::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let hint = if can_go_back {
+        format!("; {BACK_TOKEN} to go back")
+    } else {
+        String::new()
+    };
+    let prompt = format!("A number from {min} to {max}{unit}{hint}");
+    let check = |s: &str| -> Result<(), String> {
+        let s = s.trim();
+        if s == BACK_TOKEN && can_go_back {
+            return Ok(());
+        }
+        match parse_number(s) {
+            Some(n) if n >= min && n <= max => Ok(()),
+            Some(n) => Err(format!("{n} is out of range: enter a number from {min} to {max}{unit}")),
+            None => Err(format!(
+                "'{s}' is not a number: enter a number from {min} to {max}{unit}"
+            )),
+        }
+    };
+    loop {
+        let Some(text) = p.input(&prompt, &initial, &check)? else {
+            return Ok(Picked::Quit);
+        };
+        if text.trim() == BACK_TOKEN && can_go_back {
+            return Ok(Picked::Back);
+        }
+        // The prompter should only return checked text; ask again if not.
+        if check(&text).is_ok()
+            && let Some(n) = parse_number(&text)
+        {
+            return Ok(Picked::Answer(Answer::Number(n)));
+        }
+    }
+}
+
+/// A number as people type it: `35`, `35.5`, `35%`.
+fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim().trim_end_matches('%').trim();
+    s.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,167 @@
+//! The real [`Prompter`]: dialoguer widgets on stderr, so that stdout carries
+//! only the report (`levelup assess > gap.md` works interactively).
+//!
+//! Text is wrapped to the terminal width before dialoguer sees it: a line the
+//! terminal wraps on its own makes dialoguer clear the wrong number of lines
+//! when it redraws, which garbles the screen on narrow terminals.
+
+use super::Prompter;
+use dialoguer::console::{self, Key, Style, Term};
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, MultiSelect, Select};
+use std::io;
+
+pub struct TerminalPrompter {
+    term: Term,
+    theme: Box<dyn Theme>,
+    error: Style,
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TerminalPrompter {
+    pub fn new() -> Self {
+        // console honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE, and checks for a terminal.
+        let colors = console::colors_enabled_stderr();
+        let theme: Box<dyn Theme> = if colors {
+            Box::new(ColorfulTheme::default())
+        } else {
+            Box::new(SimpleTheme)
+        };
+        TerminalPrompter {
+            term: Term::stderr(),
+            theme,
+            error: Style::new().red().for_stderr(),
+        }
+    }
+
+    fn width(&self) -> usize {
+        usize::from(self.term.size().1).max(20)
+    }
+
+    /// Wrap text to the terminal, keeping its own line breaks.
+    fn wrap(&self, text: &str, width: usize, indent: &str) -> String {
+        let opts = textwrap::Options::new(width)
+            .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .subsequent_indent(indent);
+        textwrap::fill(text, opts)
+    }
+
+    /// Wrap each line, continuing under its text after a list marker
+    /// (`  → `, ` 12. `), so wrapped lists stay readable.
+    fn wrap_lines(&self, text: &str) -> String {
+        text.split('\n')
+            .map(|line| {
+                let marker = line.len() - line.trim_start_matches([' ', '→', '-']).len();
+                let numbered = line[marker..]
+                    .find(". ")
+                    .filter(|&i| line[marker..marker + i].chars().all(|c| c.is_ascii_digit()));
+                let hang = marker + numbered.map_or(0, |i| i + 2);
+                let indent = " ".repeat(line[..hang].chars().count());
+                self.wrap(line, self.width(), &indent)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Item labels for dialoguer lists: wrapped well inside the width, since
+    /// dialoguer measures a line in bytes, not columns, when it redraws.
+    fn items(&self, labels: &[String]) -> Vec<String> {
+        let width = self.width().saturating_sub(10).max(10);
+        labels.iter().map(|l| self.wrap(l, width, "  ")).collect()
+    }
+
+    /// The input line, cut from the left so it never wraps.
+    fn render_input(&self, text: &str) -> io::Result<()> {
+        let room = self.width().saturating_sub(4);
+        let chars: Vec<char> = text.chars().collect();
+        let shown: String = if chars.len() > room {
+            std::iter::once('…')
+                .chain(chars[chars.len() - room + 1..].iter().copied())
+                .collect()
+        } else {
+            text.to_string()
+        };
+        self.term.clear_line()?;
+        self.term.write_str(&format!("› {shown}"))?;
+        self.term.flush()
+    }
+}
+
+impl Prompter for TerminalPrompter {
+    fn say(&mut self, text: &str) {
+        // Prompts are a courtesy on stderr; a failed write must not lose the answers.
+        let _ = self.term.write_line(&self.wrap_lines(text));
+    }
+
+    fn select(&mut self, items: &[String], default: usize) -> io::Result<Option<usize>> {
+        Ok(Select::with_theme(&*self.theme)
+            .items(self.items(items))
+            .default(default)
+            .interact_on_opt(&self.term)?)
+    }
+
+    fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>> {
+        Ok(MultiSelect::with_theme(&*self.theme)
+            .items(self.items(items))
+            .defaults(checked)
+            .interact_on_opt(&self.term)?)
+    }
+
+    fn input(
+        &mut self,
+        prompt: &str,
+        initial: &str,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> io::Result<Option<String>> {
+        // dialoguer's Input ignores Esc; this small editor honours it.
+        self.term.write_line(&self.wrap(prompt, self.width(), ""))?;
+        self.term.show_cursor()?;
+        let mut text = initial.to_string();
+        self.render_input(&text)?;
+        loop {
+            match self.term.read_key()? {
+                Key::Char(c) if !c.is_control() => text.push(c),
+                Key::Backspace => {
+                    text.pop();
+                }
+                Key::Escape => {
+                    self.term.write_line("")?;
+                    return Ok(None);
+                }
+                Key::Enter => match check(&text) {
+                    Ok(()) => {
+                        self.term.write_line("")?;
+                        return Ok(Some(text));
+                    }
+                    Err(msg) => {
+                        self.term.write_line("")?;
+                        let msg = self.wrap(&msg, self.width(), "  ");
+                        self.term.write_line(&self.error.apply_to(msg).to_string())?;
+                        text.clear();
+                    }
+                },
+                _ => {}
+            }
+            self.render_input(&text)?;
+        }
+    }
+
+    fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
+        // dialoguer redraws a prompt as one line: show a long one above a short one.
+        let prompt = if prompt.chars().count() + 12 > self.width() {
+            self.say(prompt);
+            "Yes?"
+        } else {
+            prompt
+        };
+        Ok(Confirm::with_theme(&*self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact_on_opt(&self.term)?)
+    }
+}

@@ -1,0 +1,214 @@
+//! The interview in a real terminal (a pty driven by expectrl): defaults all
+//! the way through, Ctrl-C part-way, and resuming.
+
+#![cfg(unix)]
+
+use crate::support::levelup;
+use expectrl::process::unix::WaitStatus;
+use expectrl::session::OsSession as Session;
+use expectrl::{ControlCode, Expect};
+use levelup::rubric::{Kind, Rubric};
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// What the person does at each prompt of the built-in rubric, in order.
+#[derive(Debug)]
+enum Step {
+    /// A question: wait for its counter, then answer.
+    Question { counter: String, number: bool },
+    /// The optional evidence after a dimension: skip it.
+    Evidence,
+}
+
+fn steps() -> Vec<Step> {
+    let rubric = Rubric::builtin("senior-staff").unwrap();
+    let total = rubric.question_ids().count();
+    let mut steps = Vec::new();
+    let mut n = 0;
+    for d in &rubric.dimensions {
+        for q in &d.questions {
+            n += 1;
+            let number = matches!(q.kind, Kind::Number { .. });
+            steps.push(Step::Question {
+                counter: format!("question {n} of {total}"),
+                number,
+            });
+        }
+        steps.push(Step::Evidence);
+    }
+    for _ in rubric.fit_questions() {
+        n += 1;
+        steps.push(Step::Question {
+            counter: format!("question {n} of {total}"),
+            number: false,
+        });
+    }
+    steps
+}
+
+/// `levelup ARGS` in a pty; `shell` wraps it in `sh -c` (for redirections).
+fn spawn(home: &Path, args: &str, shell: bool) -> Session {
+    let bin = env!("CARGO_BIN_EXE_levelup");
+    let mut cmd = if shell {
+        let mut c = Command::new("sh");
+        c.arg("-c").arg(format!("exec {bin} {args}"));
+        c
+    } else {
+        let mut c = Command::new(bin);
+        c.args(args.split_whitespace());
+        c
+    };
+    cmd.current_dir(home)
+        .env("HOME", home)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("RUST_BACKTRACE");
+    let mut session = Session::spawn(cmd).expect("spawn levelup in a pty");
+    session.get_process_mut().set_window_size(100, 40).expect("window size");
+    session.set_expect_timeout(Some(Duration::from_secs(30)));
+    session
+}
+
+/// Answer `steps` with the defaults (Enter), typing 30 where a number is asked.
+fn answer(session: &mut Session, steps: &[Step]) {
+    for step in steps {
+        match step {
+            Step::Question { counter, number } => {
+                session
+                    .expect(counter.as_str())
+                    .unwrap_or_else(|e| panic!("waiting for {counter}: {e}"));
+                if *number {
+                    session.expect("A number from").unwrap();
+                    session.send("30\r").unwrap();
+                } else {
+                    session.send("\r").unwrap();
+                }
+            }
+            Step::Evidence => {
+                session.expect("Evidence (optional").unwrap();
+                session.send("\r").unwrap();
+            }
+        }
+    }
+}
+
+fn exit_code(session: &Session) -> i32 {
+    match session.get_process().wait().expect("levelup ends") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("levelup did not exit normally: {other:?}"),
+    }
+}
+
+#[test]
+fn defaults_all_the_way_give_a_report_on_stdout() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = spawn(home.path(), "assess --format markdown > report.md", true);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps());
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Save them to").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Answers saved to").unwrap();
+    assert_eq!(exit_code(&s), 0);
+
+    let report = std::fs::read_to_string(home.path().join("report.md")).unwrap();
+    assert!(report.starts_with("# Gap report: towards Staff Engineer"), "{report}");
+    assert!(!report.contains('\u{1b}'), "no terminal codes in the report");
+    assert!(!report.contains("question 1 of"), "prompts stay off stdout");
+
+    // The saved answers reproduce the report exactly.
+    let today = std::fs::read_dir(home.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .find(|n| n.starts_with("levelup-answers-"))
+        .expect("answers saved under a dated name");
+    let again = levelup(&[
+        "assess",
+        "--answers",
+        &home.path().join(&today).to_string_lossy(),
+        "-f",
+        "markdown",
+    ])
+    .ok();
+    assert_eq!(again.stdout, report);
+}
+
+#[test]
+fn ctrl_c_saves_progress_and_resume_finishes_it() {
+    let home = tempfile::tempdir().unwrap();
+    let steps = steps();
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps[..2]);
+    s.expect("question 3 of").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    let after = s.expect("Continue with: levelup assess --resume").unwrap();
+    let shown = String::from_utf8_lossy(after.before()).to_string();
+    assert!(shown.contains("\u{1b}[?25h"), "the cursor is shown again: {shown:?}");
+    assert!(shown.contains("2 answers saved to"), "{shown:?}");
+    assert_eq!(exit_code(&s), 130);
+
+    let resume = home.path().join("state/levelup/resume.yaml");
+    let saved = std::fs::read_to_string(&resume).expect("resume file written");
+    assert!(
+        saved.contains("scope.teams: one-team") && saved.contains("scope.stakeholders: []"),
+        "{saved}"
+    );
+
+    // --resume picks up at question 3 and finishes; the report equals the one
+    // made from the saved answers file.
+    let args = "assess --resume --format markdown -o report.md --save-answers answers.yaml";
+    let mut s = spawn(home.path(), args, false);
+    s.expect("33 questions to answer").unwrap();
+    let rest: Vec<Step> = steps.into_iter().skip(2).collect();
+    let renumbered: Vec<Step> = rest
+        .into_iter()
+        .scan(0, |n, step| {
+            Some(match step {
+                Step::Question { number, .. } => {
+                    *n += 1;
+                    Step::Question {
+                        counter: format!("question {n} of 33"),
+                        number,
+                    }
+                }
+                Step::Evidence => Step::Evidence,
+            })
+        })
+        .collect();
+    answer(&mut s, &renumbered);
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Answers saved to answers.yaml").unwrap();
+    assert_eq!(exit_code(&s), 0);
+    assert!(!resume.exists(), "a finished interview removes the resume file");
+
+    let report = std::fs::read_to_string(home.path().join("report.md")).unwrap();
+    let from_file = levelup(&[
+        "assess",
+        "--answers",
+        &home.path().join("answers.yaml").to_string_lossy(),
+        "-f",
+        "markdown",
+    ])
+    .ok();
+    assert_eq!(from_file.stdout, report);
+}
+
+#[test]
+fn esc_quits_and_resume_needs_a_saved_interview() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = spawn(home.path(), "assess --resume", false);
+    s.expect("nothing to resume").unwrap();
+    assert_eq!(exit_code(&s), 2);
+
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("question 1 of").unwrap();
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("Continue with: levelup assess --resume").unwrap();
+    assert_eq!(exit_code(&s), 130);
+}
