@@ -133,7 +133,9 @@ fn assess(args: AssessArgs) -> Result<()> {
 fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Option<&str>) -> Result<Answers> {
     start.rubric = Some(rubric.id.clone());
     start.target = Some(rubric.levels[target].id.clone());
-    start.date.get_or_insert_with(|| jiff::ZonedDateTime::now().date());
+    // Answering questions makes a new assessment: it is dated today, even when
+    // it started from last time's file.
+    start.date = Some(jiff::ZonedDateTime::now().date());
 
     let latest = Arc::new(Mutex::new(start.clone()));
     let resume_hint = match rubric_flag {

@@ -130,17 +130,25 @@ impl<'a> Interview<'a> {
             p.say("Every question is already answered.");
             return;
         }
-        let fit = r.fit_questions().len();
+        let fit = self
+            .steps
+            .iter()
+            .filter(|s| matches!(s, Step::Question(QuestionRef::Fit(_))))
+            .count();
+        let about_fit = match fit {
+            0 => String::new(),
+            1 if n == 1 => " (about whether you want the level at all)".to_string(),
+            1 => ", the last one about whether you want the level at all".to_string(),
+            k => format!(", the last {k} about whether you want the level at all"),
+        };
+        let minutes = match n / 4 {
+            0 | 1 => "about a minute".to_string(),
+            m => format!("about {m} minutes"),
+        };
         p.say(&format!(
-            "Target: {} · {n} question{} to answer{}, about {} minutes.",
+            "Target: {} · {n} question{} to answer{about_fit}, {minutes}.",
             r.levels[self.target].title,
             if n == 1 { "" } else { "s" },
-            if fit > 0 {
-                format!(", the last {fit} about whether you want the level at all")
-            } else {
-                String::new()
-            },
-            (n / 4).max(1)
         ));
         p.say("Your answers stay on this machine. Arrow keys and Enter to answer; Esc or Ctrl-C saves your progress.");
         p.say(&format!(

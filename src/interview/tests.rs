@@ -261,7 +261,8 @@ fn partial_answers_ask_only_the_rest() {
     // craft.hours, craft evidence (nothing there yet), fit.wants, review.
     assert_eq!(p.prompts, 4);
     assert!(
-        p.said.iter().any(|s| s.contains("2 questions to answer")),
+        p.said.iter().any(|s| s
+            .contains("2 questions to answer, the last one about whether you want the level at all, about a minute.")),
         "{:?}",
         p.said
     );
