@@ -320,8 +320,14 @@ impl<'a> Interview<'a> {
                 None => return Ok(Outcome::Quit(self.answers)),
                 Some(0) => return Ok(Outcome::Finished(self.answers)),
                 Some(_) => {
-                    p.say("Which one?");
-                    let Some(pick) = p.select(&lines, 0)? else {
+                    // One short line each, so the list pages cleanly on small terminals.
+                    let picks: Vec<String> = all
+                        .iter()
+                        .enumerate()
+                        .map(|(n, s)| format!("{:>3}. {}", n + 1, self.short_line(*s)))
+                        .collect();
+                    p.say("Which one? (numbers as in the list above)");
+                    let Some(pick) = p.select(&picks, 0)? else {
                         return Ok(Outcome::Quit(self.answers));
                     };
                     if let Reply::Quit = self.ask(p, all[pick], None)? {
@@ -329,6 +335,18 @@ impl<'a> Interview<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// "Scope: scope.teams" — for picking an answer to change.
+    fn short_line(&self, step: Step) -> String {
+        let r = self.rubric;
+        match step {
+            Step::Question(QuestionRef::Level(d, i)) => {
+                format!("{}: {}", r.dimensions[d].title, r.dimensions[d].questions[i].id)
+            }
+            Step::Question(QuestionRef::Fit(f)) => format!("Fit: {}", r.fit_questions()[f].id),
+            Step::Evidence(d) => format!("{}: evidence", r.dimensions[d].title),
         }
     }
 

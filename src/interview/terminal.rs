@@ -47,6 +47,7 @@ impl TerminalPrompter {
     fn wrap(&self, text: &str, width: usize, indent: &str) -> String {
         let opts = textwrap::Options::new(width)
             .word_separator(textwrap::WordSeparator::AsciiSpace)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .subsequent_indent(indent);
         textwrap::fill(text, opts)
     }
