@@ -202,9 +202,8 @@ fn quit_interview(latest: &Mutex<Answers>, rubric: &Rubric, hint: &str) -> ! {
 /// `--save-answers FILE` saves without asking; after an interview, offer to
 /// save under a dated name that never replaces an existing file.
 fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interviewed: bool) -> Result<()> {
-    let yaml = answers::to_yaml(answers, rubric)?;
     if let Some(path) = &args.save_answers {
-        files::write_atomic(path, &yaml, args.force)?;
+        files::write_atomic(path, &answers::to_yaml(answers, rubric)?, args.force)?;
         eprintln!("Answers saved to {}", path.display());
         return Ok(());
     }
@@ -223,7 +222,7 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
     let mut prompter = TerminalPrompter::new();
     prompter.say("\nKeep your answers to compare with next time, or to change a few and re-run.");
     if prompter.confirm(&format!("Save them to {}?", path.display()), true)? == Some(true) {
-        files::write_atomic(&path, &yaml, false)?;
+        files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, false)?;
         eprintln!("Answers saved to {}", path.display());
     }
     Ok(())
