@@ -34,19 +34,25 @@ impl Format {
 }
 
 /// An answers file as written, before it is held against a rubric.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAnswers {
+    /// Id of the rubric these answers are for.
     #[serde(default)]
     pub rubric: Option<String>,
+    /// Id of the level to measure against.
     #[serde(default)]
     pub target: Option<String>,
+    /// Who answered; shown in the report.
     #[serde(default)]
     pub name: Option<String>,
+    /// Date of the assessment, YYYY-MM-DD.
     #[serde(default)]
     pub date: Option<String>,
+    /// Answers keyed by question id.
     #[serde(default)]
     pub answers: BTreeMap<String, RawValue>,
+    /// Free text per dimension id.
     #[serde(default)]
     pub evidence: BTreeMap<String, String>,
     /// The YAML text, kept to find line numbers when there are problems.
@@ -95,6 +101,30 @@ pub enum RawValue {
     Map,
 }
 
+impl schemars::JsonSchema for RawValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A choice or agreement id, a number, or a list of item ids; empty means unanswered",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "number" },
+                { "type": "array", "items": { "type": "string" } },
+                { "type": "null" }
+            ]
+        })
+    }
+}
+
+/// JSON Schema of answers files, generated from the type that reads them.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(RawAnswers)).unwrap_or_default();
+    schema["title"] = "levelup answers".into();
+    schema
+}
+
 impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -122,7 +152,12 @@ impl<'de> Deserialize<'de> for RawValue {
                 Ok(RawValue::Number(v))
             }
             fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
-                Ok(RawValue::Text(v.to_string()))
+                // "" is an empty slot (TOML has no null; templates use it).
+                Ok(if v.trim().is_empty() {
+                    RawValue::Empty
+                } else {
+                    RawValue::Text(v.to_string())
+                })
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawValue, A::Error> {
                 let mut items = Vec::new();
@@ -274,7 +309,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
 }
 
 /// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> (u64, u64) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (u64, u64) {
     // A parser offset should sit on a character boundary; if not, count the whole text.
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
@@ -284,8 +319,14 @@ fn line_col(text: &str, offset: usize) -> (u64, u64) {
 
 /// Hold raw answers against a rubric. With `allow_missing`, unanswered questions
 /// are fine; otherwise every missing id is listed in one problem.
-pub fn check(raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) -> Result<Answers, Problems> {
+pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) -> Result<Answers, Problems> {
     let mut problems = Vec::new();
+    // Empty settings, as a filled-in template leaves them, are simply absent.
+    for field in [&mut raw.target, &mut raw.name, &mut raw.date, &mut raw.rubric] {
+        if field.as_deref().is_some_and(|v| v.trim().is_empty()) {
+            *field = None;
+        }
+    }
     if let Some(id) = &raw.rubric
         && *id != rubric.id
     {

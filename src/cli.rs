@@ -1,19 +1,45 @@
 //! The command-line surface (clap derive). Parsing only; `run` acts on it.
 
 use crate::render::Format;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+/// Version of the rubric and answers file formats this build reads.
+pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "levelup",
     version,
+    long_version = concat!(env!("CARGO_PKG_VERSION"), " (rubric and answers format 1)"),
     about = "Find out where you stand between two career levels, and what to do next",
-    long_about = "levelup scores your answers against a career-ladder rubric (by default Senior → Staff Engineer) and prints a gap report: dimension by dimension, what the next level looks like, how far you are, and what to do next. Everything stays on your machine."
+    long_about = "levelup scores your answers against a career-ladder rubric (by default Senior → Staff Engineer) and prints a gap report: dimension by dimension, what the next level looks like, how far you are, and what to do next. Everything stays on your machine.",
+    after_help = "\
+Examples:
+  levelup assess                              # the interview, in a terminal
+  levelup assess --answers me.yaml -f markdown -o gap.md
+  levelup template > me.yaml                  # an answers file to fill in
+  levelup rubric validate my-ladder.yaml"
 )]
 pub struct Cli {
+    /// When to use colour
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Read settings from FILE instead of $XDG_CONFIG_HOME/levelup/config.toml
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it)
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -29,6 +55,35 @@ Examples:
 
 Exit codes: 0 success, 2 bad usage or bad input, 130 interview interrupted (answers kept), 1 anything else.")]
     Assess(AssessArgs),
+
+    /// Print an answers file to fill in: every question, its allowed values as comments
+    #[command(after_help = "\
+Examples:
+  levelup template > me.yaml
+  levelup template --rubric my-ladder.yaml --format toml > me.toml
+  levelup assess --answers me.yaml                 # once filled in")]
+    Template(TemplateArgs),
+
+    /// List, show, check, start or describe rubrics
+    #[command(subcommand)]
+    Rubric(RubricCommand),
+
+    /// Print a shell completion script
+    #[command(after_help = "\
+Examples:
+  levelup completions bash > ~/.local/share/bash-completion/completions/levelup
+  levelup completions zsh > ~/.zfunc/_levelup
+  levelup completions fish > ~/.config/fish/completions/levelup.fish")]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(after_help = "\
+Examples:
+  levelup man > levelup.1 && man -l levelup.1")]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -43,19 +98,19 @@ pub struct AssessArgs {
 
     /// Save the answers to FILE (YAML) without asking; refuses to replace a file unless --force
     #[arg(long, value_name = "FILE")]
-    pub save_answers: Option<std::path::PathBuf>,
+    pub save_answers: Option<PathBuf>,
 
-    /// Built-in rubric id or a rubric YAML file [default: the answers file's rubric, else senior-staff]
+    /// Built-in rubric id, installed rubric id or rubric YAML file [default: the answers file's rubric, else the config's, else senior-staff]
     #[arg(long, value_name = "ID|FILE")]
     pub rubric: Option<String>,
 
-    /// Level to measure against [default: the answers file's target, else the rubric's]
+    /// Level to measure against [default: the answers file's target, else the config's, else the rubric's]
     #[arg(long, value_name = "LEVEL")]
     pub target: Option<String>,
 
-    /// Report format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Report format [default: the config's, else table]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
 
     /// Write the report to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -70,6 +125,91 @@ pub struct AssessArgs {
     pub allow_missing: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Built-in rubric id, installed rubric id or rubric YAML file [default: the config's, else senior-staff]
+    #[arg(long, value_name = "ID|FILE")]
+    pub rubric: Option<String>,
+
+    /// File format of the template
+    #[arg(long, short = 'f', value_enum, default_value_t = TemplateFormat::Yaml)]
+    pub format: TemplateFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// YAML with every prompt and allowed value as comments
+    Yaml,
+    /// TOML with every prompt and allowed value as comments
+    Toml,
+    /// JSON (no comments: JSON has none)
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// List the built-in rubrics and those in $XDG_CONFIG_HOME/levelup/rubrics/
+    #[command(after_help = "\
+Examples:
+  levelup rubric list")]
+    List,
+
+    /// Show a rubric: levels, dimensions, weights, questions and their choices
+    #[command(after_help = "\
+Examples:
+  levelup rubric show senior-staff
+  levelup rubric show my-ladder.yaml --format markdown > ladder.md")]
+    Show {
+        /// Rubric id or file
+        #[arg(value_name = "ID|FILE")]
+        rubric: String,
+        /// Output format
+        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
+        format: ShowFormat,
+    },
+
+    /// Check rubric files; every problem of every file is listed (exit 2 if any)
+    #[command(after_help = "\
+Examples:
+  levelup rubric validate my-ladder.yaml
+  levelup rubric validate rubrics/*.yaml")]
+    Validate {
+        /// Rubric files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+
+    /// Write a commented starter rubric that validates as it is
+    #[command(after_help = "\
+Examples:
+  levelup rubric init my-ladder.yaml
+  levelup rubric validate my-ladder.yaml")]
+    Init {
+        /// Where to write it (never replaced)
+        #[arg(value_name = "FILE", default_value = "rubric.yaml")]
+        file: PathBuf,
+    },
+
+    /// Print the JSON Schema of rubric files (or, with --answers, of answers files)
+    #[command(after_help = "\
+Examples:
+  levelup rubric schema > levelup-rubric.schema.json
+  levelup rubric schema --answers > levelup-answers.schema.json
+  # then, first line of a YAML file, for editors with the YAML language server:
+  # yaml-language-server: $schema=levelup-rubric.schema.json")]
+    Schema {
+        /// The schema of answers files instead
+        #[arg(long)]
+        answers: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Markdown,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +218,21 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_subcommand_has_an_example() {
+        fn walk(cmd: &clap::Command, path: &str) {
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let name = format!("{path} {}", sub.get_name());
+                if sub.get_subcommands().next().is_some() {
+                    walk(sub, &name);
+                } else {
+                    let help = sub.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+                    assert!(help.contains("Examples:"), "{name} --help has no example");
+                }
+            }
+        }
+        walk(&Cli::command(), "levelup");
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod files;
 pub mod interview;
@@ -14,4 +15,5 @@ pub mod resume;
 pub mod rubric;
 pub mod run;
 pub mod score;
+pub mod template;
 pub mod yaml;

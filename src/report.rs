@@ -5,7 +5,7 @@
 //! Renderers read only this, so every format carries the same facts.
 
 use crate::answers::{Answer, Answers};
-use crate::rubric::{Kind, QuestionRef, Rubric};
+use crate::rubric::{Kind, QuestionRef, Rubric, Rule};
 use crate::score::{self, Assessment, Borderline, Decision};
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,32 @@ pub struct Report {
     pub compensation: Option<CompensationReport>,
     /// Question ids left unanswered (only with `--allow-missing`).
     pub unanswered: Vec<String>,
+    /// Under a points rule: the points earned and the levels' thresholds.
+    #[serde(default)]
+    pub points: Option<PointsReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PointsReport {
+    pub total: f64,
+    /// Points per dimension id, in rubric order.
+    pub dimensions: Vec<DimensionPoints>,
+    /// The total each level needs, lowest level first.
+    pub thresholds: Vec<LevelPoints>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DimensionPoints {
+    pub dimension: String,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelPoints {
+    pub level: String,
+    pub points: f64,
+    /// Points every dimension needs for this level, if the rubric sets a minimum.
+    pub min_per_dimension: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,6 +248,26 @@ pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> Stri
 
 /// The rubric's estimate rule in plain words.
 pub fn rule_text(rubric: &Rubric) -> String {
+    if let Rule::Points {
+        thresholds,
+        min_dimension,
+    } = &rubric.scoring.rule
+    {
+        let levels: Vec<String> = rubric
+            .levels
+            .iter()
+            .zip(thresholds)
+            .zip(min_dimension)
+            .map(|((l, t), m)| match m {
+                Some(m) => format!("{} from {t} (and at least {m} in every dimension)", l.title),
+                None => format!("{} from {t}", l.title),
+            })
+            .collect();
+        return format!(
+            "Each answer earns points and the total decides the level: {}. The estimate is the highest level whose total you reach.",
+            levels.join(", ")
+        );
+    }
     format!(
         "Each dimension's score is the weighted average of its answers on the level scale, and the overall position is the weighted average of the dimensions. A level counts as reached once a score gets {}% of the way up the step to it. The estimate is the highest level that the overall position reaches and that at least {} of the {} dimensions reach on their own.",
         (rubric.scoring.reach * 100.0).round(),
@@ -232,6 +278,47 @@ pub fn rule_text(rubric: &Rubric) -> String {
 
 fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     let title = |i: usize| rubric.levels[i].title.as_str();
+    if let (
+        Rule::Points {
+            thresholds,
+            min_dimension,
+        },
+        Some(p),
+    ) = (&rubric.scoring.rule, &a.points)
+        && a.position.is_some()
+    {
+        let mut text = format!(
+            "You have {} points, enough for {} ({}).",
+            p.total,
+            title(a.estimate),
+            thresholds[a.estimate]
+        );
+        if a.decided_by == Decision::DimensionMinimum {
+            let blocked = a.estimate + 1;
+            let short: Vec<&str> = rubric
+                .dimensions
+                .iter()
+                .zip(&p.per_dimension)
+                .filter(|(_, pts)| min_dimension[blocked].is_some_and(|m| **pts < m))
+                .map(|(d, _)| d.title.as_str())
+                .collect();
+            text.push_str(&format!(
+                " The total reaches {} ({}), but {} {} fewer than the {} points each dimension needs for it.",
+                title(blocked),
+                thresholds[blocked],
+                short.join(", "),
+                if short.len() == 1 { "has" } else { "have" },
+                min_dimension[blocked].unwrap_or_default()
+            ));
+        } else if let Some(next) = thresholds.get(a.estimate + 1) {
+            text.push_str(&format!(
+                " {} needs {next}: {} more.",
+                title(a.estimate + 1),
+                next - p.total
+            ));
+        }
+        return text;
+    }
     let dims = rubric.dimensions.len();
     let reaching = |level: usize| {
         a.dimensions
@@ -247,7 +334,7 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     };
     let top = rubric.levels.len() - 1;
     match a.decided_by {
-        Decision::NoAnswers => String::new(),
+        Decision::NoAnswers | Decision::Points | Decision::DimensionMinimum => String::new(),
         Decision::DimensionCount => {
             let blocked = a.estimate + 1;
             format!(
@@ -295,6 +382,7 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
             "one more dimension at {} would lift the estimate",
             title(a.estimate + 1)
         ),
+        Borderline::PointsShort(d) => format!("only {d} points short of {}", title(a.estimate + 1)),
     }
 }
 
@@ -390,6 +478,8 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 Decision::Mean => "mean",
                 Decision::DimensionCount => "dimension-count",
                 Decision::NoAnswers => "no-answers",
+                Decision::Points => "points",
+                Decision::DimensionMinimum => "dimension-minimum",
             }
             .to_string(),
             explanation: explanation(rubric, a),
@@ -443,5 +533,37 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             .filter(|id| !answers.answers.contains_key(*id))
             .map(String::from)
             .collect(),
+        points: match (&rubric.scoring.rule, &a.points) {
+            (
+                Rule::Points {
+                    thresholds,
+                    min_dimension,
+                },
+                Some(p),
+            ) => Some(PointsReport {
+                total: p.total,
+                dimensions: rubric
+                    .dimensions
+                    .iter()
+                    .zip(&p.per_dimension)
+                    .map(|(d, pts)| DimensionPoints {
+                        dimension: d.id.clone(),
+                        points: *pts,
+                    })
+                    .collect(),
+                thresholds: rubric
+                    .levels
+                    .iter()
+                    .zip(thresholds)
+                    .zip(min_dimension)
+                    .map(|((l, t), m)| LevelPoints {
+                        level: l.id.clone(),
+                        points: *t,
+                        min_per_dimension: *m,
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        },
     }
 }

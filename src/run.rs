@@ -1,44 +1,227 @@
 //! One function per subcommand: gather inputs, call the pure parts, write output.
 
 use crate::answers::{self, Answers, Format as AnswersFormat};
-use crate::cli::{AssessArgs, Cli, Command};
+use crate::cli::{AssessArgs, Cli, ColorChoice, Command, RubricCommand, ShowFormat, TemplateArgs};
+use crate::config::{self, Config};
 use crate::error::{bad_input, one_of};
 use crate::files;
 use crate::interview::terminal::TerminalPrompter;
 use crate::interview::{Interview, Outcome, Prompter};
-use crate::render;
+use crate::render::{self, Format};
 use crate::report;
 use crate::resume;
 use crate::rubric::{self, Rubric};
 use crate::score;
 use anyhow::{Context, Result};
+use clap::CommandFactory;
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub fn run(cli: Cli) -> Result<()> {
+    set_color(cli.color);
+    let config = || -> Result<Config> {
+        if let Some(path) = &cli.config {
+            config::check_explicit(path)?;
+        }
+        config::load(cli.config.as_deref())
+    };
     match cli.command {
-        Command::Assess(args) => assess(args),
+        Command::Assess(args) => assess(args, &config()?),
+        Command::Template(args) => template(args, &config()?),
+        Command::Rubric(cmd) => rubric_command(cmd),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "levelup", &mut out);
+            emit(&out, None, false)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            emit(&out, None, false)
+        }
     }
 }
 
-/// A built-in id or a rubric file.
+/// `--color` for everything we print: reports (anstream) and the interview (console).
+fn set_color(choice: ColorChoice) {
+    let (stream, console) = match choice {
+        ColorChoice::Auto => (anstream::ColorChoice::Auto, None),
+        ColorChoice::Always => (anstream::ColorChoice::Always, Some(true)),
+        ColorChoice::Never => (anstream::ColorChoice::Never, Some(false)),
+    };
+    stream.write_global();
+    if let Some(on) = console {
+        dialoguer::console::set_colors_enabled_stderr(on);
+    }
+}
+
+/// Write to `-o FILE` (atomically, never with colour codes) or to stdout, where
+/// anstream drops colour codes unless colour is on.
+fn emit(text: &[u8], output: Option<&Path>, force: bool) -> Result<()> {
+    match output {
+        Some(path) => {
+            let plain = anstream::adapter::strip_bytes(text).into_vec();
+            files::write_atomic(path, &String::from_utf8_lossy(&plain), force)
+        }
+        None => {
+            let mut stdout = anstream::stdout().lock();
+            stdout.write_all(text)?;
+            Ok(stdout.flush()?)
+        }
+    }
+}
+
+/// Ids of the rubrics installed in the config folder.
+fn installed() -> Vec<(String, PathBuf)> {
+    let Ok(dir) = config::rubrics_dir() else {
+        return Vec::new();
+    };
+    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().to_string(), p)))
+        .collect();
+    found.sort();
+    found
+}
+
+/// A built-in id, an installed id, or a rubric file.
 pub fn load_rubric(spec: &str) -> Result<Rubric> {
     if let Some(r) = Rubric::builtin(spec) {
         return Ok(r);
     }
-    if std::path::Path::new(spec).exists() {
-        let text = files::read_text(spec)?;
-        return Ok(rubric::parse(&text, spec)?);
+    let path = installed()
+        .into_iter()
+        .find(|(id, _)| id == spec)
+        .map(|(_, p)| p)
+        .or_else(|| Path::new(spec).exists().then(|| PathBuf::from(spec)));
+    if let Some(path) = path {
+        let shown = path.display().to_string();
+        let text = files::read_text(&shown)?;
+        return Ok(rubric::parse(&text, &shown)?);
     }
-    let builtins: Vec<&str> = rubric::BUILTIN.iter().map(|b| b.id).collect();
+    let mut known: Vec<String> = rubric::BUILTIN.iter().map(|b| b.id.to_string()).collect();
+    known.extend(installed().into_iter().map(|(id, _)| id));
     Err(bad_input(format!(
-        "unknown rubric '{spec}': not a built-in rubric ({}) and no such file",
-        one_of(&builtins)
+        "unknown rubric '{spec}': not a rubric id ({}) and no such file",
+        one_of(&known)
     )))
 }
 
-fn assess(args: AssessArgs) -> Result<()> {
+fn rubric_command(cmd: RubricCommand) -> Result<()> {
+    match cmd {
+        RubricCommand::List => {
+            let mut out = String::new();
+            for b in rubric::BUILTIN {
+                if let Some(r) = Rubric::builtin(b.id) {
+                    out.push_str(&list_line(&r, "built in"));
+                }
+            }
+            for (id, path) in installed() {
+                let shown = path.display().to_string();
+                match files::read_text(&shown).map(|t| rubric::parse(&t, &shown)) {
+                    Ok(Ok(r)) => out.push_str(&list_line(&r, &shown)),
+                    _ => out.push_str(&format!("{id:<16} (invalid: run levelup rubric validate {shown})\n")),
+                }
+            }
+            emit(out.as_bytes(), None, false)
+        }
+        RubricCommand::Show { rubric, format } => {
+            let r = load_rubric(&rubric)?;
+            let text = match format {
+                ShowFormat::Table => render::rubric::table(&r, stdout_width()),
+                ShowFormat::Markdown => render::rubric::markdown(&r),
+            };
+            emit(text.as_bytes(), None, false)
+        }
+        RubricCommand::Validate { files: paths } => {
+            let mut ok = String::new();
+            let mut failed = Vec::new();
+            for path in &paths {
+                let shown = path.display().to_string();
+                let checked = files::read_text(&shown).and_then(|t| Ok(rubric::parse(&t, &shown)?));
+                match checked {
+                    Ok(r) => ok.push_str(&format!(
+                        "ok: {shown} ({} v{}: {} levels, {} dimensions, {} questions)\n",
+                        r.id,
+                        r.version,
+                        r.levels.len(),
+                        r.dimensions.len(),
+                        r.question_ids().count()
+                    )),
+                    Err(e) => failed.push(format!("{e:#}")),
+                }
+            }
+            emit(ok.as_bytes(), None, false)?;
+            if failed.is_empty() {
+                Ok(())
+            } else {
+                Err(bad_input(format!(
+                    "{} of {} rubric file{} failed:\n{}",
+                    failed.len(),
+                    paths.len(),
+                    if paths.len() == 1 { "" } else { "s" },
+                    failed.join("\n")
+                )))
+            }
+        }
+        RubricCommand::Init { file } => {
+            files::write_atomic(&file, rubric::STARTER, false)?;
+            eprintln!(
+                "Wrote {shown}. Edit it, then: levelup rubric validate {shown}",
+                shown = file.display()
+            );
+            Ok(())
+        }
+        RubricCommand::Schema { answers } => {
+            let schema = if answers {
+                answers::json_schema()
+            } else {
+                rubric::json_schema()
+            };
+            let mut text = serde_json::to_string_pretty(&schema)?;
+            text.push('\n');
+            emit(text.as_bytes(), None, false)
+        }
+    }
+}
+
+fn list_line(r: &Rubric, source: &str) -> String {
+    format!(
+        "{:<16} {:<8} {} — levels: {} ({source})\n",
+        r.id,
+        r.version,
+        r.title,
+        r.level_ids().join(", ")
+    )
+}
+
+fn template(args: TemplateArgs, config: &Config) -> Result<()> {
+    let spec = args
+        .rubric
+        .as_deref()
+        .or(config.rubric.as_deref())
+        .unwrap_or(rubric::DEFAULT_ID);
+    let r = load_rubric(spec)?;
+    emit(crate::template::template(&r, args.format).as_bytes(), None, false)
+}
+
+/// The rubric an answers file's `rubric:` id names: built in or installed.
+fn rubric_by_id(id: &str, name: &str) -> Result<Rubric> {
+    if Rubric::builtin(id).is_some() || installed().iter().any(|(i, _)| i == id) {
+        return load_rubric(id);
+    }
+    Err(bad_input(format!(
+        "{name} is for rubric '{id}', which is neither built in nor installed; pass --rubric FILE to use your rubric file"
+    )))
+}
+
+fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     // The interview needs both: keys come from stdin, prompts go to stderr.
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let source = match (&args.answers, args.resume) {
@@ -70,15 +253,21 @@ fn assess(args: AssessArgs) -> Result<()> {
         None => None,
     };
 
-    let rubric = match (&args.rubric, raw.as_ref().and_then(|r| r.rubric.as_ref())) {
-        (Some(spec), _) => load_rubric(spec)?,
-        (None, Some(id)) => Rubric::builtin(id).ok_or_else(|| {
-            let name = source.as_ref().map_or("the answers", |(_, n)| n.as_str());
-            bad_input(format!(
-                "{name} is for rubric '{id}', which is not built in; pass --rubric FILE to use your rubric file"
-            ))
-        })?,
-        (None, None) => load_rubric(rubric::DEFAULT_ID)?,
+    let named = raw
+        .as_ref()
+        .and_then(|r| r.rubric.as_deref())
+        .filter(|id| !id.trim().is_empty());
+    let name = source.as_ref().map_or("the answers", |(_, n)| n.as_str());
+    let rubric = match (&args.rubric, named, &config.rubric) {
+        (Some(spec), _, _) => load_rubric(spec)?,
+        // The config's rubric when it is the one the answers name (it may be a file).
+        (None, Some(id), Some(spec)) => match load_rubric(spec)? {
+            r if r.id == id => r,
+            _ => rubric_by_id(id, name)?,
+        },
+        (None, Some(id), None) => rubric_by_id(id, name)?,
+        (None, None, Some(spec)) => load_rubric(spec)?,
+        (None, None, None) => load_rubric(rubric::DEFAULT_ID)?,
     };
     // In a terminal, whatever is missing gets asked; in a script it is an error.
     let allow_missing = args.allow_missing || interactive;
@@ -87,7 +276,9 @@ fn assess(args: AssessArgs) -> Result<()> {
         _ => answers::Answers::default(),
     };
 
-    let target_id = args.target.as_deref().or(checked.target.as_deref());
+    // The config's target only where this rubric has such a level.
+    let config_target = config.target.as_deref().filter(|t| rubric.level_index(t).is_some());
+    let target_id = args.target.as_deref().or(checked.target.as_deref()).or(config_target);
     let target = match target_id {
         None => rubric.default_target,
         Some(id) => rubric.level_index(id).ok_or_else(|| {
@@ -109,19 +300,18 @@ fn assess(args: AssessArgs) -> Result<()> {
     let assessment = score::assess(&rubric, &checked, target);
     // Looking up the local time zone costs a file read; skip it when the answers are dated.
     let date = checked.date.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
-    let report = report::build(&rubric, &checked, &assessment, date);
+    let mut report = report::build(&rubric, &checked, &assessment, date);
+    if report.person.name.is_none() {
+        report.person.name.clone_from(&config.name);
+    }
 
-    let written = match &args.output {
-        Some(out) => files::write_atomic(out, &render::render(&report, args.format, 100), args.force),
-        None => {
-            let text = render::render(&report, args.format, stdout_width());
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(Into::into)
-        }
-    };
+    let format = args.format.or(config.format).unwrap_or(Format::Table);
+    let width = if args.output.is_some() { 100 } else { stdout_width() };
+    let written = emit(
+        render::render(&report, format, width).as_bytes(),
+        args.output.as_deref(),
+        args.force,
+    );
     // The process ends right after this; freeing thousands of small strings
     // one by one would only add to every run's time.
     std::mem::forget((rubric, report));

@@ -7,7 +7,7 @@
 //! lowers any score, the estimate or readiness.
 
 use crate::answers::{Answer, Answers};
-use crate::rubric::{Condition, Kind, Leaning, Question, Rubric, Test};
+use crate::rubric::{Condition, Kind, Leaning, Question, Rubric, Rule, Test};
 
 /// How many gaps get the detailed treatment in reports.
 pub const TOP_GAPS: usize = 5;
@@ -31,6 +31,15 @@ pub struct Assessment {
     /// Indices of triggered pitfalls, in rubric order.
     pub pitfalls: Vec<usize>,
     pub fit: FitSummary,
+    /// Under the points rule: what the answers earned.
+    pub points: Option<Points>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Points {
+    pub total: f64,
+    /// Indexed like `Rubric::dimensions`.
+    pub per_dimension: Vec<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +63,10 @@ pub enum Decision {
     DimensionCount,
     /// Nothing was answered: the estimate falls back to the first level.
     NoAnswers,
+    /// Points rule: the total decided it.
+    Points,
+    /// Points rule: the total allows a higher level, but a dimension has too few points for it.
+    DimensionMinimum,
 }
 
 /// Why an estimate is near a boundary.
@@ -65,6 +78,8 @@ pub enum Borderline {
     JustAbove(f64),
     /// One more dimension reaching the next level would lift the estimate.
     OneDimensionShort,
+    /// Points rule: this many points short of the next level.
+    PointsShort(f64),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -93,7 +108,7 @@ impl FitSummary {
 pub fn position(question: &Question, answer: &Answer) -> Option<f64> {
     match (&question.kind, answer) {
         (Kind::Choice(choices), Answer::Choice(id)) => choices.iter().find(|c| c.id == *id).map(|c| c.position),
-        (Kind::Scale { low, high }, Answer::Scale(a)) => Some(low + (high - low) * a.fraction()),
+        (Kind::Scale { low, high, .. }, Answer::Scale(a)) => Some(low + (high - low) * a.fraction()),
         (Kind::Checklist { items, low, high }, Answer::Items(ticked)) => {
             let total: f64 = items.iter().map(|i| i.weight).sum();
             let got: f64 = items.iter().filter(|i| ticked.contains(&i.id)).map(|i| i.weight).sum();
@@ -207,6 +222,21 @@ pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
         100.0 * got / total
     };
 
+    let points = match &rubric.scoring.rule {
+        Rule::WeightedMean => None,
+        Rule::Points { .. } => Some(points_of(rubric, answers)),
+    };
+    let (estimate, decided_by, borderline, readiness) = match (&rubric.scoring.rule, &points) {
+        (
+            Rule::Points {
+                thresholds,
+                min_dimension,
+            },
+            Some(p),
+        ) if position.is_some() => by_points(rubric, p, target, thresholds, min_dimension),
+        _ => (estimate, decided_by, borderline, readiness),
+    };
+
     let mut gaps: Vec<usize> = (0..dimensions.len()).filter(|&i| !dimensions[i].reached).collect();
     // Largest weighted gap first; ties keep rubric order (stable sort).
     gaps.sort_by(|&a, &b| {
@@ -235,7 +265,79 @@ pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
         strengths,
         pitfalls,
         fit: fit(rubric, answers),
+        points,
     }
+}
+
+/// Points one answer earns under the points rule.
+pub fn points(question: &Question, answer: &Answer) -> f64 {
+    match (&question.kind, answer) {
+        (Kind::Choice(choices), Answer::Choice(id)) => choices.iter().find(|c| c.id == *id).map_or(0.0, |c| c.points),
+        (Kind::Scale { points, .. }, Answer::Scale(a)) => points.get(*a as usize).copied().unwrap_or(0.0),
+        (Kind::Checklist { items, .. }, Answer::Items(ticked)) => {
+            items.iter().filter(|i| ticked.contains(&i.id)).map(|i| i.points).sum()
+        }
+        (Kind::Number { bands, .. }, Answer::Number(x)) => {
+            let last = bands.len().saturating_sub(1);
+            bands
+                .iter()
+                .enumerate()
+                .find(|(i, b)| *x >= b.from && (*x < b.to || (*i == last && *x <= b.to)))
+                .map_or(0.0, |(_, b)| b.points)
+        }
+        _ => 0.0,
+    }
+}
+
+fn points_of(rubric: &Rubric, answers: &Answers) -> Points {
+    let per_dimension: Vec<f64> = rubric
+        .dimensions
+        .iter()
+        .map(|d| {
+            d.questions
+                .iter()
+                .filter_map(|q| answers.answers.get(&q.id).map(|a| points(q, a)))
+                .sum()
+        })
+        .collect();
+    Points {
+        total: per_dimension.iter().sum(),
+        per_dimension,
+    }
+}
+
+/// The points rule: the highest level whose threshold the total reaches and
+/// whose per-dimension minimum (if any) every dimension meets.
+fn by_points(
+    rubric: &Rubric,
+    p: &Points,
+    target: usize,
+    thresholds: &[f64],
+    min_dimension: &[Option<f64>],
+) -> (usize, Decision, Vec<Borderline>, f64) {
+    let meets_minimum = |l: usize| min_dimension[l].is_none_or(|m| p.per_dimension.iter().all(|d| *d >= m));
+    let by_total = (0..thresholds.len())
+        .rev()
+        .find(|&l| p.total >= thresholds[l])
+        .unwrap_or(0);
+    let estimate = (0..=by_total).rev().find(|&l| meets_minimum(l)).unwrap_or(0);
+    let decided_by = if estimate < by_total {
+        Decision::DimensionMinimum
+    } else {
+        Decision::Points
+    };
+    let mut borderline = Vec::new();
+    if let Some(next) = thresholds.get(estimate + 1)
+        && p.total < *next
+        && p.total >= next * (1.0 - rubric.scoring.borderline)
+    {
+        borderline.push(Borderline::PointsShort(next - p.total));
+    }
+    let readiness = match thresholds.get(target) {
+        Some(t) if target > 0 && *t > 0.0 => (100.0 * p.total / t).min(100.0),
+        _ => 100.0,
+    };
+    (estimate, decided_by, borderline, readiness)
 }
 
 /// Whether a pitfall condition holds; an unanswered question never triggers.

@@ -3,6 +3,7 @@
 
 mod json;
 mod markdown;
+pub mod rubric;
 mod table;
 
 use crate::report::Report;
@@ -12,7 +13,8 @@ pub use markdown::markdown;
 pub use table::table;
 
 /// Output formats of `assess`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Human-readable text with a dimension table (default).
     Table,

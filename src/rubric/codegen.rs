@@ -33,19 +33,21 @@ fn kind(k: &Kind) -> String {
         Kind::Choice(choices) => format!(
             "Kind::Choice({})",
             list(choices, ind, |c| format!(
-                "Choice {{ id: {}, label: {}, position: {} }}",
+                "Choice {{ id: {}, label: {}, position: {}, points: {} }}",
                 s(&c.id),
                 s(&c.label),
-                f(c.position)
+                f(c.position),
+                f(c.points)
             ))
         ),
         Kind::Checklist { items, low, high } => format!(
             "Kind::Checklist {{ items: {}, low: {}, high: {} }}",
             list(items, ind, |i| format!(
-                "Item {{ id: {}, label: {}, weight: {} }}",
+                "Item {{ id: {}, label: {}, weight: {}, points: {} }}",
                 s(&i.id),
                 s(&i.label),
-                f(i.weight)
+                f(i.weight),
+                f(i.points)
             )),
             f(*low),
             f(*high)
@@ -56,14 +58,20 @@ fn kind(k: &Kind) -> String {
             f(*max),
             opt(unit),
             list(bands, ind, |b| format!(
-                "Band {{ from: {}, to: {}, label: {}, position: {} }}",
+                "Band {{ from: {}, to: {}, label: {}, position: {}, points: {} }}",
                 f(b.from),
                 f(b.to),
                 s(&b.label),
-                f(b.position)
+                f(b.position),
+                f(b.points)
             ))
         ),
-        Kind::Scale { low, high } => format!("Kind::Scale {{ low: {}, high: {} }}", f(*low), f(*high)),
+        Kind::Scale { low, high, points } => format!(
+            "Kind::Scale {{ low: {}, high: {}, points: vec![{}] }}",
+            f(*low),
+            f(*high),
+            points.iter().map(|p| f(*p)).collect::<Vec<_>>().join(", ")
+        ),
     }
 }
 
@@ -249,7 +257,7 @@ pub(super) fn rubric() -> Rubric {{
     description: {description},
     levels: {levels},
     default_target: {default_target},
-    scoring: Scoring {{ reach: {reach}, min_dimensions_at_level: {min}, borderline: {borderline} }},
+    scoring: Scoring {{ rule: {rule}, reach: {reach}, min_dimensions_at_level: {min}, borderline: {borderline} }},
     dimensions: {dimensions},
     fit: {fit},
     pitfalls: {pitfalls},
@@ -265,6 +273,21 @@ pub(super) fn rubric() -> Rubric {{
         title = s(&r.title),
         description = s(&r.description),
         default_target = r.default_target,
+        rule = match &r.scoring.rule {
+            Rule::WeightedMean => "Rule::WeightedMean".to_string(),
+            Rule::Points {
+                thresholds,
+                min_dimension,
+            } => format!(
+                "Rule::Points {{ thresholds: vec![{}], min_dimension: vec![{}] }}",
+                thresholds.iter().map(|t| f(*t)).collect::<Vec<_>>().join(", "),
+                min_dimension
+                    .iter()
+                    .map(|m| m.map_or_else(|| "None".to_string(), |m| format!("Some({})", f(m))))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
         reach = f(r.scoring.reach),
         min = r.scoring.min_dimensions_at_level,
         borderline = f(r.scoring.borderline),

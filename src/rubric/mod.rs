@@ -35,6 +35,9 @@ pub const BUILTIN: &[Builtin] = &[Builtin {
     build: builtin_senior_staff::rubric,
 }];
 
+/// The commented starter rubric that `levelup rubric init` writes.
+pub const STARTER: &str = include_str!("../../examples/rubrics/starter.yaml");
+
 /// The built-in rubric used when nothing else is asked for.
 pub const DEFAULT_ID: &str = "senior-staff";
 
@@ -66,12 +69,26 @@ pub struct Level {
 /// The rule that turns dimension scores into an overall level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scoring {
+    pub rule: Rule,
     /// Share of a level step that counts as having reached the level (0 < reach ≤ 1).
     pub reach: f64,
     /// How many dimensions must each have reached a level for it to be the estimate.
     pub min_dimensions_at_level: usize,
     /// Distance (in level units) from a boundary within which the estimate is borderline.
     pub borderline: f64,
+}
+
+/// How the overall level is decided.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// Weighted mean of positions, plus "at least N dimensions at the level".
+    WeightedMean,
+    /// Points summed over all answers; `thresholds[l]` is the total needed for
+    /// level `l`, `min_dimension[l]` the points each dimension needs for it.
+    Points {
+        thresholds: Vec<f64>,
+        min_dimension: Vec<Option<f64>>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -112,10 +129,12 @@ pub enum Kind {
         unit: Option<String>,
         bands: Vec<Band>,
     },
-    /// Five-step agreement, evenly spread from `low` (strongly disagree) to `high`.
+    /// Five-step agreement, evenly spread from `low` (strongly disagree) to
+    /// `high`; `points` per answer under the points rule (else empty).
     Scale {
         low: f64,
         high: f64,
+        points: Vec<f64>,
     },
 }
 
@@ -124,6 +143,8 @@ pub struct Choice {
     pub id: String,
     pub label: String,
     pub position: f64,
+    /// Under the points rule (else 0).
+    pub points: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +152,8 @@ pub struct Item {
     pub id: String,
     pub label: String,
     pub weight: f64,
+    /// Under the points rule (else 0).
+    pub points: f64,
 }
 
 /// `from ≤ x < to`; the last band of a question also includes its `to`.
@@ -140,6 +163,8 @@ pub struct Band {
     pub to: f64,
     pub label: String,
     pub position: f64,
+    /// Under the points rule (else 0).
+    pub points: f64,
 }
 
 /// The five answers of an agreement-scale question, weakest first.
@@ -215,7 +240,7 @@ pub struct FitItem {
     pub leans: Leaning,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Leaning {
     Pursue,
@@ -348,6 +373,13 @@ impl Rubric {
             .map(|(f, q)| (q.id.clone(), QuestionRef::Fit(f)));
         self.index = level.chain(fit).collect();
     }
+}
+
+/// JSON Schema of rubric files, generated from the types that read them.
+pub fn json_schema() -> serde_json::Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default();
+    schema["title"] = "levelup rubric".into();
+    schema
 }
 
 /// Parse and validate rubric text. `file` names it in messages.

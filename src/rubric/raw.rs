@@ -4,12 +4,14 @@
 //! [`super::validate`] turns this into the checked [`super::Rubric`].
 
 use crate::yaml::Spanned;
+use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRubric {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub version: String,
     pub title: String,
@@ -17,6 +19,7 @@ pub struct RawRubric {
     pub description: String,
     pub levels: Vec<RawLevel>,
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub default_target: Option<Spanned<String>>,
     #[serde(default)]
     pub scoring: RawScoring,
@@ -29,18 +32,28 @@ pub struct RawRubric {
     pub compensation: Option<RawCompensation>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
     pub summary: String,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScoring {
+    /// `weighted-mean` (default) or `points`.
+    #[serde(default)]
+    pub rule: Option<RawRule>,
+    /// Points rule: the total needed for each level, by level id.
+    #[serde(default)]
+    pub thresholds: Option<BTreeMap<String, f64>>,
+    /// Points rule: the points every dimension needs for a level, by level id (optional).
+    #[serde(default)]
+    pub min_dimension_points: Option<BTreeMap<String, f64>>,
     #[serde(default)]
     pub reach: Option<f64>,
     #[serde(default)]
@@ -49,9 +62,10 @@ pub struct RawScoring {
     pub borderline: Option<f64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDimension {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
@@ -60,6 +74,7 @@ pub struct RawDimension {
     pub weight: Option<f64>,
     /// Description of the dimension at each level, keyed by level id.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub levels: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
@@ -67,7 +82,14 @@ pub struct RawDimension {
     pub actions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawRule {
+    WeightedMean,
+    Points,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RawKind {
     Choice,
@@ -78,9 +100,10 @@ pub enum RawKind {
 
 /// One flat shape for every kind, so an author sees "`bands` is only for number
 /// questions" instead of a bare serde "unknown field".
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub kind: RawKind,
     pub prompt: String,
@@ -101,35 +124,53 @@ pub struct RawQuestion {
     #[serde(default)]
     pub bands: Option<Vec<RawBand>>,
     #[serde(default)]
+    #[schemars(with = "Option<RawPos>")]
     pub low: Option<Spanned<RawPos>>,
     #[serde(default)]
+    #[schemars(with = "Option<RawPos>")]
     pub high: Option<Spanned<RawPos>>,
+    /// Points rule, scale questions: points for each of the five answers.
+    #[serde(default)]
+    pub points: Option<Vec<f64>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
+    #[schemars(with = "RawPos")]
     pub at: Spanned<RawPos>,
+    /// Points rule: points this choice earns.
+    #[serde(default)]
+    pub points: Option<f64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(default)]
     pub weight: Option<f64>,
+    /// Points rule: points this item earns when ticked.
+    #[serde(default)]
+    pub points: Option<f64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBand {
     pub from: f64,
     pub to: f64,
     pub label: String,
+    #[schemars(with = "RawPos")]
     pub at: Spanned<RawPos>,
+    /// Points rule: points a number in this band earns.
+    #[serde(default)]
+    pub points: Option<f64>,
 }
 
 /// A position on the level scale: a level id (`staff`) or a number in level
@@ -138,6 +179,18 @@ pub struct RawBand {
 pub enum RawPos {
     Level(String),
     Number(f64),
+}
+
+impl JsonSchema for RawPos {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Position".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A level id (e.g. staff) or a number on the level scale (0 = first level, 1 = second, ...)",
+            "anyOf": [{ "type": "string" }, { "type": "number", "minimum": 0 }]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for RawPos {
@@ -165,7 +218,7 @@ impl<'de> Deserialize<'de> for RawPos {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFit {
     #[serde(default)]
@@ -175,25 +228,28 @@ pub struct RawFit {
     pub questions: Vec<RawFitQuestion>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFitQuestion {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub prompt: String,
     pub items: Vec<RawFitItem>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFitItem {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
     pub leans: super::Leaning,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPitfall {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     pub message: String,
@@ -201,10 +257,11 @@ pub struct RawPitfall {
 }
 
 /// `{question, in|has|lacks|below|above}` or `{all: [...]}` or `{any: [...]}`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCondition {
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub question: Option<Spanned<String>>,
     #[serde(default, rename = "in")]
     pub is_in: Option<Vec<String>>,
@@ -222,7 +279,7 @@ pub struct RawCondition {
     pub any: Option<Vec<RawCondition>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCompensation {
     pub year: u32,
@@ -233,15 +290,16 @@ pub struct RawCompensation {
     pub levels: Vec<RawPay>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPay {
+    #[schemars(with = "String")]
     pub level: Spanned<String>,
     pub base: RawRange,
     pub total: RawRange,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRange {
     pub min: f64,

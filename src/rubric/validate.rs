@@ -33,6 +33,8 @@ impl<F: FnOnce() -> String> KeyPath for F {
 struct Checker {
     problems: Vec<Problem>,
     levels: Vec<String>,
+    /// The rubric scores by points: every answer must say what it earns.
+    points_rule: bool,
 }
 
 impl Checker {
@@ -121,6 +123,26 @@ impl Checker {
         }
     }
 
+    /// `points:` must be there under the points rule, and only there.
+    fn points(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
+        match (self.points_rule, value) {
+            (true, Some(p)) if p.is_finite() && p >= 0.0 => p,
+            (true, Some(p)) => {
+                self.push(path.key_path(), at, format!("points must be 0 or more, found {p}"));
+                0.0
+            }
+            (true, None) => {
+                self.push(path.key_path(), at, "needs 'points': this rubric scores by points");
+                0.0
+            }
+            (false, Some(_)) => {
+                self.push(path.key_path(), at, "'points' is only used when scoring.rule is points");
+                0.0
+            }
+            (false, None) => 0.0,
+        }
+    }
+
     fn level_ref(&mut self, path: impl KeyPath, id: &Spanned<String>) -> usize {
         match self.levels.iter().position(|l| *l == id.value) {
             Some(i) => i,
@@ -137,6 +159,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     let mut c = Checker {
         problems: Vec::new(),
         levels: raw.levels.iter().map(|l| l.id.value.clone()).collect(),
+        points_rule: raw.scoring.rule == Some(RawRule::Points),
     };
     c.id("id", &raw.id);
     c.text("version", None, &raw.version);
@@ -340,7 +363,9 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             format!("{min_dims} is more than the {dims} dimensions the rubric has"),
         );
     }
+    let rule = scoring_rule(&mut c, &raw.scoring);
     let scoring = Scoring {
+        rule,
         reach,
         min_dimensions_at_level: min_dims,
         borderline,
@@ -439,6 +464,68 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     }
 }
 
+/// The estimate rule, with the points rule's thresholds in level order.
+fn scoring_rule(c: &mut Checker, raw: &RawScoring) -> Rule {
+    let per_level = |c: &mut Checker, key: &str, map: &BTreeMap<String, f64>| {
+        let unknown: Vec<&String> = map.keys().filter(|k| !c.levels.contains(k)).collect();
+        for k in unknown {
+            let msg = format!("unknown level '{k}'; expected {}", one_of(&c.levels));
+            c.push(format!("scoring.{key}.{k}"), None, msg);
+        }
+        for (k, v) in map {
+            if !(v.is_finite() && *v >= 0.0) {
+                c.push(
+                    format!("scoring.{key}.{k}"),
+                    None,
+                    format!("must be 0 or more, found {v}"),
+                );
+            }
+        }
+    };
+    if !c.points_rule {
+        for (key, set) in [
+            ("thresholds", raw.thresholds.is_some()),
+            ("min_dimension_points", raw.min_dimension_points.is_some()),
+        ] {
+            if set {
+                c.push(
+                    format!("scoring.{key}"),
+                    None,
+                    format!("'{key}' is only used when scoring.rule is points"),
+                );
+            }
+        }
+        return Rule::WeightedMean;
+    }
+    let empty = BTreeMap::new();
+    let given = raw.thresholds.as_ref().unwrap_or(&empty);
+    per_level(c, "thresholds", given);
+    let mut thresholds = Vec::new();
+    for level in c.levels.clone() {
+        match given.get(&level) {
+            Some(t) => {
+                if let Some(prev) = thresholds.last().filter(|p| *t <= **p) {
+                    let msg = format!("thresholds must rise with the level: {t} for '{level}' is not above {prev}");
+                    c.push(format!("scoring.thresholds.{level}"), None, msg);
+                }
+                thresholds.push(*t);
+            }
+            None => {
+                let msg = format!("the points rule needs a threshold for every level; '{level}' has none");
+                c.push(format!("scoring.thresholds.{level}"), None, msg);
+                thresholds.push(0.0);
+            }
+        }
+    }
+    let mins = raw.min_dimension_points.as_ref().unwrap_or(&empty);
+    per_level(c, "min_dimension_points", mins);
+    let min_dimension = c.levels.iter().map(|l| mins.get(l).copied()).collect();
+    Rule::Points {
+        thresholds,
+        min_dimension,
+    }
+}
+
 fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
     let at = location(&q.id);
     c.id(|| format!("{path}.id"), &q.id);
@@ -510,6 +597,7 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                         c.text(|| format!("{path}.choices[{i}].label"), location(&ch.id), &ch.label);
                         Choice {
                             position: c.position(|| format!("{path}.choices[{i}].at"), &ch.at),
+                            points: c.points(|| format!("{path}.choices[{i}].points"), location(&ch.id), ch.points),
                             id: ch.id.value,
                             label: ch.label,
                         }
@@ -537,6 +625,7 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                     c.text(|| format!("{path}.items[{i}].label"), location(&it.id), &it.label);
                     Item {
                         weight: c.positive(|| format!("{path}.items[{i}].weight"), location(&it.id), it.weight),
+                        points: c.points(|| format!("{path}.items[{i}].points"), location(&it.id), it.points),
                         id: it.id.value,
                         label: it.label,
                     }
@@ -547,7 +636,24 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
         }
         RawKind::Scale => {
             let (low, high) = low_high(c);
-            Kind::Scale { low, high }
+            let points = match (c.points_rule, q.points.take()) {
+                (true, Some(p)) if p.len() == 5 && p.iter().all(|x| x.is_finite() && *x >= 0.0) => p,
+                (true, _) => {
+                    let msg = "needs 'points': five numbers of 0 or more, strongly-disagree first";
+                    c.push(format!("{path}.points"), at, msg);
+                    vec![0.0; 5]
+                }
+                (false, Some(_)) => {
+                    c.push(
+                        format!("{path}.points"),
+                        at,
+                        "'points' is only used when scoring.rule is points",
+                    );
+                    Vec::new()
+                }
+                (false, None) => Vec::new(),
+            };
+            Kind::Scale { low, high, points }
         }
         RawKind::Number => number(c, path, at, q),
     };
@@ -629,6 +735,7 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
             to: b.to,
             label: b.label.clone(),
             position: c.position(|| format!("{bpath}.at"), &b.at),
+            points: c.points(|| format!("{bpath}.points"), bat, b.points),
         });
     }
     Kind::Number {

@@ -248,7 +248,7 @@ fn unknown_rubric_and_answers_for_another_rubric() {
         .bad()
         .stderr;
     assert!(
-        err.contains("unknown rubric 'nope': not a built-in rubric (senior-staff) and no such file"),
+        err.contains("unknown rubric 'nope': not a rubric id (senior-staff) and no such file"),
         "{err}"
     );
 
@@ -256,7 +256,7 @@ fn unknown_rubric_and_answers_for_another_rubric() {
         .bad()
         .stderr;
     assert!(
-        err.contains("is for rubric 'three-levels', which is not built in; pass --rubric FILE"),
+        err.contains("is for rubric 'three-levels', which is neither built in nor installed; pass --rubric FILE"),
         "{err}"
     );
 

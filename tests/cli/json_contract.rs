@@ -32,6 +32,7 @@ fn top_level_keys_are_stable() {
         "fit",
         "compensation",
         "unanswered",
+        "points",
     ];
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();

@@ -1,0 +1,150 @@
+//! `levelup template`: an answers file to fill in, with every question's
+//! prompt and allowed values as comments (YAML, TOML) — pure text generation.
+
+use crate::cli::TemplateFormat;
+use crate::rubric::{Agreement, Kind, QuestionRef, Rubric, unit_suffix};
+use std::fmt::Write;
+
+/// What a question accepts, one line per allowed value where there is a list.
+fn allowed(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
+    let list =
+        |items: &mut dyn Iterator<Item = (&str, &str)>| items.map(|(id, label)| format!("{id}: {label}")).collect();
+    match q {
+        QuestionRef::Fit(f) => (
+            "any of these, as a list ([] for none):".into(),
+            list(
+                &mut rubric.fit_questions()[f]
+                    .items
+                    .iter()
+                    .map(|i| (i.id.as_str(), i.label.as_str())),
+            ),
+        ),
+        QuestionRef::Level(d, i) => match &rubric.dimensions[d].questions[i].kind {
+            Kind::Choice(choices) => (
+                "one of:".into(),
+                list(&mut choices.iter().map(|c| (c.id.as_str(), c.label.as_str()))),
+            ),
+            Kind::Checklist { items, .. } => (
+                "any of these, as a list ([] for none):".into(),
+                list(&mut items.iter().map(|i| (i.id.as_str(), i.label.as_str()))),
+            ),
+            Kind::Scale { .. } => (
+                "one of:".into(),
+                list(&mut Agreement::ALL.iter().map(|a| (a.id(), a.label()))),
+            ),
+            Kind::Number { min, max, unit, .. } => (
+                format!("a number from {min} to {max}{}", unit_suffix(unit.as_deref())),
+                Vec::new(),
+            ),
+        },
+    }
+}
+
+fn questions(rubric: &Rubric) -> Vec<(QuestionRef, &str, &str)> {
+    let mut out = Vec::new();
+    for (d, dim) in rubric.dimensions.iter().enumerate() {
+        for (i, q) in dim.questions.iter().enumerate() {
+            out.push((QuestionRef::Level(d, i), q.id.as_str(), q.prompt.as_str()));
+        }
+    }
+    for (f, q) in rubric.fit_questions().iter().enumerate() {
+        out.push((QuestionRef::Fit(f), q.id.as_str(), q.prompt.as_str()));
+    }
+    out
+}
+
+/// Section header before the first question of each dimension (and of fit).
+fn section(rubric: &Rubric, q: QuestionRef) -> Option<String> {
+    match q {
+        QuestionRef::Level(d, 0) => {
+            let dim = &rubric.dimensions[d];
+            Some(format!("{} — {}", dim.title, dim.summary))
+        }
+        QuestionRef::Fit(0) => Some(format!(
+            "Is {} for you? (never changes your level)",
+            rubric.levels[rubric.default_target].title
+        )),
+        _ => None,
+    }
+}
+
+pub fn template(rubric: &Rubric, format: TemplateFormat) -> String {
+    match format {
+        TemplateFormat::Yaml => commented(rubric, false),
+        TemplateFormat::Toml => commented(rubric, true),
+        TemplateFormat::Json => json(rubric),
+    }
+}
+
+fn commented(r: &Rubric, toml: bool) -> String {
+    let mut out = String::new();
+    let levels: Vec<&str> = r.level_ids();
+    let key = |k: &str| if toml { format!("{k:?}") } else { k.to_string() };
+    let set = |k: &str, v: &str| {
+        if toml {
+            format!("{} = {v}", key(k))
+        } else {
+            format!("{k}: {v}")
+        }
+    };
+    let empty = if toml { "\"\"" } else { "" };
+    let _ = writeln!(out, "# levelup answers for {} ({} v{})", r.title, r.id, r.version);
+    let _ = writeln!(out, "# Fill in the answers, then: levelup assess --answers THIS-FILE");
+    let _ = writeln!(out, "# An empty answer counts as unanswered.");
+    let _ = writeln!(out, "{}", set("rubric", &format!("{:?}", r.id)).trim_end());
+    let _ = writeln!(
+        out,
+        "{}  # one of: {}",
+        set("target", &format!("{:?}", levels[r.default_target])),
+        levels.join(", ")
+    );
+    let _ = writeln!(out, "{}  # shown in the report", set("name", empty).trim_end());
+    let _ = writeln!(
+        out,
+        "{}  # YYYY-MM-DD; empty means today",
+        set("date", empty).trim_end()
+    );
+    let _ = writeln!(out, "{}", if toml { "\n[answers]" } else { "answers:" });
+    let indent = if toml { "" } else { "  " };
+    for (q, id, prompt) in questions(r) {
+        if let Some(title) = section(r, q) {
+            let _ = writeln!(out, "\n{indent}# ── {title}");
+        }
+        let (what, values) = allowed(r, q);
+        let _ = writeln!(out, "{indent}# {prompt}");
+        let _ = writeln!(out, "{indent}# Answer {what}");
+        for v in values {
+            let _ = writeln!(out, "{indent}#   {v}");
+        }
+        let _ = writeln!(out, "{indent}{}", set(id, empty).trim_end());
+    }
+    let _ = writeln!(out, "\n{}", if toml { "[evidence]" } else { "evidence:" });
+    let _ = writeln!(out, "{indent}# Optional, per dimension: what shows where you stand.");
+    for d in &r.dimensions {
+        let _ = writeln!(out, "{indent}{}", set(&d.id, empty).trim_end());
+    }
+    out
+}
+
+fn json(r: &Rubric) -> String {
+    let answers: serde_json::Map<String, serde_json::Value> = questions(r)
+        .into_iter()
+        .map(|(_, id, _)| (id.to_string(), serde_json::Value::String(String::new())))
+        .collect();
+    let evidence: serde_json::Map<String, serde_json::Value> = r
+        .dimensions
+        .iter()
+        .map(|d| (d.id.clone(), serde_json::Value::String(String::new())))
+        .collect();
+    let doc = serde_json::json!({
+        "rubric": r.id,
+        "target": r.levels[r.default_target].id,
+        "name": "",
+        "date": "",
+        "answers": answers,
+        "evidence": evidence,
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    text.push('\n');
+    text
+}
