@@ -52,9 +52,9 @@ pub struct RawAnswers {
     /// Answers keyed by question id.
     #[serde(default)]
     pub answers: BTreeMap<String, RawValue>,
-    /// Free text per dimension id.
+    /// Free text per dimension id; empty means none.
     #[serde(default)]
-    pub evidence: BTreeMap<String, String>,
+    pub evidence: BTreeMap<String, Option<String>>,
     /// The YAML text, kept to find line numbers when there are problems.
     #[serde(skip)]
     yaml: Option<String>,
@@ -392,8 +392,8 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
     let mut evidence = BTreeMap::new();
     for (dim, text) in &raw.evidence {
         if rubric.dimensions.iter().any(|d| d.id == *dim) {
-            if !text.trim().is_empty() {
-                evidence.insert(dim.clone(), text.trim().to_string());
+            if let Some(text) = text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                evidence.insert(dim.clone(), text.to_string());
             }
         } else {
             let ids: Vec<&str> = rubric.dimensions.iter().map(|d| d.id.as_str()).collect();

@@ -16,7 +16,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("levelup: error: {e:#}");
+            // anstream drops the colour unless stderr is a terminal and colour is on.
+            let red = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
+            anstream::eprintln!("levelup: {red}error:{red:#} {e:#}");
             ExitCode::from(exit_code(&e))
         }
     }

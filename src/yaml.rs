@@ -18,7 +18,9 @@ pub fn location<T>(s: &Spanned<T>) -> Option<(u64, u64)> {
 
 /// Parse YAML text; on failure one problem with the parser's line and column.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
-    serde_saphyr::from_str(text).map_err(|err| {
+    // YAML 1.2 booleans only: ids such as `yes`, `no`, `on` and `off` stay text.
+    let options = serde_saphyr::options! { strict_booleans: true };
+    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let at = err.location().map(|l| (l.line(), l.column()));
         Problem::new("", clean_message(&err.without_snippet().to_string())).at(at)
     })
@@ -66,6 +68,16 @@ mod tests {
         let err = parse::<BTreeMap<String, u32>>("a: 1\nb: [\n").unwrap_err();
         assert!(err.at.is_some_and(|(line, _)| line >= 2), "{err:?}");
         assert!(!err.message.starts_with("error:"));
+    }
+
+    #[test]
+    fn yes_and_no_are_text() {
+        // Untyped values are where YAML 1.1 would turn them into booleans.
+        let v: BTreeMap<String, serde_json::Value> = parse("a: yes\nb: no\nc: on\nt: true\n").unwrap();
+        assert_eq!(v["a"], "yes");
+        assert_eq!(v["b"], "no");
+        assert_eq!(v["c"], "on");
+        assert_eq!(v["t"], true);
     }
 
     #[test]

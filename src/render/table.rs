@@ -32,8 +32,14 @@ fn bullet(out: &mut String, text: &str, width: u16, indent: &str) -> std::fmt::R
     writeln!(out, "{}", textwrap::fill(text, opts))
 }
 
+/// Bold when colour is on; the caller's stream drops the codes otherwise.
+fn bold(text: &str) -> String {
+    let style = anstyle::Style::new().bold();
+    format!("{style}{text}{style:#}")
+}
+
 fn heading(out: &mut String, text: &str) -> std::fmt::Result {
-    writeln!(out, "\n{text}\n{}", "=".repeat(text.chars().count()))
+    writeln!(out, "\n{}\n{}", bold(text), "=".repeat(text.chars().count()))
 }
 
 fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
@@ -45,14 +51,14 @@ fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
     )?;
 
     heading(out, "Where you stand")?;
-    writeln!(
-        out,
+    let estimate = format!(
         "Estimated level: {} · readiness for {}: {}%{}",
         r.estimate.level.title,
         r.target.title,
         r.readiness,
         if r.estimate.borderline { " · borderline" } else { "" }
-    )?;
+    );
+    writeln!(out, "{}", bold(&estimate))?;
     para(out, &r.estimate.explanation, width, "")?;
     if r.estimate.borderline {
         para(

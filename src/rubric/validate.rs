@@ -168,9 +168,15 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     // Levels
     let n = raw.levels.len();
     if !(MIN_LEVELS..=MAX_LEVELS).contains(&n) {
+        // Point at the first level (too few) or the first one too many.
+        let at = raw
+            .levels
+            .get(MAX_LEVELS)
+            .or(raw.levels.first())
+            .and_then(|l| location(&l.id));
         c.push(
             "levels",
-            None,
+            at,
             format!("a rubric needs {MIN_LEVELS} to {MAX_LEVELS} levels, found {n}"),
         );
     }

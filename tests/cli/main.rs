@@ -1,5 +1,6 @@
 //! The one integration-test binary: runs the real `levelup` executable.
 
+mod authoring;
 mod bad_input;
 mod examples;
 mod interview;
