@@ -240,7 +240,7 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         (None, false) if interactive => None,
         (None, false) => {
             return Err(bad_input(
-                "no answers to score and no terminal to ask in: pass --answers FILE (YAML, TOML or JSON), or --answers - to read YAML from stdin",
+                "no answers to score and no terminal to ask in: pass --answers FILE (YAML, TOML or JSON), or --answers - to read YAML from stdin; `levelup template` prints a file to fill in",
             ));
         }
     };

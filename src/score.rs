@@ -481,7 +481,42 @@ mod tests {
         Ok(())
     }
 
+    fn points_rubric() -> Rubric {
+        crate::rubric::parse(include_str!("../tests/fixtures/rubrics/points.yaml"), "points.yaml").unwrap()
+    }
+
+    /// Under the points rule, an answer earning more points never lowers the
+    /// total, the estimate or readiness.
+    fn check_points_monotone(seeds: &[u32], which: usize, alt: u32) -> Result<(), TestCaseError> {
+        let rubric = points_rubric();
+        let ids: Vec<String> = rubric.question_ids().map(String::from).collect();
+        let id = &ids[which % ids.len()];
+        let a = answers_from(&rubric, seeds);
+        let mut b = a.clone();
+        b.answers.insert(id.clone(), nth_answer(&rubric, id, alt));
+        let QuestionRef::Level(d, q) = rubric.find(id).unwrap() else {
+            return Ok(());
+        };
+        let question = &rubric.dimensions[d].questions[q];
+        let (pa, pb) = (points(question, &a.answers[id]), points(question, &b.answers[id]));
+        let (worse, better) = if pa <= pb { (&a, &b) } else { (&b, &a) };
+        for target in 0..rubric.levels.len() {
+            let w = assess(&rubric, worse, target);
+            let g = assess(&rubric, better, target);
+            let (wp, gp) = (w.points.unwrap(), g.points.unwrap());
+            prop_assert!(gp.total >= wp.total);
+            prop_assert!(g.estimate >= w.estimate, "{} < {}", g.estimate, w.estimate);
+            prop_assert!(g.readiness >= w.readiness - 1e-9);
+        }
+        Ok(())
+    }
+
     proptest! {
+        #[test]
+        fn more_points_never_lower_the_points_estimate(seeds in prop::collection::vec(any::<u32>(), 8), which in any::<usize>(), alt in any::<u32>()) {
+            check_points_monotone(&seeds, which, alt)?;
+        }
+
         #[test]
         fn better_answers_never_lower_scores_default(seeds in prop::collection::vec(any::<u32>(), 40), which in any::<usize>(), alt in any::<u32>()) {
             check_monotone(&default_rubric(), &seeds, which, alt)?;
