@@ -185,9 +185,12 @@ Examples:
   levelup rubric init my-ladder.yaml
   levelup rubric validate my-ladder.yaml")]
     Init {
-        /// Where to write it (never replaced)
+        /// Where to write it
         #[arg(value_name = "FILE", default_value = "rubric.yaml")]
         file: PathBuf,
+        /// Replace FILE if it already exists
+        #[arg(long)]
+        force: bool,
     },
 
     /// Print the JSON Schema of rubric files (or, with --answers, of answers files)

@@ -170,8 +170,8 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                 )))
             }
         }
-        RubricCommand::Init { file } => {
-            files::write_atomic(&file, rubric::STARTER, false)?;
+        RubricCommand::Init { file, force } => {
+            files::write_atomic(&file, rubric::STARTER, force)?;
             eprintln!(
                 "Wrote {shown}. Edit it, then: levelup rubric validate {shown}",
                 shown = file.display()

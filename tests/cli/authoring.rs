@@ -122,8 +122,10 @@ fn init_writes_a_starter_that_validates_and_never_overwrites() {
 
     std::fs::write(&file, "mine").unwrap();
     let err = levelup(&["rubric", "init", f]).bad().stderr;
-    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("already exists; pass --force to replace it"), "{err}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "mine");
+    levelup(&["rubric", "init", f, "--force"]).ok();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
 }
 
 #[test]
