@@ -902,6 +902,11 @@ fn condition(c: &mut Checker, rubric: &Rubric, path: &str, raw: &RawCondition) -
 mod tests {
     use crate::rubric::parse;
 
+    /// Fails with every problem listed when none contains `needle`.
+    fn has(got: &[String], needle: &str) {
+        assert!(got.iter().any(|g| g.contains(needle)), "no {needle:?} in {got:#?}");
+    }
+
     fn problems(yaml: &str) -> Vec<String> {
         let err = parse(yaml, "t.yaml").expect_err("should be invalid");
         err.problems
@@ -1007,16 +1012,8 @@ dimensions:
     actions: [Act.]
 "#;
         let got = problems(yaml);
-        assert!(
-            got.iter()
-                .any(|g| g.contains("levels.b: dimension 'd' has no description for level 'b'")),
-            "{got:#?}"
-        );
-        assert!(
-            got.iter()
-                .any(|g| g.contains("gap between bands: nothing covers 4 to 6")),
-            "{got:#?}"
-        );
+        has(&got, "levels.b: dimension 'd' has no description for level 'b'");
+        has(&got, "gap between bands: nothing covers 4 to 6");
         assert_eq!(got.len(), 2, "{got:#?}");
     }
 
@@ -1024,14 +1021,8 @@ dimensions:
     fn level_count_is_bounded() {
         let one = "id: r\nversion: '1'\ntitle: t\nlevels: [{ id: a, title: A }]\ndimensions: []\n";
         let got = problems(one);
-        assert!(
-            got.iter().any(|g| g.contains("a rubric needs 2 to 10 levels, found 1")),
-            "{got:#?}"
-        );
-        assert!(
-            got.iter().any(|g| g.contains("a rubric needs at least one dimension")),
-            "{got:#?}"
-        );
+        has(&got, "a rubric needs 2 to 10 levels, found 1");
+        has(&got, "a rubric needs at least one dimension");
         let levels: String = (0..11).map(|i| format!("  - {{ id: l{i}, title: L{i} }}\n")).collect();
         let eleven = format!("id: r\nversion: '1'\ntitle: t\nlevels:\n{levels}dimensions: []\n");
         assert!(problems(&eleven).iter().any(|g| g.contains("found 11")));
@@ -1069,25 +1060,15 @@ pitfalls:
   - { id: p4, title: P, message: m, when: { question: d.c } }
 "#;
         let got = problems(yaml);
-        assert!(
-            got.iter()
-                .any(|g| g.contains("pitfalls[0].when.below: 'below' does not apply to question 'd.c'; use in")),
-            "{got:#?}"
+        has(
+            &got,
+            "pitfalls[0].when.below: 'below' does not apply to question 'd.c'; use in",
         );
-        assert!(
-            got.iter()
-                .any(|g| g.contains("pitfalls[1].when.in: unknown choice 'z' for 'd.c'; expected x or y")),
-            "{got:#?}"
+        has(
+            &got,
+            "pitfalls[1].when.in: unknown choice 'z' for 'd.c'; expected x or y",
         );
-        assert!(
-            got.iter()
-                .any(|g| g.contains("pitfalls[2].when.all: needs at least one condition")),
-            "{got:#?}"
-        );
-        assert!(
-            got.iter()
-                .any(|g| g.contains("pitfalls[3].when: a question condition needs exactly one test")),
-            "{got:#?}"
-        );
+        has(&got, "pitfalls[2].when.all: needs at least one condition");
+        has(&got, "pitfalls[3].when: a question condition needs exactly one test");
     }
 }
