@@ -116,7 +116,11 @@ pub struct AssessArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Replace the -o and --save-answers files if they already exist
+    /// Also draw a radar chart (SVG) of the report to FILE; Markdown reports link to it
+    #[arg(long, value_name = "FILE")]
+    pub chart: Option<PathBuf>,
+
+    /// Replace the -o, --chart and --save-answers files if they already exist
     #[arg(long)]
     pub force: bool,
 

@@ -4,6 +4,7 @@
 //! [`report`] → [`render`]. Only [`run`] and [`files`] touch the outside world.
 
 pub mod answers;
+pub mod chart;
 pub mod cli;
 pub mod config;
 pub mod error;

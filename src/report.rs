@@ -143,6 +143,8 @@ pub struct Strength {
     pub dimension: String,
     pub title: String,
     pub score: Option<f64>,
+    #[serde(default)]
+    pub evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -445,6 +447,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             dimension: rubric.dimensions[i].id.clone(),
             title: rubric.dimensions[i].title.clone(),
             score: a.dimensions[i].score.map(round2),
+            evidence: answers.evidence.get(&rubric.dimensions[i].id).cloned(),
         })
         .collect();
 

@@ -307,8 +307,21 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
 
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
+    if let Some(path) = &args.chart {
+        files::write_atomic(
+            path,
+            &crate::chart::svg(&crate::chart::from_report(&report)),
+            args.force,
+        )?;
+    }
+    let chart_link = args.chart.as_deref().map(|chart| link(chart, args.output.as_deref()));
+    let options = render::Options {
+        width,
+        unicode: unicode_ok(),
+        chart: chart_link.as_deref(),
+    };
     let written = emit(
-        render::render(&report, format, width).as_bytes(),
+        render::render(&report, format, &options).as_bytes(),
         args.output.as_deref(),
         args.force,
     );
@@ -416,6 +429,29 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
         eprintln!("Answers saved to {}", path.display());
     }
     Ok(())
+}
+
+/// How a report at `output` refers to the chart: by file name when both sit
+/// in the same folder, else by the path as given.
+fn link(chart: &Path, output: Option<&Path>) -> String {
+    let same_folder = output.is_some_and(|o| o.parent() == chart.parent());
+    match chart.file_name() {
+        Some(name) if same_folder => name.to_string_lossy().into_owned(),
+        _ => chart.display().to_string(),
+    }
+}
+
+/// Block characters and box drawing, unless the locale says the terminal
+/// cannot show them (`LANG=C`, `POSIX`, a non-UTF-8 charset).
+fn unicode_ok() -> bool {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty());
+    locale.is_none_or(|l| {
+        let l = l.to_ascii_lowercase();
+        l.contains("utf-8") || l.contains("utf8")
+    })
 }
 
 /// The terminal's width when stdout is one, else `COLUMNS`, else 100.

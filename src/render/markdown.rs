@@ -9,14 +9,14 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn markdown(r: &Report) -> String {
+pub fn markdown(r: &Report, options: &super::Options) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_report(&mut out, r);
+    let _ = write_report(&mut out, r, options);
     out
 }
 
-fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
+fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::fmt::Result {
     writeln!(out, "# Gap report: towards {}\n", r.target.title)?;
     writeln!(out, "- **Who / when:** {}", who(r))?;
     writeln!(
@@ -42,6 +42,13 @@ fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
     writeln!(out, "*How the estimate is made:* {}\n", r.estimate.rule)?;
 
     writeln!(out, "## Dimensions\n")?;
+    if let Some(chart) = options.chart {
+        writeln!(
+            out,
+            "![Radar chart: your profile against {}]({chart})\n",
+            r.target.title
+        )?;
+    }
     writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;
     writeln!(out, "|---|---:|---:|---:|---:|---|")?;
     for d in &r.dimensions {
@@ -54,7 +61,7 @@ fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
             d.target,
             d.gap,
             d.weight,
-            bar(d.score, r)
+            bar(d.score, d.target, r, options.unicode)
         )?;
     }
     let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
@@ -105,7 +112,10 @@ fn write_report(out: &mut String, r: &Report) -> std::fmt::Result {
         writeln!(out, "No dimension reaches {} yet.\n", r.target.title)?;
     } else {
         for s in &r.strengths {
-            writeln!(out, "- **{}** ({})", s.title, score_text(s.score))?;
+            match &s.evidence {
+                Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, score_text(s.score))?,
+                None => writeln!(out, "- **{}** ({})", s.title, score_text(s.score))?,
+            }
         }
         writeln!(out)?;
     }

@@ -1,6 +1,7 @@
 //! Renderers: pure functions from a [`Report`] to text. No I/O, no terminal
 //! queries — the caller passes the width.
 
+mod html;
 mod json;
 mod markdown;
 pub mod rubric;
@@ -8,6 +9,7 @@ mod table;
 
 use crate::report::Report;
 
+pub use html::html;
 pub use json::json;
 pub use markdown::markdown;
 pub use table::table;
@@ -22,24 +24,62 @@ pub enum Format {
     Markdown,
     /// Versioned JSON for other tools (see "JSON report" in the README).
     Json,
+    /// One self-contained page with the radar chart; prints on A4 or Letter.
+    Html,
 }
 
-/// Render a report; `width` is the terminal width for `table`.
-pub fn render(report: &Report, format: Format, width: u16) -> String {
+/// What the caller knows about where the text goes.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Terminal width, for `table`.
+    pub width: u16,
+    /// Block characters and box drawing can be shown (else plain ASCII).
+    pub unicode: bool,
+    /// Where `--chart` wrote the radar chart, for Markdown to link to.
+    pub chart: Option<&'a str>,
+}
+
+pub fn render(report: &Report, format: Format, options: &Options) -> String {
     match format {
-        Format::Table => table(report, width),
-        Format::Markdown => markdown(report),
+        Format::Table => table(report, options),
+        Format::Markdown => markdown(report, options),
         Format::Json => json(report),
+        Format::Html => html(report),
     }
 }
 
 const BAR_WIDTH: usize = 20;
 
-/// `#########-----------` filled to the score's share of the scale.
-pub(crate) fn bar(score: Option<f64>, report: &Report) -> String {
+/// The score as a bar on the level scale: filled up to the score, shaded from
+/// there to the target (the gap), blank beyond the target.
+/// `██████████████▍░░░░░` or, in ASCII, `##############-----`.
+pub(crate) fn bar(score: Option<f64>, target: f64, report: &Report, unicode: bool) -> String {
     let top = report.levels.len().saturating_sub(1).max(1) as f64;
-    let filled = score.map_or(0, |s| ((s / top).clamp(0.0, 1.0) * BAR_WIDTH as f64).round() as usize);
-    format!("{}{}", "#".repeat(filled), "-".repeat(BAR_WIDTH - filled))
+    let cells = |v: f64| (v / top).clamp(0.0, 1.0) * BAR_WIDTH as f64;
+    let filled = score.map_or(0.0, cells);
+    let target_cells = cells(target).round() as usize;
+    let mut out = String::new();
+    let full = filled.floor() as usize;
+    if unicode {
+        out.push_str(&"█".repeat(full));
+        // Eighths for the last, partly filled cell.
+        let eighths = ((filled - full as f64) * 8.0).round() as usize;
+        let mut used = full;
+        if eighths > 0 && full < BAR_WIDTH {
+            out.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'][eighths - 1]);
+            used += 1;
+        }
+        for i in used..BAR_WIDTH {
+            out.push(if i < target_cells { '░' } else { ' ' });
+        }
+    } else {
+        let full = filled.round() as usize;
+        out.push_str(&"#".repeat(full));
+        for i in full..BAR_WIDTH {
+            out.push(if i < target_cells { '-' } else { ' ' });
+        }
+    }
+    out
 }
 
 pub(crate) fn score_text(score: Option<f64>) -> String {

@@ -2,14 +2,21 @@
 
 use super::{bar, leaning_text, money, score_text, who};
 use crate::report::Report;
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
 
-pub fn table(r: &Report, width: u16) -> String {
+pub fn table(r: &Report, options: &super::Options) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_report(&mut out, r, width.max(40));
+    let _ = write_report(&mut out, r, options.width.max(40), options.unicode);
     out
+}
+
+/// Green when the dimension reaches the target, yellow while it does not.
+/// comfy-table adds the colour after measuring the cell; the caller's stream
+/// drops it when colour is off.
+fn coloured_bar(text: String, reached: bool) -> Cell {
+    Cell::new(text).fg(if reached { Color::Green } else { Color::Yellow })
 }
 
 /// Wrap at spaces only: "one-page" and ids like "scope.teams" never split.
@@ -42,7 +49,13 @@ fn heading(out: &mut String, text: &str) -> std::fmt::Result {
     writeln!(out, "\n{}\n{}", bold(text), "=".repeat(text.chars().count()))
 }
 
-fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
+fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std::fmt::Result {
+    let preset = if unicode {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::ASCII_FULL_CONDENSED
+    };
+    let tick = if unicode { " ✓" } else { " (ok)" };
     writeln!(out, "levelup gap report — {}", who(r))?;
     writeln!(
         out,
@@ -77,18 +90,19 @@ fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
 
     heading(out, "Dimensions")?;
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
+    t.load_style(preset)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width)
+        .enforce_styling()
         .set_header(vec!["Dimension", "Score", "Target", "Gap", "Weight", "Position"]);
     for d in &r.dimensions {
         t.add_row(vec![
-            Cell::new(format!("{}{}", d.title, if d.reached { " ✓" } else { "" })),
+            Cell::new(format!("{}{}", d.title, if d.reached { tick } else { "" })),
             Cell::new(score_text(d.score)).set_alignment(CellAlignment::Right),
             Cell::new(format!("{:.2}", d.target)).set_alignment(CellAlignment::Right),
             Cell::new(format!("{:.2}", d.gap)).set_alignment(CellAlignment::Right),
             Cell::new(d.weight).set_alignment(CellAlignment::Right),
-            Cell::new(bar(d.score, r)),
+            coloured_bar(bar(d.score, d.target, r, unicode), d.reached),
         ]);
     }
     writeln!(out, "{t}")?;
@@ -96,7 +110,7 @@ fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
     para(
         out,
         &format!(
-            "Scale: {}. ✓ marks a dimension that reaches the target.",
+            "Scale: {}.{tick} marks a dimension that reaches the target.",
             levels.join(", ")
         ),
         width,
@@ -147,7 +161,13 @@ fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
         writeln!(out, "No dimension reaches {} yet.", r.target.title)?;
     }
     for s in &r.strengths {
-        bullet(out, &format!("{} ({})", s.title, score_text(s.score)), width, "")?;
+        let evidence = s.evidence.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
+        bullet(
+            out,
+            &format!("{} ({}){evidence}", s.title, score_text(s.score)),
+            width,
+            "",
+        )?;
     }
 
     heading(out, "Pitfalls")?;
@@ -178,7 +198,7 @@ fn write_report(out: &mut String, r: &Report, width: u16) -> std::fmt::Result {
     if let Some(c) = &r.compensation {
         heading(out, &format!("Pay context ({}, {}, {})", c.year, c.market, c.currency))?;
         let mut t = Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED)
+        t.load_style(preset)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width)
             .set_header(vec!["Level", "Base salary", "Total compensation"]);

@@ -2,6 +2,7 @@
 
 mod authoring;
 mod bad_input;
+mod charts;
 mod examples;
 mod interview;
 mod json_contract;

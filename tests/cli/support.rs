@@ -28,9 +28,13 @@ pub fn levelup(args: &[&str]) -> Levelup {
         "COLUMNS",
         "XDG_CONFIG_HOME",
         "XDG_DATA_HOME",
+        "LC_ALL",
+        "LC_CTYPE",
     ] {
         cmd.env_remove(var);
     }
+    // Block characters in reports depend on the locale: fix it.
+    cmd.env("LANG", "C.UTF-8");
     Levelup { cmd, stdin: None }
 }
 

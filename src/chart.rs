@@ -1,0 +1,500 @@
+//! Radar chart as SVG: one axis per dimension, a ring per level, profiles as
+//! polygons (filled for people, outlined for targets). Pure: geometry, then text.
+//!
+//! Label sizes are estimated (no font metrics here), generously, and the canvas
+//! grows to hold every label box, so nothing runs off it; labels wrap, and
+//! shrink on crowded charts, so that neighbours do not overlap (tested for 3 to
+//! 16 axes with long titles).
+
+use crate::report::Report;
+use std::f64::consts::PI;
+use std::fmt::Write;
+
+/// One profile drawn on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Profile {
+    pub name: String,
+    /// Position per axis on the level scale; `None` (unanswered) sits at the centre.
+    pub values: Vec<Option<f64>>,
+    /// Targets are outlines; people are filled.
+    pub outline: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub axes: Vec<String>,
+    /// Level titles, lowest first.
+    pub levels: Vec<String>,
+    pub profiles: Vec<Profile>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    pub fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+    pub fn inside(&self, width: f64, height: f64) -> bool {
+        self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub lines: Vec<String>,
+    pub x: f64,
+    pub y: f64,
+    /// SVG text-anchor: start, middle or end.
+    pub anchor: &'static str,
+    pub bbox: Rect,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
+    pub width: f64,
+    pub height: f64,
+    pub cx: f64,
+    pub cy: f64,
+    pub radius: f64,
+    pub font_size: f64,
+    /// Angle of each axis in radians, the first pointing up, clockwise.
+    pub angles: Vec<f64>,
+    pub labels: Vec<Label>,
+    /// Where the legend starts (below the chart).
+    pub legend_y: f64,
+    levels: usize,
+}
+
+const RADIUS: f64 = 180.0;
+const LABEL_GAP: f64 = 14.0;
+const PADDING: f64 = 12.0;
+/// Generous average glyph width for sans-serif text, in ems.
+const CHAR_EM: f64 = 0.6;
+const LINE_EM: f64 = 1.25;
+const LEGEND_ROW: f64 = 22.0;
+
+/// Font size and wrap width: smaller and narrower as axes get crowded.
+fn label_style(n: usize) -> (f64, usize) {
+    match n {
+        0..=8 => (13.0, 18),
+        9..=12 => (12.0, 14),
+        _ => (11.0, 12),
+    }
+}
+
+/// Wrap a title into at most three lines, shortening the last with "…".
+fn wrap_label(title: &str, width: usize) -> Vec<String> {
+    let opts = textwrap::Options::new(width).break_words(true);
+    let mut lines: Vec<String> = textwrap::wrap(title, opts)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if lines.len() > 3 {
+        lines.truncate(3);
+        let last = &mut lines[2];
+        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+        *last = format!("{}…", keep.trim_end());
+    }
+    lines
+}
+
+impl Geometry {
+    /// Radius of a position on the level scale: level 0 is the innermost ring,
+    /// the top level the outer one.
+    pub fn radius_of(&self, value: f64) -> f64 {
+        let v = value.clamp(0.0, (self.levels - 1) as f64);
+        self.radius * (v + 1.0) / self.levels as f64
+    }
+
+    pub fn point(&self, axis: usize, value: f64) -> (f64, f64) {
+        let r = self.radius_of(value);
+        let a = self.angles[axis];
+        (self.cx + r * a.sin(), self.cy - r * a.cos())
+    }
+}
+
+/// Lay out a chart with these axis titles, `levels` rings and `legend_rows` rows.
+pub fn layout(axes: &[String], levels: usize, legend_rows: usize) -> Geometry {
+    let n = axes.len().max(1);
+    let levels = levels.max(2);
+    let (font_size, wrap) = label_style(n);
+    let angles: Vec<f64> = (0..n).map(|i| 2.0 * PI * i as f64 / n as f64).collect();
+    // Labels around a centre at (0, 0) first; the canvas is fitted afterwards.
+    let mut labels: Vec<Label> = axes
+        .iter()
+        .zip(&angles)
+        .map(|(title, &a)| {
+            let lines = wrap_label(title, wrap);
+            let (s, c) = (a.sin(), a.cos());
+            let r = RADIUS + LABEL_GAP;
+            let (x, y) = (r * s, -r * c);
+            let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * font_size * CHAR_EM;
+            let h = lines.len() as f64 * font_size * LINE_EM;
+            let anchor = if s > 0.2 {
+                "start"
+            } else if s < -0.2 {
+                "end"
+            } else {
+                "middle"
+            };
+            let left = match anchor {
+                "start" => x,
+                "end" => x - w,
+                _ => x - w / 2.0,
+            };
+            // Above the chart the block ends at the anchor; below it starts there;
+            // at the sides it is centred on it.
+            let top = if c > 0.2 {
+                y - h
+            } else if c < -0.2 {
+                y
+            } else {
+                y - h / 2.0
+            };
+            Label {
+                lines,
+                x,
+                y: top,
+                anchor,
+                bbox: Rect { x: left, y: top, w, h },
+            }
+        })
+        .collect();
+    let min_x = labels.iter().map(|l| l.bbox.x).fold(-RADIUS, f64::min) - PADDING;
+    let max_x = labels.iter().map(|l| l.bbox.x + l.bbox.w).fold(RADIUS, f64::max) + PADDING;
+    let min_y = labels.iter().map(|l| l.bbox.y).fold(-RADIUS, f64::min) - PADDING;
+    let max_y = labels.iter().map(|l| l.bbox.y + l.bbox.h).fold(RADIUS, f64::max) + PADDING;
+    let (cx, cy) = (-min_x, -min_y);
+    for l in &mut labels {
+        l.x += cx;
+        l.y += cy;
+        l.bbox.x += cx;
+        l.bbox.y += cy;
+    }
+    let legend_y = max_y - min_y + 8.0;
+    Geometry {
+        width: (max_x - min_x).max(320.0),
+        height: legend_y + legend_rows as f64 * LEGEND_ROW + PADDING,
+        cx,
+        cy,
+        radius: RADIUS,
+        font_size,
+        angles,
+        labels,
+        legend_y,
+        levels,
+    }
+}
+
+/// Escape text for SVG/XML content and attributes.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn polygon(g: &Geometry, values: impl Iterator<Item = f64>) -> String {
+    values
+        .enumerate()
+        .map(|(i, v)| {
+            let (x, y) = g.point(i, v);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The chart for one report: the person's profile and the target level.
+pub fn from_report(r: &Report) -> Chart {
+    let person = r.person.name.clone().unwrap_or_else(|| "You".to_string());
+    Chart {
+        title: format!("{person} against {} ({})", r.target.title, r.person.date),
+        axes: r.dimensions.iter().map(|d| d.title.clone()).collect(),
+        levels: r.levels.iter().map(|l| l.title.clone()).collect(),
+        profiles: vec![
+            Profile {
+                name: format!("Target: {}", r.target.title),
+                values: r.dimensions.iter().map(|d| Some(d.target)).collect(),
+                outline: true,
+            },
+            Profile {
+                name: person,
+                values: r.dimensions.iter().map(|d| d.score).collect(),
+                outline: false,
+            },
+        ],
+    }
+}
+
+const STYLE: &str = "
+.lu-bg{fill:#ffffff}
+.lu-ring{fill:none;stroke:#9ca3af;stroke-width:1}
+.lu-ring-label{fill:#4b5563;font-family:system-ui,sans-serif}
+.lu-axis{stroke:#9ca3af;stroke-width:1}
+.lu-label{fill:#111827;font-family:system-ui,sans-serif}
+.lu-legend{fill:#111827;font-family:system-ui,sans-serif;font-size:13px}
+.lu-target{fill:none;stroke:#b45309;stroke-width:2.5;stroke-dasharray:7 4}
+.lu-p0{fill:#2563eb;fill-opacity:.28;stroke:#1d4ed8;stroke-width:2.5}
+.lu-p1{fill:#059669;fill-opacity:.28;stroke:#047857;stroke-width:2.5}
+.lu-p2{fill:#9333ea;fill-opacity:.28;stroke:#7e22ce;stroke-width:2.5}
+.lu-p3{fill:#dc2626;fill-opacity:.28;stroke:#b91c1c;stroke-width:2.5}
+@media (prefers-color-scheme: dark){
+.lu-bg{fill:#111827}
+.lu-ring,.lu-axis{stroke:#6b7280}
+.lu-ring-label{fill:#d1d5db}
+.lu-label,.lu-legend{fill:#f3f4f6}
+.lu-target{stroke:#fbbf24}
+.lu-p0{fill:#60a5fa;stroke:#93c5fd}
+.lu-p1{fill:#34d399;stroke:#6ee7b7}
+.lu-p2{fill:#c084fc;stroke:#d8b4fe}
+.lu-p3{fill:#f87171;stroke:#fca5a5}
+}
+";
+
+pub fn svg(chart: &Chart) -> String {
+    let g = layout(&chart.axes, chart.levels.len(), chart.profiles.len());
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = write_svg(&mut out, chart, &g);
+    out
+}
+
+fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result {
+    let n = chart.axes.len();
+    writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="chart-title chart-desc">"#,
+        w = g.width.ceil(),
+        h = g.height.ceil()
+    )?;
+    writeln!(out, r#"<title id="chart-title">{}</title>"#, escape(&chart.title))?;
+    // The description carries the numbers for screen readers.
+    let mut desc = format!(
+        "Radar chart with one axis per dimension and a ring per level ({}).",
+        chart.levels.join(", ")
+    );
+    for p in &chart.profiles {
+        let values: Vec<String> = chart
+            .axes
+            .iter()
+            .zip(&p.values)
+            .map(|(a, v)| format!("{a} {}", v.map_or("unanswered".to_string(), |v| format!("{v:.2}"))))
+            .collect();
+        let _ = write!(desc, " {}: {}.", p.name, values.join(", "));
+    }
+    writeln!(out, r#"<desc id="chart-desc">{}</desc>"#, escape(&desc))?;
+    writeln!(out, "<style>{STYLE}</style>")?;
+    writeln!(out, r#"<rect class="lu-bg" width="100%" height="100%"/>"#)?;
+
+    writeln!(out, r#"<g class="lu-rings">"#)?;
+    for (l, title) in chart.levels.iter().enumerate() {
+        let pts = polygon(g, (0..n).map(|_| l as f64));
+        writeln!(out, r#"<polygon class="lu-ring" points="{pts}"/>"#)?;
+        let (x, y) = g.point(0, l as f64);
+        writeln!(
+            out,
+            r#"<text class="lu-ring-label" x="{:.1}" y="{:.1}" font-size="{:.0}">{}</text>"#,
+            x + 4.0,
+            y + 12.0,
+            g.font_size - 2.0,
+            escape(title)
+        )?;
+    }
+    writeln!(out, "</g>")?;
+
+    writeln!(out, r#"<g class="lu-axes">"#)?;
+    for i in 0..n {
+        let (x, y) = g.point(i, (chart.levels.len() - 1) as f64);
+        writeln!(
+            out,
+            r#"<line class="lu-axis" x1="{:.1}" y1="{:.1}" x2="{x:.1}" y2="{y:.1}"/>"#,
+            g.cx, g.cy
+        )?;
+    }
+    writeln!(out, "</g>")?;
+
+    writeln!(out, r#"<g class="lu-profiles">"#)?;
+    let mut person = 0;
+    for p in &chart.profiles {
+        let class = if p.outline {
+            "lu-target".to_string()
+        } else {
+            person += 1;
+            format!("lu-p{}", (person - 1) % 4)
+        };
+        let pts = polygon(g, p.values.iter().map(|v| v.unwrap_or(0.0)));
+        writeln!(
+            out,
+            r#"<polygon class="{class}" points="{pts}"><title>{}</title></polygon>"#,
+            escape(&p.name)
+        )?;
+    }
+    writeln!(out, "</g>")?;
+
+    writeln!(out, r#"<g class="lu-labels">"#)?;
+    for l in &g.labels {
+        write!(
+            out,
+            r#"<text class="lu-label" font-size="{:.0}" text-anchor="{}">"#,
+            g.font_size, l.anchor
+        )?;
+        for (k, line) in l.lines.iter().enumerate() {
+            // Baselines sit one line-height apart, the first a font size below the top.
+            let y = l.y + g.font_size * (1.0 + LINE_EM * k as f64) - 2.0;
+            write!(out, r#"<tspan x="{:.1}" y="{y:.1}">{}</tspan>"#, l.x, escape(line))?;
+        }
+        writeln!(out, "</text>")?;
+    }
+    writeln!(out, "</g>")?;
+
+    writeln!(out, r#"<g class="lu-legend">"#)?;
+    let mut person = 0;
+    for (k, p) in chart.profiles.iter().enumerate() {
+        let y = g.legend_y + k as f64 * LEGEND_ROW;
+        let class = if p.outline {
+            "lu-target".to_string()
+        } else {
+            person += 1;
+            format!("lu-p{}", (person - 1) % 4)
+        };
+        writeln!(
+            out,
+            r#"<rect class="{class}" x="{x:.1}" y="{y:.1}" width="22" height="12"/><text class="lu-legend" x="{tx:.1}" y="{ty:.1}">{}</text>"#,
+            escape(&p.name),
+            x = PADDING,
+            tx = PADDING + 30.0,
+            ty = y + 11.0
+        )?;
+    }
+    writeln!(out, "</g>")?;
+    writeln!(out, "</svg>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titles(n: usize, long: bool) -> Vec<String> {
+        (0..n)
+            .map(|i| {
+                if long {
+                    format!("A rather long dimension title number {i} that keeps going")
+                } else {
+                    format!("Dim {i}")
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn points_lie_on_their_axes_at_their_level_radius() {
+        for (n, levels) in [(3, 2), (10, 7), (16, 2), (16, 7)] {
+            let g = layout(&titles(n, false), levels, 2);
+            for i in 0..n {
+                let expected = 2.0 * PI * i as f64 / n as f64;
+                assert!((g.angles[i] - expected).abs() < 1e-12);
+                for level in 0..levels {
+                    let (x, y) = g.point(i, level as f64);
+                    let (dx, dy) = (x - g.cx, y - g.cy);
+                    let r = (dx * dx + dy * dy).sqrt();
+                    assert!(
+                        (r - RADIUS * (level + 1) as f64 / levels as f64).abs() < 1e-9,
+                        "n={n} level={level}"
+                    );
+                    // On the axis: the direction matches the axis angle.
+                    assert!((dx - r * expected.sin()).abs() < 1e-9 && (dy + r * expected.cos()).abs() < 1e-9);
+                }
+            }
+            // The first axis points straight up; the top level is the outer ring.
+            let (x, y) = g.point(0, (levels - 1) as f64);
+            assert!((x - g.cx).abs() < 1e-9 && (g.cy - y - RADIUS).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn values_off_the_scale_are_clamped() {
+        let g = layout(&titles(4, false), 3, 1);
+        assert_eq!(g.radius_of(-1.0), g.radius_of(0.0));
+        assert_eq!(g.radius_of(9.0), RADIUS);
+        assert!((g.radius_of(1.5) - RADIUS * 2.5 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn labels_stay_on_the_canvas_and_apart() {
+        for n in 3..=16 {
+            for long in [false, true] {
+                let g = layout(&titles(n, long), 3, 2);
+                for (i, l) in g.labels.iter().enumerate() {
+                    assert!(
+                        l.bbox.inside(g.width, g.legend_y),
+                        "n={n} label {i} {:?} off {}x{}",
+                        l.bbox,
+                        g.width,
+                        g.height
+                    );
+                    assert!(l.lines.len() <= 3);
+                    let circle = Rect {
+                        x: g.cx - RADIUS,
+                        y: g.cy - RADIUS,
+                        w: 2.0 * RADIUS,
+                        h: 2.0 * RADIUS,
+                    };
+                    assert!(circle.inside(g.width, g.height));
+                    for (j, m) in g.labels.iter().enumerate().skip(i + 1) {
+                        assert!(
+                            !l.bbox.overlaps(&m.bbox),
+                            "n={n} long={long}: labels {i} and {j} overlap"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_titles_wrap_and_shorten() {
+        let lines = wrap_label(
+            "An extraordinarily long title that cannot possibly fit on three short lines",
+            12,
+        );
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+        assert!(lines.iter().all(|l| l.chars().count() <= 12));
+        assert_eq!(wrap_label("Scope", 12), ["Scope"]);
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        let chart = Chart {
+            title: "<script>alert(1)</script> & \"q\"".into(),
+            axes: vec!["A&B".into(), "<C>".into(), "D".into()],
+            levels: vec!["L1".into(), "L2".into()],
+            profiles: vec![Profile {
+                name: "O'Neil".into(),
+                values: vec![Some(1.0), None, Some(0.5)],
+                outline: false,
+            }],
+        };
+        let s = svg(&chart);
+        assert!(!s.contains("<script>") && s.contains("&lt;script&gt;"));
+        assert!(s.contains("A&amp;B") && s.contains("&lt;C&gt;") && s.contains("O&#39;Neil"));
+        assert_eq!(s.matches(r#"<line class="lu-axis""#).count(), 3);
+        assert_eq!(s.matches(r#"<polygon class="lu-ring""#).count(), 2);
+    }
+}

@@ -1,0 +1,147 @@
+//! The HTML report: one self-contained page (inline CSS and SVG, no script),
+//! made with a minijinja template that escapes everything it inserts.
+
+use super::{leaning_text, money, score_text, who};
+use crate::report::Report;
+use serde::Serialize;
+
+const TEMPLATE: &str = include_str!("report.html");
+
+#[derive(Serialize)]
+struct Dim<'a> {
+    title: &'a str,
+    reached: bool,
+    score: String,
+    target: String,
+    gap: String,
+    weight: String,
+    /// Bar fill and target mark, in percent of the scale.
+    fill: String,
+    mark: String,
+}
+
+#[derive(Serialize)]
+struct Pay<'a> {
+    title: &'a str,
+    base: String,
+    total: String,
+}
+
+#[derive(Serialize)]
+struct View<'a> {
+    r: &'a Report,
+    who: String,
+    chart: String,
+    dims: Vec<Dim<'a>>,
+    top: usize,
+    scale: String,
+    leaning: String,
+    pay: Vec<Pay<'a>>,
+}
+
+pub fn html(r: &Report) -> String {
+    let top = r.levels.len().saturating_sub(1).max(1);
+    let pct = |v: f64| format!("{:.1}", (v / top as f64).clamp(0.0, 1.0) * 100.0);
+    let view = View {
+        r,
+        who: who(r),
+        chart: crate::chart::svg(&crate::chart::from_report(r)),
+        dims: r
+            .dimensions
+            .iter()
+            .map(|d| Dim {
+                title: &d.title,
+                reached: d.reached,
+                score: score_text(d.score),
+                target: format!("{:.2}", d.target),
+                gap: format!("{:.2}", d.gap),
+                weight: d.weight.to_string(),
+                fill: pct(d.score.unwrap_or(0.0)),
+                mark: pct(d.target),
+            })
+            .collect(),
+        top,
+        scale: r
+            .levels
+            .iter()
+            .map(|l| format!("{} = {}", l.index, l.title))
+            .collect::<Vec<_>>()
+            .join(", "),
+        leaning: leaning_text(r),
+        pay: r
+            .compensation
+            .iter()
+            .flat_map(|c| {
+                c.levels.iter().map(|p| Pay {
+                    title: &p.title,
+                    base: format!(
+                        "{} – {}",
+                        money(p.base_min, &c.currency, false),
+                        money(p.base_max, &c.currency, p.base_open_ended)
+                    ),
+                    total: format!(
+                        "{} – {}",
+                        money(p.total_min, &c.currency, false),
+                        money(p.total_max, &c.currency, p.total_open_ended)
+                    ),
+                })
+            })
+            .collect(),
+    };
+    let mut env = minijinja::Environment::new();
+    // The template is ours and checked by tests; a failure here is a bug, shown plainly.
+    let rendered = env
+        .add_template("report.html", TEMPLATE)
+        .and_then(|()| env.get_template("report.html"))
+        .and_then(|t| t.render(minijinja::value::Serde(&view)));
+    rendered.unwrap_or_else(|e| format!("<!doctype html><p>levelup could not render this report: {e}</p>\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Report {
+        let r = crate::rubric::Rubric::builtin("senior-staff").unwrap();
+        let mut a = crate::answers::Answers::default();
+        a.name = Some("Ana <script>alert(\"x\")</script> & co".into());
+        a.evidence.insert(
+            "scope".into(),
+            "<script>alert('evidence')</script> \"quoted\" & more".into(),
+        );
+        let s = crate::score::assess(&r, &a, 1);
+        crate::report::build(&r, &a, &s, jiff::civil::date(2026, 1, 2))
+    }
+
+    #[test]
+    fn user_text_comes_out_as_text() {
+        let page = html(&report());
+        assert!(!page.contains("<script>"), "no script element survives");
+        assert!(
+            page.contains("&lt;script&gt;alert(&#x27;evidence&#x27;)&lt;&#x2f;script&gt;")
+                || page.contains("&lt;script&gt;alert("),
+            "{page}"
+        );
+        assert!(
+            page.contains("&quot;quoted&quot; &amp; more"),
+            "quotes and ampersands are escaped"
+        );
+        assert!(page.contains("Ana &lt;script&gt;"), "names too");
+        assert!(!page.contains("could not render"));
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let page = html(&report());
+        assert!(page.starts_with("<!doctype html>"));
+        for external in ["<script", "<link", "src=\"http", "href=\"http", "@import", "url("] {
+            assert!(!page.contains(external), "{external}");
+        }
+        assert_eq!(page.matches("<svg").count(), 1);
+        assert_eq!(
+            page.matches(r#"<line class="lu-axis""#).count(),
+            12,
+            "one axis per dimension"
+        );
+    }
+}

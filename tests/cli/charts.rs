@@ -1,0 +1,133 @@
+//! The radar chart, bars and HTML report from the command line.
+
+use crate::support::levelup;
+
+const EXAMPLES: [&str; 3] = ["senior", "staff", "borderline"];
+
+#[test]
+fn chart_snapshots_for_the_examples() {
+    let dir = tempfile::tempdir().unwrap();
+    for example in EXAMPLES {
+        let chart = dir.path().join(format!("{example}.svg"));
+        let answers = format!("examples/answers/{example}.yaml");
+        levelup(&[
+            "assess",
+            "--answers",
+            &answers,
+            "--chart",
+            chart.to_str().unwrap(),
+            "-f",
+            "json",
+        ])
+        .ok();
+        let svg = std::fs::read_to_string(&chart).unwrap();
+        assert_eq!(
+            svg.matches(r#"<line class="lu-axis""#).count(),
+            12,
+            "one axis per dimension"
+        );
+        assert_eq!(
+            svg.matches(r#"<polygon class="lu-ring""#).count(),
+            2,
+            "a ring per level"
+        );
+        assert!(svg.contains("<title id=\"chart-title\">") && svg.contains("<desc id=\"chart-desc\">"));
+        insta::assert_snapshot!(format!("chart-{example}"), svg);
+    }
+}
+
+#[test]
+fn chart_is_written_once_and_linked_from_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("radar.svg");
+    let report = dir.path().join("gap.md");
+    let args = [
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "-f",
+        "markdown",
+        "--chart",
+        chart.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+    ];
+    levelup(&args).ok();
+    let md = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        md.contains("![Radar chart: your profile against Staff Engineer](radar.svg)"),
+        "{md}"
+    );
+
+    // An existing chart is not replaced without --force, and nothing else is written.
+    std::fs::write(&chart, "mine").unwrap();
+    std::fs::remove_file(&report).unwrap();
+    let err = levelup(&args).bad().stderr;
+    assert!(err.contains("radar.svg already exists; pass --force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&chart).unwrap(), "mine");
+    assert!(!report.exists(), "no report when the chart could not be written");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    levelup(&forced).ok();
+    assert!(std::fs::read_to_string(&chart).unwrap().starts_with("<svg"));
+}
+
+#[test]
+fn bars_fall_back_to_ascii() {
+    let args = ["assess", "--answers", "examples/answers/borderline.yaml"];
+    let unicode = levelup(&args).ok().stdout;
+    assert!(unicode.contains("██████████████████▍░"), "{unicode}");
+    let ascii = levelup(&args).env("LANG", "C").ok().stdout;
+    assert!(
+        ascii.contains("| Scope (ok)") && ascii.contains("##################--"),
+        "{ascii}"
+    );
+    for c in ['─', '│', '┆', '┌', '╞', '█', '░', '▏', '▍', '✓'] {
+        assert!(!ascii.contains(c), "{c:?} in the ASCII report:\n{ascii}");
+    }
+}
+
+#[test]
+fn html_report_is_one_page_with_everything() {
+    let page = levelup(&["assess", "--answers", "examples/answers/borderline.yaml", "-f", "html"])
+        .ok()
+        .stdout;
+    for part in [
+        "Estimated level",
+        "borderline",
+        "<svg",
+        "Dimensions",
+        "Top gaps",
+        "Next steps",
+        "Strengths",
+        "Pitfalls",
+        "Is Staff Engineer for you?",
+        "Pay context",
+        "@media print",
+        "@media (max-width",
+    ] {
+        assert!(page.contains(part), "{part} missing");
+    }
+    assert!(!page.contains("<script"), "no JavaScript");
+}
+
+#[test]
+fn evidence_with_markup_renders_as_text() {
+    let text = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml"))
+        .unwrap()
+        .replace(
+            "  scope: Led the event-streaming migration across five teams (backend, infrastructure, data).",
+            "  scope: \"<script>alert('x')</script> & <b>bold</b> \\\"quoted\\\"\"",
+        );
+    let page = levelup(&["assess", "--answers", "-", "-f", "html"])
+        .stdin(&text)
+        .ok()
+        .stdout;
+    assert!(!page.contains("<script>alert"), "the script tag is inert");
+    assert!(!page.contains("<b>bold</b>"));
+    assert!(
+        page.contains("&lt;script&gt;alert(") && page.contains("&amp; &lt;b&gt;bold&lt;&#x2f;b&gt;"),
+        "{page}"
+    );
+    assert!(page.contains("&quot;quoted&quot;"));
+}
