@@ -103,8 +103,10 @@ mod tests {
 
     fn report() -> Report {
         let r = crate::rubric::Rubric::builtin("senior-staff").unwrap();
-        let mut a = crate::answers::Answers::default();
-        a.name = Some("Ana <script>alert(\"x\")</script> & co".into());
+        let mut a = crate::answers::Answers {
+            name: Some("Ana <script>alert(\"x\")</script> & co".into()),
+            ..Default::default()
+        };
         a.evidence.insert(
             "scope".into(),
             "<script>alert('evidence')</script> \"quoted\" & more".into(),
