@@ -480,6 +480,37 @@ mod tests {
     }
 
     #[test]
+    fn several_profiles_share_one_chart() {
+        let profile = |name: &str, v: f64, outline: bool| Profile {
+            name: name.into(),
+            values: vec![Some(v); 5],
+            outline,
+        };
+        let chart = Chart {
+            title: "Compare".into(),
+            axes: titles(5, false),
+            levels: vec!["A".into(), "B".into(), "C".into()],
+            profiles: vec![
+                profile("Target", 2.0, true),
+                profile("Self", 1.0, false),
+                profile("Manager", 1.5, false),
+                profile("Peer", 0.5, false),
+            ],
+        };
+        let s = svg(&chart);
+        for class in ["lu-target", "lu-p0", "lu-p1", "lu-p2"] {
+            assert_eq!(s.matches(&format!(r#"<polygon class="{class}""#)).count(), 1, "{class}");
+            assert_eq!(
+                s.matches(&format!(r#"<rect class="{class}""#)).count(),
+                1,
+                "{class} in the legend"
+            );
+        }
+        let g = layout(&chart.axes, 3, 4);
+        assert!(g.legend_y + 4.0 * LEGEND_ROW <= g.height, "the legend fits");
+    }
+
+    #[test]
     fn text_is_escaped() {
         let chart = Chart {
             title: "<script>alert(1)</script> & \"q\"".into(),

@@ -131,3 +131,31 @@ fn evidence_with_markup_renders_as_text() {
     );
     assert!(page.contains("&quot;quoted&quot;"));
 }
+
+/// The README shows `docs/radar-staff.svg`; it must be what levelup draws today.
+/// `LEVELUP_BLESS=1 cargo test readme_chart` regenerates it.
+#[test]
+fn readme_chart_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("radar.svg");
+    levelup(&[
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "--chart",
+        chart.to_str().unwrap(),
+        "-f",
+        "json",
+    ])
+    .ok();
+    let drawn = std::fs::read_to_string(&chart).unwrap();
+    let committed = crate::support::path("docs/radar-staff.svg");
+    if std::env::var_os("LEVELUP_BLESS").is_some() {
+        std::fs::write(&committed, &drawn).unwrap();
+    }
+    let shown = std::fs::read_to_string(&committed).unwrap_or_default();
+    assert!(
+        shown == drawn,
+        "docs/radar-staff.svg is out of date: run `LEVELUP_BLESS=1 cargo test readme_chart`"
+    );
+}

@@ -2,6 +2,7 @@
 
 mod authoring;
 mod bad_input;
+mod browser;
 mod charts;
 mod examples;
 mod interview;
