@@ -68,6 +68,27 @@ Examples:
     #[command(subcommand)]
     Rubric(RubricCommand),
 
+    /// List the saved runs (assess --save) with the trend of readiness
+    #[command(after_help = "\
+Examples:
+  levelup assess --answers me.yaml --save
+  levelup history
+  levelup history -f json")]
+    History {
+        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
+    },
+
+    /// Show growth between two assessments: the last two saved runs, or two files
+    #[command(after_help = "\
+Examples:
+  levelup compare                                  # the last two saved runs
+  levelup compare march.yaml october.yaml          # two answers files (scored now)
+  levelup compare old-report.json new-report.json -f html -o growth.html
+
+Each file may be a saved run, a JSON report (assess -f json) or an answers file.")]
+    Compare(CompareArgs),
+
     /// Print a shell completion script
     #[command(after_help = "\
 Examples:
@@ -116,6 +137,10 @@ pub struct AssessArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Keep this run (report and answers) in $XDG_DATA_HOME/levelup/history/ for `levelup history` and `levelup compare`
+    #[arg(long)]
+    pub save: bool,
+
     /// Also draw a radar chart (SVG) of the report to FILE; Markdown reports link to it
     #[arg(long, value_name = "FILE")]
     pub chart: Option<PathBuf>,
@@ -127,6 +152,40 @@ pub struct AssessArgs {
     /// Score what is answered and list the rest as unanswered, instead of failing
     #[arg(long)]
     pub allow_missing: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The older assessment [default: the second-to-last saved run]
+    #[arg(value_name = "OLD", requires = "new")]
+    pub old: Option<String>,
+
+    /// The newer assessment [default: the last saved run]
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+
+    /// Rubric for answers files that do not name a built-in or installed one
+    #[arg(long, value_name = "ID|FILE")]
+    pub rubric: Option<String>,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file if it already exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

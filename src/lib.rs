@@ -6,9 +6,11 @@
 pub mod answers;
 pub mod chart;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod error;
 pub mod files;
+pub mod history;
 pub mod interview;
 pub mod render;
 pub mod report;

@@ -1,14 +1,16 @@
 //! One function per subcommand: gather inputs, call the pure parts, write output.
 
 use crate::answers::{self, Answers, Format as AnswersFormat};
-use crate::cli::{AssessArgs, Cli, ColorChoice, Command, RubricCommand, ShowFormat, TemplateArgs};
+use crate::cli::{
+    AssessArgs, Cli, ColorChoice, Command, CompareArgs, ListFormat, RubricCommand, ShowFormat, TemplateArgs,
+};
 use crate::config::{self, Config};
 use crate::error::{bad_input, one_of};
 use crate::files;
 use crate::interview::terminal::TerminalPrompter;
 use crate::interview::{Interview, Outcome, Prompter};
 use crate::render::{self, Format};
-use crate::report;
+use crate::report::{self, Report};
 use crate::resume;
 use crate::rubric::{self, Rubric};
 use crate::score;
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Assess(args) => assess(args, &config()?),
         Command::Template(args) => template(args, &config()?),
         Command::Rubric(cmd) => rubric_command(cmd),
+        Command::History { format } => history(format),
+        Command::Compare(args) => compare(args, &config()?),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "levelup", &mut out);
@@ -191,6 +195,141 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
     }
 }
 
+fn history(format: ListFormat) -> Result<()> {
+    let runs = crate::history::list()?;
+    if runs.is_empty() {
+        eprintln!(
+            "No saved runs yet: levelup assess --save keeps one in {}",
+            crate::history::dir()?.display()
+        );
+        return Ok(());
+    }
+    // Trend: readiness against the previous run on the same rubric and target.
+    let mut rows = Vec::new();
+    for (i, (path, saved)) in runs.iter().enumerate() {
+        let r = &saved.report;
+        let previous = runs[..i]
+            .iter()
+            .rev()
+            .find(|(_, s)| s.report.rubric.id == r.rubric.id && s.report.target.id == r.target.id);
+        let trend = match previous.map(|(_, p)| i64::from(r.readiness) - i64::from(p.report.readiness)) {
+            None => "first".to_string(),
+            Some(0) => "=".to_string(),
+            Some(d) if d > 0 => format!("+{d}"),
+            Some(d) => format!("{d}"),
+        };
+        rows.push((path, saved, trend));
+    }
+    let text = match format {
+        ListFormat::Json => {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(path, s, trend)| {
+                    serde_json::json!({
+                        "file": path.display().to_string(), "saved_at": s.saved_at, "date": s.report.person.date,
+                        "name": s.report.person.name, "rubric": s.report.rubric.id, "rubric_version": s.report.rubric.version,
+                        "target": s.report.target.id, "estimate": s.report.estimate.level.id, "readiness": s.report.readiness,
+                        "trend": trend,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&items)? + "\n"
+        }
+        ListFormat::Markdown | ListFormat::Table => {
+            let header = ["Saved", "Date", "Rubric", "Target", "Estimate", "Readiness", "Trend"];
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(_, s, trend)| {
+                    let r = &s.report;
+                    vec![
+                        s.saved_at.chars().take(16).collect::<String>().replace('T', " "),
+                        r.person.date.clone(),
+                        format!("{} v{}", r.rubric.id, r.rubric.version),
+                        r.target.title.clone(),
+                        r.estimate.level.title.clone(),
+                        format!("{}%", r.readiness),
+                        trend.clone(),
+                    ]
+                })
+                .collect();
+            if format == ListFormat::Markdown {
+                let mut out = format!("| {} |\n|{}|\n", header.join(" | "), "---|".repeat(header.len()));
+                for row in cells {
+                    out.push_str(&format!("| {} |\n", row.join(" | ")));
+                }
+                out
+            } else {
+                let mut t = comfy_table::Table::new();
+                t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                    .set_header(header.to_vec());
+                for row in cells {
+                    t.add_row(row);
+                }
+                format!("{t}\n")
+            }
+        }
+    };
+    emit(text.as_bytes(), None, false)
+}
+
+/// A report from a saved run, a JSON report, or an answers file (scored now).
+fn report_from(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<Report> {
+    let text = files::read_text(path)?;
+    if let Ok(saved) = serde_json::from_str::<crate::history::Saved>(&text) {
+        return Ok(saved.report);
+    }
+    if let Ok(report) = serde_json::from_str::<Report>(&text) {
+        return Ok(report);
+    }
+    let name = files::display_name(path);
+    let raw = answers::parse(&text, AnswersFormat::from_path(path), &name)?;
+    let rubric = choose_rubric(rubric_flag, raw.rubric.as_deref(), config, &name)?;
+    let checked = answers::check(raw, &rubric, &name, false)?;
+    let target = choose_target(None, checked.target.as_deref(), config, &rubric)?;
+    let assessment = score::assess(&rubric, &checked, target);
+    let date = checked.date.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let mut report = report::build(&rubric, &checked, &assessment, date);
+    if report.person.name.is_none() {
+        report.person.name.clone_from(&config.name);
+    }
+    Ok(report)
+}
+
+fn compare(args: CompareArgs, config: &Config) -> Result<()> {
+    let ((old, old_label), (new, new_label)) = match (&args.old, &args.new) {
+        (Some(old), Some(new)) => (
+            (report_from(old, args.rubric.as_deref(), config)?, old.clone()),
+            (report_from(new, args.rubric.as_deref(), config)?, new.clone()),
+        ),
+        _ => {
+            let runs = crate::history::list()?;
+            let [.., (old_path, old), (new_path, new)] = runs.as_slice() else {
+                return Err(bad_input(format!(
+                    "compare needs two assessments: name two files, or save two runs with levelup assess --save ({} saved so far)",
+                    runs.len()
+                )));
+            };
+            let label = |p: &Path| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            };
+            (
+                (old.report.clone(), label(old_path)),
+                (new.report.clone(), label(new_path)),
+            )
+        }
+    };
+    let c = crate::compare::compare(&old, &old_label, &new, &new_label);
+    let width = if args.output.is_some() { 100 } else { stdout_width() };
+    let text = match args.format {
+        Format::Table => crate::compare::table(&c, width),
+        Format::Markdown => crate::compare::markdown(&c),
+        Format::Json => crate::compare::json(&c),
+        Format::Html => crate::compare::html(&c, &old, &new),
+    };
+    emit(text.as_bytes(), args.output.as_deref(), args.force)
+}
+
 fn list_line(r: &Rubric, source: &str) -> String {
     format!(
         "{:<16} {:<8} {} — levels: {} ({source})\n",
@@ -209,6 +348,38 @@ fn template(args: TemplateArgs, config: &Config) -> Result<()> {
         .unwrap_or(rubric::DEFAULT_ID);
     let r = load_rubric(spec)?;
     emit(crate::template::template(&r, args.format).as_bytes(), None, false)
+}
+
+/// The rubric for some answers: the flag, else the one the answers name (the
+/// config's when it is that one, since it may be a file), else the config's,
+/// else the default.
+fn choose_rubric(flag: Option<&str>, named: Option<&str>, config: &Config, name: &str) -> Result<Rubric> {
+    let named = named.filter(|id| !id.trim().is_empty());
+    match (flag, named, &config.rubric) {
+        (Some(spec), _, _) => load_rubric(spec),
+        (None, Some(id), Some(spec)) => match load_rubric(spec)? {
+            r if r.id == id => Ok(r),
+            _ => rubric_by_id(id, name),
+        },
+        (None, Some(id), None) => rubric_by_id(id, name),
+        (None, None, Some(spec)) => load_rubric(spec),
+        (None, None, None) => load_rubric(rubric::DEFAULT_ID),
+    }
+}
+
+/// The target level: the flag, else the answers', else the config's (where
+/// this rubric has such a level), else the rubric's default.
+fn choose_target(flag: Option<&str>, answers: Option<&str>, config: &Config, rubric: &Rubric) -> Result<usize> {
+    let config_target = config.target.as_deref().filter(|t| rubric.level_index(t).is_some());
+    match flag.or(answers).or(config_target) {
+        None => Ok(rubric.default_target),
+        Some(id) => rubric.level_index(id).ok_or_else(|| {
+            bad_input(format!(
+                "unknown target level '{id}'; expected {}",
+                one_of(&rubric.level_ids())
+            ))
+        }),
+    }
 }
 
 /// The rubric an answers file's `rubric:` id names: built in or installed.
@@ -253,22 +424,9 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         None => None,
     };
 
-    let named = raw
-        .as_ref()
-        .and_then(|r| r.rubric.as_deref())
-        .filter(|id| !id.trim().is_empty());
+    let named = raw.as_ref().and_then(|r| r.rubric.as_deref());
     let name = source.as_ref().map_or("the answers", |(_, n)| n.as_str());
-    let rubric = match (&args.rubric, named, &config.rubric) {
-        (Some(spec), _, _) => load_rubric(spec)?,
-        // The config's rubric when it is the one the answers name (it may be a file).
-        (None, Some(id), Some(spec)) => match load_rubric(spec)? {
-            r if r.id == id => r,
-            _ => rubric_by_id(id, name)?,
-        },
-        (None, Some(id), None) => rubric_by_id(id, name)?,
-        (None, None, Some(spec)) => load_rubric(spec)?,
-        (None, None, None) => load_rubric(rubric::DEFAULT_ID)?,
-    };
+    let rubric = choose_rubric(args.rubric.as_deref(), named, config, name)?;
     // In a terminal, whatever is missing gets asked; in a script it is an error.
     let allow_missing = args.allow_missing || interactive;
     let checked = match (raw, &source) {
@@ -276,18 +434,7 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         _ => answers::Answers::default(),
     };
 
-    // The config's target only where this rubric has such a level.
-    let config_target = config.target.as_deref().filter(|t| rubric.level_index(t).is_some());
-    let target_id = args.target.as_deref().or(checked.target.as_deref()).or(config_target);
-    let target = match target_id {
-        None => rubric.default_target,
-        Some(id) => rubric.level_index(id).ok_or_else(|| {
-            bad_input(format!(
-                "unknown target level '{id}'; expected {}",
-                one_of(&rubric.level_ids())
-            ))
-        })?,
-    };
+    let target = choose_target(args.target.as_deref(), checked.target.as_deref(), config, &rubric)?;
 
     let complete = rubric.question_ids().all(|id| checked.answers.contains_key(id));
     let (checked, interviewed) = if interactive && !complete && !args.allow_missing {
@@ -305,6 +452,10 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         report.person.name.clone_from(&config.name);
     }
 
+    if args.save {
+        let path = crate::history::save(&report, serde_json::to_value(&checked)?)?;
+        eprintln!("Saved to {}", path.display());
+    }
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
     if let Some(path) = &args.chart {

@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod charts;
 mod examples;
+mod growth;
 mod interview;
 mod json_contract;
 mod support;

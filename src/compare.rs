@@ -1,0 +1,325 @@
+//! Growth between two assessments: per-dimension movement, gaps closed and
+//! opened, readiness and estimate change. Pure: two reports in, one value out.
+//!
+//! Dimensions are matched by id, so runs on different versions of a rubric
+//! compare what still matches and list what does not.
+
+use crate::report::Report;
+use serde::{Deserialize, Serialize};
+
+/// Bumped on any change a reader of `compare --format json` could notice.
+pub const COMPARE_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    /// Where it came from (file name or saved run).
+    pub label: String,
+    pub name: Option<String>,
+    pub date: String,
+    pub rubric: String,
+    pub rubric_version: String,
+    pub target: String,
+    pub estimate: String,
+    pub readiness: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Movement {
+    pub dimension: String,
+    pub title: String,
+    pub old: Option<f64>,
+    pub new: Option<f64>,
+    /// new − old, when both are scored.
+    pub change: Option<f64>,
+    pub old_reached: bool,
+    pub new_reached: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub compare_version: u32,
+    pub old: Side,
+    pub new: Side,
+    /// Dimensions in both, in the new rubric's order.
+    pub dimensions: Vec<Movement>,
+    /// Titles of dimensions below the target before and reaching it now.
+    pub gaps_closed: Vec<String>,
+    /// Titles of dimensions that reached the target before and do not now.
+    pub new_gaps: Vec<String>,
+    pub readiness_change: i64,
+    /// `up`, `down` or `same` (by level order of the new rubric).
+    pub estimate_change: String,
+    /// Dimension titles only in the old or only in the new run.
+    pub only_old: Vec<String>,
+    pub only_new: Vec<String>,
+    /// Set when the two runs used different rubrics or rubric versions.
+    pub rubric_note: Option<String>,
+}
+
+fn side(r: &Report, label: &str) -> Side {
+    Side {
+        label: label.to_string(),
+        name: r.person.name.clone(),
+        date: r.person.date.clone(),
+        rubric: r.rubric.id.clone(),
+        rubric_version: r.rubric.version.clone(),
+        target: r.target.title.clone(),
+        estimate: r.estimate.level.title.clone(),
+        readiness: r.readiness,
+    }
+}
+
+pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> Comparison {
+    let dimensions: Vec<Movement> = new
+        .dimensions
+        .iter()
+        .filter_map(|n| {
+            let o = old.dimensions.iter().find(|o| o.id == n.id)?;
+            Some(Movement {
+                dimension: n.id.clone(),
+                title: n.title.clone(),
+                old: o.score,
+                new: n.score,
+                change: o.score.zip(n.score).map(|(a, b)| ((b - a) * 100.0).round() / 100.0),
+                old_reached: o.reached,
+                new_reached: n.reached,
+            })
+        })
+        .collect();
+    let only = |a: &Report, b: &Report| -> Vec<String> {
+        a.dimensions
+            .iter()
+            .filter(|d| !b.dimensions.iter().any(|e| e.id == d.id))
+            .map(|d| d.title.clone())
+            .collect()
+    };
+    let rank = |r: &Report| new.levels.iter().position(|l| l.id == r.estimate.level.id);
+    let estimate_change = match (rank(old), rank(new)) {
+        (Some(a), Some(b)) if b > a => "up",
+        (Some(a), Some(b)) if b < a => "down",
+        _ => "same",
+    };
+    let rubric_note = if old.rubric.id != new.rubric.id {
+        Some(format!(
+            "Different rubrics: {} v{} and {} v{}; only dimensions with the same id are compared.",
+            old.rubric.id, old.rubric.version, new.rubric.id, new.rubric.version
+        ))
+    } else if old.rubric.version != new.rubric.version {
+        Some(format!(
+            "The rubric changed from v{} to v{}; only dimensions in both versions are compared, and scores may not be comparable one to one.",
+            old.rubric.version, new.rubric.version
+        ))
+    } else {
+        None
+    };
+    Comparison {
+        compare_version: COMPARE_VERSION,
+        old: side(old, old_label),
+        new: side(new, new_label),
+        gaps_closed: dimensions
+            .iter()
+            .filter(|m| !m.old_reached && m.new_reached)
+            .map(|m| m.title.clone())
+            .collect(),
+        new_gaps: dimensions
+            .iter()
+            .filter(|m| m.old_reached && !m.new_reached)
+            .map(|m| m.title.clone())
+            .collect(),
+        dimensions,
+        readiness_change: i64::from(new.readiness) - i64::from(old.readiness),
+        estimate_change: estimate_change.to_string(),
+        only_old: only(old, new),
+        only_new: only(new, old),
+        rubric_note,
+    }
+}
+
+fn signed(x: f64) -> String {
+    if x > 0.0 {
+        format!("+{x:.2}")
+    } else if x < 0.0 {
+        format!("−{:.2}", -x)
+    } else {
+        "=".to_string()
+    }
+}
+
+fn score(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_string(), |v| format!("{v:.2}"))
+}
+
+fn summary(c: &Comparison) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "Estimate: {} → {} ({}).",
+            c.old.estimate,
+            c.new.estimate,
+            match c.estimate_change.as_str() {
+                "up" => "up a level",
+                "down" => "down a level",
+                _ => "unchanged",
+            }
+        ),
+        format!(
+            "Readiness for {}: {}% → {}% ({}{}).",
+            c.new.target,
+            c.old.readiness,
+            c.new.readiness,
+            if c.readiness_change > 0 { "+" } else { "" },
+            c.readiness_change
+        ),
+    ];
+    if !c.gaps_closed.is_empty() {
+        lines.push(format!("Gaps closed: {}.", c.gaps_closed.join(", ")));
+    }
+    if !c.new_gaps.is_empty() {
+        lines.push(format!("New gaps: {}.", c.new_gaps.join(", ")));
+    }
+    if let Some(note) = &c.rubric_note {
+        lines.push(note.clone());
+    }
+    if !c.only_old.is_empty() {
+        lines.push(format!("Only in the older run: {}.", c.only_old.join(", ")));
+    }
+    if !c.only_new.is_empty() {
+        lines.push(format!("Only in the newer run: {}.", c.only_new.join(", ")));
+    }
+    lines
+}
+
+fn heading(c: &Comparison) -> String {
+    format!(
+        "{} ({}, {}) → {} ({}, {})",
+        c.old.label, c.old.date, c.old.estimate, c.new.label, c.new.date, c.new.estimate
+    )
+}
+
+pub fn table(c: &Comparison, width: u16) -> String {
+    use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
+    let mut out = format!("levelup compare — {}\n\n", heading(c));
+    for line in summary(c) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width.max(40))
+        .set_header(vec!["Dimension", "Before", "Now", "Change", "Target"]);
+    for m in &c.dimensions {
+        let status = match (m.old_reached, m.new_reached) {
+            (false, true) => "gap closed",
+            (true, false) => "new gap",
+            (true, true) => "reached",
+            (false, false) => "",
+        };
+        t.add_row(vec![
+            Cell::new(&m.title),
+            Cell::new(score(m.old)).set_alignment(CellAlignment::Right),
+            Cell::new(score(m.new)).set_alignment(CellAlignment::Right),
+            Cell::new(m.change.map_or_else(|| "—".to_string(), signed)).set_alignment(CellAlignment::Right),
+            Cell::new(status),
+        ]);
+    }
+    out.push('\n');
+    out.push_str(&t.to_string());
+    out.push('\n');
+    out
+}
+
+pub fn markdown(c: &Comparison) -> String {
+    let mut out = format!("# Growth: {}\n\n", heading(c));
+    for line in summary(c) {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out.push_str("\n| Dimension | Before | Now | Change | |\n|---|---:|---:|---:|---|\n");
+    for m in &c.dimensions {
+        let status = match (m.old_reached, m.new_reached) {
+            (false, true) => "gap closed",
+            (true, false) => "new gap",
+            _ => "",
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {status} |\n",
+            m.title,
+            score(m.old),
+            score(m.new),
+            m.change.map_or_else(|| "—".to_string(), signed)
+        ));
+    }
+    out
+}
+
+pub fn json(c: &Comparison) -> String {
+    // A Comparison holds only strings, numbers, bools and lists: serializing cannot fail.
+    serde_json::to_string_pretty(c).unwrap_or_default() + "\n"
+}
+
+/// A page with both profiles on one radar, then the table.
+pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
+    use crate::chart::{Chart, Profile};
+    let scores = |r: &Report| -> Vec<Option<f64>> {
+        new.dimensions
+            .iter()
+            .map(|d| r.dimensions.iter().find(|o| o.id == d.id).and_then(|o| o.score))
+            .collect()
+    };
+    let chart = Chart {
+        title: heading(c),
+        axes: new.dimensions.iter().map(|d| d.title.clone()).collect(),
+        levels: new.levels.iter().map(|l| l.title.clone()).collect(),
+        profiles: vec![
+            Profile {
+                name: format!("Target: {}", new.target.title),
+                values: new.dimensions.iter().map(|d| Some(d.target)).collect(),
+                outline: true,
+            },
+            Profile {
+                name: format!("Before ({})", c.old.date),
+                values: scores(old),
+                outline: false,
+            },
+            Profile {
+                name: format!("Now ({})", c.new.date),
+                values: scores(new),
+                outline: false,
+            },
+        ],
+    };
+    let svg = crate::chart::svg(&chart);
+    let view = minijinja::context! {
+        title => heading(c),
+        summary => summary(c),
+        svg => minijinja::Value::from_safe_string(svg),
+        rows => c.dimensions.iter().map(|m| {
+            minijinja::context! { title => m.title.clone(), old => score(m.old), new => score(m.new), change => m.change.map_or_else(|| "—".to_string(), signed) }
+        }).collect::<Vec<_>>(),
+    };
+    let mut env = minijinja::Environment::new();
+    // The template is ours and checked by tests; a failure here is a bug, shown plainly.
+    env.add_template("compare.html", COMPARE_TEMPLATE)
+        .and_then(|()| env.get_template("compare.html"))
+        .and_then(|t| t.render(view))
+        .unwrap_or_else(|e| format!("<!doctype html><p>levelup could not render this comparison: {e}</p>\n"))
+}
+
+const COMPARE_TEMPLATE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Growth: {{ title }}</title>
+<style>
+body { margin: 0 auto; max-width: 56rem; padding: 1.5rem 1rem; font: 16px/1.5 system-ui, sans-serif; color: #111827; background: #fff; }
+@media (prefers-color-scheme: dark) { body { color: #f3f4f6; background: #111827; } }
+figure { margin: 0; text-align: center; } figure svg { max-width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; } td, th { padding: .3rem .5rem; border-bottom: 1px solid #9ca3af; text-align: left; }
+</style></head>
+<body>
+<h1>Growth</h1>
+<p>{{ title }}</p>
+<ul>{% for line in summary %}<li>{{ line }}</li>{% endfor %}</ul>
+<figure>{{ svg }}</figure>
+<table><thead><tr><th>Dimension</th><th>Before</th><th>Now</th><th>Change</th></tr></thead><tbody>
+{% for r in rows %}<tr><td>{{ r.title }}</td><td>{{ r.old }}</td><td>{{ r.new }}</td><td>{{ r.change }}</td></tr>
+{% endfor %}</tbody></table>
+</body></html>
+"#;

@@ -1,0 +1,86 @@
+//! Saved assessments (`assess --save`): one JSON file per run in
+//! `$XDG_DATA_HOME/levelup/history/`, holding the report and the answers that
+//! made it. Files are written atomically and never replaced.
+
+use crate::error::bad_input;
+use crate::files;
+use crate::report::Report;
+use anyhow::{Context, Result};
+use etcetera::BaseStrategy;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Bumped on any change a reader of saved runs could notice.
+pub const SAVED_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub saved_version: u32,
+    /// When the run was saved (local time, RFC 3339).
+    pub saved_at: String,
+    pub report: Report,
+    /// The answers, as an answers file in JSON.
+    pub answers: serde_json::Value,
+}
+
+pub fn dir() -> Result<PathBuf> {
+    let dirs = etcetera::choose_base_strategy().context("cannot find your home folder for the history")?;
+    Ok(dirs.data_dir().join("levelup").join("history"))
+}
+
+/// Save a run under a new name: `TIME-01-RUBRIC.json`, `TIME-02-…` for a
+/// second save in the same second.
+pub fn save(report: &Report, answers: serde_json::Value) -> Result<PathBuf> {
+    let dir = dir()?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let now = jiff::ZonedDateTime::now();
+    let saved = Saved {
+        saved_version: SAVED_VERSION,
+        saved_at: now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        report: report.clone(),
+        answers,
+    };
+    let text = serde_json::to_string_pretty(&saved)? + "\n";
+    // The counter follows the time so that names sort in the order runs were saved.
+    let stamp = now.strftime("%Y-%m-%dT%H%M%S").to_string();
+    for n in 1..100 {
+        let name = format!("{stamp}-{n:02}-{}.json", report.rubric.id);
+        let path = dir.join(name);
+        if path.exists() {
+            continue;
+        }
+        // write_atomic refuses to replace: a file that appeared meanwhile means try the next name.
+        match files::write_atomic(&path, &text, false) {
+            Ok(()) => return Ok(path),
+            Err(_) if path.exists() => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(bad_input(format!(
+        "too many runs saved in the same second ({stamp}) in {}",
+        dir.display()
+    )))
+}
+
+/// Read one saved run.
+pub fn read(path: &Path) -> Result<Saved> {
+    let shown = path.display().to_string();
+    let text = files::read_text(&shown)?;
+    serde_json::from_str(&text).map_err(|e| bad_input(format!("{shown} is not a saved levelup run: {e}")))
+}
+
+/// Every saved run, oldest first (file names start with the time).
+pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
+    let dir = dir()?;
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", dir.display()))),
+    };
+    paths.sort();
+    paths.into_iter().map(|p| read(&p).map(|s| (p, s))).collect()
+}

@@ -1,0 +1,163 @@
+//! Growth over time: saved runs, the history list, and comparisons.
+
+use crate::support::levelup;
+use levelup::compare::Comparison;
+use std::path::Path;
+
+fn saved_files(data: &Path) -> Vec<std::path::PathBuf> {
+    let dir = data.join("levelup/history");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn saved_runs_are_kept_listed_and_never_overwritten() {
+    let data = tempfile::tempdir().unwrap();
+    let save = |example: &str| {
+        let answers = format!("examples/answers/{example}.yaml");
+        levelup(&["assess", "--answers", &answers, "--save", "-f", "json"])
+            .env("XDG_DATA_HOME", data.path())
+            .ok()
+    };
+    let first = save("senior");
+    assert!(first.stderr.contains("Saved to"), "{}", first.stderr);
+    // Saved back to back, these usually share a second: each still gets its own file.
+    save("borderline");
+    save("staff");
+    let files = saved_files(data.path());
+    assert_eq!(files.len(), 3, "{files:?}");
+    let contents: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
+    assert!(
+        contents[0].contains("\"name\": \"Priya\""),
+        "the first save is untouched and sorts first"
+    );
+    assert!(contents[2].contains("\"name\": \"Marcus\""), "the last save sorts last");
+
+    let list = levelup(&["history", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    let rows: serde_json::Value = serde_json::from_str(&list).unwrap();
+    let trends: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["trend"].as_str().unwrap())
+        .collect();
+    assert_eq!(trends, ["first", "+61", "+10"]);
+    let table = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok().stdout;
+    assert!(
+        table.contains("senior-staff v1.0.0") && table.contains("+61"),
+        "{table}"
+    );
+
+    // The answers kept in a saved run give the same report again.
+    let saved: levelup::history::Saved = serde_json::from_str(&contents[1]).unwrap();
+    let answers = data.path().join("again.json");
+    std::fs::write(&answers, serde_json::to_string(&saved.answers).unwrap()).unwrap();
+    let again = levelup(&["assess", "--answers", answers.to_str().unwrap(), "-f", "json"])
+        .ok()
+        .stdout;
+    let again: levelup::report::Report = serde_json::from_str(&again).unwrap();
+    assert_eq!(again, saved.report);
+
+    // With no arguments, compare takes the last two saved runs.
+    let c = levelup(&["compare", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    let c: Comparison = serde_json::from_str(&c).unwrap();
+    assert_eq!(
+        (c.old.name.as_deref(), c.new.name.as_deref()),
+        (Some("Sam"), Some("Marcus"))
+    );
+    assert_eq!(c.estimate_change, "up");
+}
+
+#[test]
+fn compare_needs_two_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let err = levelup(&["compare"]).env("XDG_DATA_HOME", data.path()).bad().stderr;
+    assert!(
+        err.contains("compare needs two assessments") && err.contains("0 saved so far"),
+        "{err}"
+    );
+    let out = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok();
+    assert!(out.stderr.contains("No saved runs yet"), "{}", out.stderr);
+}
+
+fn compare(old: &str, new: &str, format: &str) -> String {
+    levelup(&["compare", old, new, "-f", format]).ok().stdout
+}
+
+#[test]
+fn improved_and_regressed() {
+    let (senior, borderline) = ("examples/answers/senior.yaml", "examples/answers/borderline.yaml");
+    let up: Comparison = serde_json::from_str(&compare(senior, borderline, "json")).unwrap();
+    assert_eq!(up.readiness_change, 61);
+    assert_eq!(up.gaps_closed, ["Scope", "Autonomy and alignment"]);
+    assert!(up.new_gaps.is_empty() && up.rubric_note.is_none());
+    assert!(up.dimensions.iter().all(|m| m.change.unwrap() > 0.0));
+    insta::assert_snapshot!("compare-improved", compare(senior, borderline, "markdown"));
+
+    let down: Comparison = serde_json::from_str(&compare(borderline, senior, "json")).unwrap();
+    assert_eq!(down.readiness_change, -61);
+    assert_eq!(down.new_gaps, ["Scope", "Autonomy and alignment"]);
+    insta::assert_snapshot!("compare-regressed", compare(borderline, senior, "markdown"));
+
+    let staff = "examples/answers/staff.yaml";
+    let promoted: Comparison = serde_json::from_str(&compare(borderline, staff, "json")).unwrap();
+    assert_eq!(promoted.estimate_change, "up");
+}
+
+#[test]
+fn rubric_changed_compares_what_still_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |rubric: &str, answers: &str, name: &str| {
+        let path = dir.path().join(name);
+        let out = levelup(&["assess", "--rubric", rubric, "--answers", answers, "-f", "json"])
+            .ok()
+            .stdout;
+        std::fs::write(&path, out).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let old = report(
+        "tests/fixtures/rubrics/three-levels.yaml",
+        "tests/fixtures/answers/three-levels-mid.yaml",
+        "old.json",
+    );
+    let new = report(
+        "tests/fixtures/rubrics/three-levels-v2.yaml",
+        "tests/fixtures/answers/three-levels-v2-senior.yaml",
+        "new.json",
+    );
+    let c: Comparison = serde_json::from_str(&compare(&old, &new, "json")).unwrap();
+    assert!(
+        c.rubric_note.as_deref().unwrap().contains("changed from v0.1 to v0.2"),
+        "{:?}",
+        c.rubric_note
+    );
+    assert_eq!(c.only_old, ["People"]);
+    assert_eq!(c.only_new, ["Impact"]);
+    let ids: Vec<&str> = c.dimensions.iter().map(|m| m.dimension.as_str()).collect();
+    assert_eq!(ids, ["delivery", "craft"]);
+    let md = compare(&old, &new, "markdown").replace(dir.path().to_str().unwrap(), "DIR");
+    insta::assert_snapshot!("compare-rubric-changed", md);
+}
+
+#[test]
+fn compare_html_draws_both_profiles() {
+    let page = compare(
+        "examples/answers/senior.yaml",
+        "examples/answers/borderline.yaml",
+        "html",
+    );
+    for class in ["lu-target", "lu-p0", "lu-p1"] {
+        assert!(page.contains(&format!(r#"<polygon class="{class}""#)), "{class}");
+    }
+    assert!(page.contains("Gaps closed: Scope, Autonomy and alignment."));
+    assert!(!page.contains("<script"));
+}
