@@ -43,9 +43,15 @@ pub struct RawAnswers {
     /// Id of the level to measure against.
     #[serde(default)]
     pub target: Option<String>,
-    /// Who answered; shown in the report.
+    /// Who is being assessed; shown in the report.
     #[serde(default)]
     pub name: Option<String>,
+    /// Who filled in this file, for several raters (360): self, manager or peer.
+    #[serde(default)]
+    pub rater: Option<Rater>,
+    /// The rater's name, when it is not the person's own.
+    #[serde(default)]
+    pub rater_name: Option<String>,
     /// Date of the assessment, YYYY-MM-DD.
     #[serde(default)]
     pub date: Option<String>,
@@ -213,6 +219,26 @@ impl Serialize for Answer {
     }
 }
 
+/// Who filled in an answers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Rater {
+    #[serde(rename = "self")]
+    Own,
+    Manager,
+    Peer,
+}
+
+impl Rater {
+    pub fn id(self) -> &'static str {
+        match self {
+            Rater::Own => "self",
+            Rater::Manager => "manager",
+            Rater::Peer => "peer",
+        }
+    }
+}
+
 /// Answers checked against one rubric. Serializes to the answers-file shape.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Answers {
@@ -224,6 +250,10 @@ pub struct Answers {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<jiff::civil::Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rater: Option<Rater>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rater_name: Option<String>,
     pub answers: BTreeMap<String, Answer>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub evidence: BTreeMap<String, String>,
@@ -248,6 +278,10 @@ pub fn to_yaml(answers: &Answers, rubric: &Rubric) -> anyhow::Result<String> {
         name: Option<&'a str>,
         #[serde(skip_serializing_if = "Option::is_none")]
         date: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rater: Option<Rater>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rater_name: Option<&'a str>,
         answers: InOrder<'a, Answer>,
         #[serde(skip_serializing_if = "is_empty")]
         evidence: InOrder<'a, String>,
@@ -260,6 +294,8 @@ pub fn to_yaml(answers: &Answers, rubric: &Rubric) -> anyhow::Result<String> {
         target: answers.target.as_deref(),
         name: answers.name.as_deref(),
         date: answers.date.map(|d| d.to_string()),
+        rater: answers.rater,
+        rater_name: answers.rater_name.as_deref(),
         answers: InOrder(
             rubric
                 .question_ids()
@@ -421,6 +457,8 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
         target: raw.target,
         name: raw.name,
         date,
+        rater: raw.rater,
+        rater_name: raw.rater_name.filter(|n| !n.trim().is_empty()),
         answers,
         evidence,
     })

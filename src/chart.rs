@@ -223,6 +223,31 @@ fn polygon(g: &Geometry, values: impl Iterator<Item = f64>) -> String {
 /// The chart for one report: the person's profile and the target level.
 pub fn from_report(r: &Report) -> Chart {
     let person = r.person.name.clone().unwrap_or_else(|| "You".to_string());
+    let target = Profile {
+        name: format!("Target: {}", r.target.title),
+        values: r.dimensions.iter().map(|d| Some(d.target)).collect(),
+        outline: true,
+    };
+    // Several raters: one profile each, on one chart.
+    if let Some(panel) = &r.raters {
+        let mut profiles = vec![target];
+        profiles.extend(panel.raters.iter().enumerate().map(|(k, rater)| Profile {
+            name: crate::render::rater_label(rater),
+            values: panel.dimensions.iter().map(|v| v.scores[k]).collect(),
+            outline: false,
+        }));
+        return Chart {
+            title: format!(
+                "{person}: {} raters against {} ({})",
+                panel.raters.len(),
+                r.target.title,
+                r.person.date
+            ),
+            axes: r.dimensions.iter().map(|d| d.title.clone()).collect(),
+            levels: r.levels.iter().map(|l| l.title.clone()).collect(),
+            profiles,
+        };
+    }
     Chart {
         title: format!("{person} against {} ({})", r.target.title, r.person.date),
         axes: r.dimensions.iter().map(|d| d.title.clone()).collect(),

@@ -52,6 +52,7 @@ Examples:
   levelup assess --answers partial.yaml            # in a terminal: asks only what is missing
   levelup assess --answers answers.yaml --format markdown -o gap.md
   cat answers.yaml | levelup assess --answers - --format json
+  levelup assess --answers self.yaml --answers manager.yaml --answers peer.yaml   # 360
 
 Exit codes: 0 success, 2 bad usage or bad input, 130 interview interrupted (answers kept), 1 anything else.")]
     Assess(AssessArgs),
@@ -109,9 +110,10 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// Answers file: YAML, TOML or JSON by extension; `-` reads YAML from stdin
+    /// Answers file: YAML, TOML or JSON by extension; `-` reads YAML from stdin.
+    /// Give it several times for several raters (360), each file saying `rater: self|manager|peer`
     #[arg(long, value_name = "FILE")]
-    pub answers: Option<String>,
+    pub answers: Vec<String>,
 
     /// Continue the interview that was interrupted (Esc or Ctrl-C)
     #[arg(long, conflicts_with = "answers")]

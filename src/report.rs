@@ -37,6 +37,123 @@ pub struct Report {
     /// Under a points rule: the points earned and the levels' thresholds.
     #[serde(default)]
     pub points: Option<PointsReport>,
+    /// With several raters (360): each rater's view and how far they agree.
+    #[serde(default)]
+    pub raters: Option<RatersReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RatersReport {
+    /// How the combined estimate and the agreement are decided, in plain words.
+    pub rule: String,
+    pub raters: Vec<RaterInfo>,
+    pub dimensions: Vec<RaterView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaterInfo {
+    /// self, manager or peer.
+    pub rater: String,
+    pub name: Option<String>,
+    /// The estimate from this rater's answers alone.
+    pub estimate: String,
+    pub readiness: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RaterView {
+    pub dimension: String,
+    pub title: String,
+    /// Each rater's score, in the order of `raters`.
+    pub scores: Vec<Option<f64>>,
+    pub self_score: Option<f64>,
+    /// Mean of the other raters' scores.
+    pub others: Option<f64>,
+    /// Half-level steps between the lowest and highest score.
+    pub spread_steps: Option<u32>,
+    /// agreed, worth a conversation, disconnect, or too few answers.
+    pub agreement: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agreement;
+
+    #[test]
+    fn calibration_classes() {
+        assert_eq!(agreement(&[Some(0.9), Some(1.0)]), (Some(0), "agreed"));
+        assert_eq!(agreement(&[Some(1.0), Some(0.6)]), (Some(1), "worth a conversation"));
+        assert_eq!(agreement(&[Some(1.0), Some(0.6), Some(0.1)]), (Some(2), "disconnect"));
+        assert_eq!(agreement(&[Some(2.0), None, Some(0.4)]), (Some(3), "disconnect"));
+        assert_eq!(agreement(&[Some(1.0), None]), (None, "too few answers"));
+    }
+}
+
+/// The calibration rule: scores are put on half-level steps; the same step is
+/// agreed, one step apart is worth a conversation, two or more a disconnect.
+pub fn agreement(scores: &[Option<f64>]) -> (Option<u32>, &'static str) {
+    let steps: Vec<i64> = scores.iter().flatten().map(|s| (s * 2.0).round() as i64).collect();
+    let (Some(lo), Some(hi)) = (steps.iter().min(), steps.iter().max()) else {
+        return (None, "too few answers");
+    };
+    if steps.len() < 2 {
+        return (None, "too few answers");
+    }
+    let spread = (hi - lo) as u32;
+    (
+        Some(spread),
+        match spread {
+            0 => "agreed",
+            1 => "worth a conversation",
+            _ => "disconnect",
+        },
+    )
+}
+
+/// Each rater's view beside the others; `raters` pairs who rated with their assessment.
+pub fn raters_report(rubric: &Rubric, raters: &[(&Answers, &Assessment)]) -> RatersReport {
+    let rater_id = |a: &Answers| a.rater.map_or("rater", |r| r.id()).to_string();
+    let is_self = |a: &Answers| a.rater == Some(crate::answers::Rater::Own);
+    let dimensions = rubric
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, dim)| {
+            let scores: Vec<Option<f64>> = raters.iter().map(|(_, s)| s.dimensions[d].score.map(round2)).collect();
+            let others: Vec<f64> = raters
+                .iter()
+                .filter(|(a, _)| !is_self(a))
+                .filter_map(|(_, s)| s.dimensions[d].score)
+                .collect();
+            let (spread_steps, verdict) = agreement(&scores);
+            RaterView {
+                dimension: dim.id.clone(),
+                title: dim.title.clone(),
+                self_score: raters
+                    .iter()
+                    .find(|(a, _)| is_self(a))
+                    .and_then(|(_, s)| s.dimensions[d].score)
+                    .map(round2),
+                others: (!others.is_empty()).then(|| round2(others.iter().sum::<f64>() / others.len() as f64)),
+                scores,
+                spread_steps,
+                agreement: verdict.to_string(),
+            }
+        })
+        .collect();
+    RatersReport {
+        rule: "The combined estimate uses, for every question and dimension, the mean of the raters who answered it, each rater counting once; fit and pitfalls come from the self-assessment. Agreement puts each rater's dimension score on half-level steps: the same step is agreed, one step apart is worth a conversation, two or more steps apart is a disconnect to resolve.".to_string(),
+        raters: raters
+            .iter()
+            .map(|(a, s)| RaterInfo {
+                rater: rater_id(a),
+                name: a.rater_name.clone().or_else(|| if is_self(a) { a.name.clone() } else { None }),
+                estimate: rubric.levels[s.estimate].id.clone(),
+                readiness: s.readiness.round().clamp(0.0, 100.0) as u32,
+            })
+            .collect(),
+        dimensions,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -568,5 +685,6 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             }),
             _ => None,
         },
+        raters: None,
     }
 }

@@ -395,7 +395,10 @@ fn rubric_by_id(id: &str, name: &str) -> Result<Rubric> {
 fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     // The interview needs both: keys come from stdin, prompts go to stderr.
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    let source = match (&args.answers, args.resume) {
+    if args.answers.len() > 1 {
+        return panel(&args, config);
+    }
+    let source = match (args.answers.first(), args.resume) {
         (Some(path), _) => Some((path.clone(), files::display_name(path))),
         (None, true) => {
             let path = resume::path()?;
@@ -452,18 +455,23 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         report.person.name.clone_from(&config.name);
     }
 
+    let written = deliver(&report, &checked, &args, config);
+    // The process ends right after this; freeing thousands of small strings
+    // one by one would only add to every run's time.
+    std::mem::forget((rubric, report));
+    written
+}
+
+/// Save (--save), draw (--chart) and write the report.
+fn deliver(report: &Report, answers: &Answers, args: &AssessArgs, config: &Config) -> Result<()> {
     if args.save {
-        let path = crate::history::save(&report, serde_json::to_value(&checked)?)?;
+        let path = crate::history::save(report, serde_json::to_value(answers)?)?;
         eprintln!("Saved to {}", path.display());
     }
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
     if let Some(path) = &args.chart {
-        files::write_atomic(
-            path,
-            &crate::chart::svg(&crate::chart::from_report(&report)),
-            args.force,
-        )?;
+        files::write_atomic(path, &crate::chart::svg(&crate::chart::from_report(report)), args.force)?;
     }
     let chart_link = args.chart.as_deref().map(|chart| link(chart, args.output.as_deref()));
     let options = render::Options {
@@ -471,15 +479,57 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         unicode: unicode_ok(),
         chart: chart_link.as_deref(),
     };
-    let written = emit(
-        render::render(&report, format, &options).as_bytes(),
+    emit(
+        render::render(report, format, &options).as_bytes(),
         args.output.as_deref(),
         args.force,
-    );
-    // The process ends right after this; freeing thousands of small strings
-    // one by one would only add to every run's time.
-    std::mem::forget((rubric, report));
-    written
+    )
+}
+
+/// Several raters (360): every file scored on its own, then combined.
+fn panel(args: &AssessArgs, config: &Config) -> Result<()> {
+    if args.save_answers.is_some() {
+        return Err(bad_input("--save-answers takes one answers file, not several raters"));
+    }
+    let mut raws = Vec::new();
+    for path in &args.answers {
+        let name = files::display_name(path);
+        let raw = answers::parse(&files::read_text(path)?, AnswersFormat::from_path(path), &name)?;
+        raws.push((name, raw));
+    }
+    let (first_name, first) = &raws[0];
+    let rubric = choose_rubric(args.rubric.as_deref(), first.rubric.as_deref(), config, first_name)?;
+    let mut raters = Vec::new();
+    for (name, raw) in raws {
+        let checked = answers::check(raw, &rubric, &name, args.allow_missing)?;
+        if checked.rater.is_none() {
+            return Err(bad_input(format!(
+                "{name}: say who rated, with `rater: self`, `rater: manager` or `rater: peer` (and optionally rater_name)"
+            )));
+        }
+        raters.push(checked);
+    }
+    let own_count = raters.iter().filter(|a| a.rater == Some(answers::Rater::Own)).count();
+    if own_count > 1 {
+        return Err(bad_input(format!(
+            "{own_count} files say `rater: self`; a panel has at most one self-assessment"
+        )));
+    }
+    let own = raters
+        .iter()
+        .find(|a| a.rater == Some(answers::Rater::Own))
+        .unwrap_or(&raters[0]);
+    let target = choose_target(args.target.as_deref(), own.target.as_deref(), config, &rubric)?;
+    let assessments: Vec<score::Assessment> = raters.iter().map(|a| score::assess(&rubric, a, target)).collect();
+    let combined = score::combine(&rubric, &assessments, own, target);
+    let date = own.date.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let mut report = report::build(&rubric, own, &combined, date);
+    if report.person.name.is_none() {
+        report.person.name.clone_from(&config.name);
+    }
+    let pairs: Vec<(&Answers, &score::Assessment)> = raters.iter().zip(&assessments).collect();
+    report.raters = Some(report::raters_report(&rubric, &pairs));
+    deliver(&report, own, args, config)
 }
 
 /// Ask what is missing. Returns only when the interview is finished: quitting

@@ -142,10 +142,20 @@ fn weighted_mean(pairs: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64>
     (weights > 0.0).then(|| sum / weights)
 }
 
-pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
-    let reached =
-        |score: Option<f64>, level: usize| level == 0 || score.is_some_and(|s| s >= bar(rubric, level) - 1e-9);
+fn reached(rubric: &Rubric, score: Option<f64>, level: usize) -> bool {
+    level == 0 || score.is_some_and(|s| s >= bar(rubric, level) - 1e-9)
+}
 
+fn dimension_score(rubric: &Rubric, questions: Vec<Option<f64>>, score: Option<f64>, target: usize) -> DimensionScore {
+    DimensionScore {
+        gap: (target as f64 - score.unwrap_or(0.0)).max(0.0),
+        reached: reached(rubric, score, target),
+        questions,
+        score,
+    }
+}
+
+pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
     let dimensions: Vec<DimensionScore> = rubric
         .dimensions
         .iter()
@@ -156,14 +166,54 @@ pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
                 .map(|q| answers.answers.get(&q.id).and_then(|a| position(q, a)))
                 .collect();
             let score = weighted_mean(d.questions.iter().zip(&questions).map(|(q, p)| (q.weight, *p)));
-            DimensionScore {
-                gap: (target as f64 - score.unwrap_or(0.0)).max(0.0),
-                reached: reached(score, target),
-                questions,
-                score,
-            }
+            dimension_score(rubric, questions, score, target)
         })
         .collect();
+    let points = match &rubric.scoring.rule {
+        Rule::WeightedMean => None,
+        Rule::Points { .. } => Some(points_of(rubric, answers)),
+    };
+    conclude(rubric, dimensions, points, answers, target)
+}
+
+/// Several raters' assessments as one: each question and dimension at the
+/// mean of the raters who answered it (each rater counts once), points
+/// averaged likewise; fit and pitfalls from `own` (the person's own answers).
+pub fn combine(rubric: &Rubric, raters: &[Assessment], own: &Answers, target: usize) -> Assessment {
+    let mean = |values: Vec<Option<f64>>| weighted_mean(values.into_iter().map(|v| (1.0, v)));
+    let dimensions = (0..rubric.dimensions.len())
+        .map(|d| {
+            let questions = (0..rubric.dimensions[d].questions.len())
+                .map(|q| mean(raters.iter().map(|a| a.dimensions[d].questions[q]).collect()))
+                .collect();
+            let score = mean(raters.iter().map(|a| a.dimensions[d].score).collect());
+            dimension_score(rubric, questions, score, target)
+        })
+        .collect();
+    let points: Vec<&Points> = raters.iter().filter_map(|a| a.points.as_ref()).collect();
+    let points = (!points.is_empty()).then(|| {
+        let n = points.len() as f64;
+        let per_dimension: Vec<f64> = (0..rubric.dimensions.len())
+            .map(|d| points.iter().map(|p| p.per_dimension[d]).sum::<f64>() / n)
+            .collect();
+        Points {
+            total: per_dimension.iter().sum(),
+            per_dimension,
+        }
+    });
+    conclude(rubric, dimensions, points, own, target)
+}
+
+/// Everything that follows from the dimension scores: estimate, readiness,
+/// gaps, strengths, and (from `answers`) pitfalls and fit.
+fn conclude(
+    rubric: &Rubric,
+    dimensions: Vec<DimensionScore>,
+    points: Option<Points>,
+    answers: &Answers,
+    target: usize,
+) -> Assessment {
+    let reached = |score: Option<f64>, level: usize| reached(rubric, score, level);
 
     let position = weighted_mean(
         rubric
@@ -222,10 +272,6 @@ pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
         100.0 * got / total
     };
 
-    let points = match &rubric.scoring.rule {
-        Rule::WeightedMean => None,
-        Rule::Points { .. } => Some(points_of(rubric, answers)),
-    };
     let (estimate, decided_by, borderline, readiness) = match (&rubric.scoring.rule, &points) {
         (
             Rule::Points {

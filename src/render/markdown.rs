@@ -1,6 +1,6 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
-use super::{bar, leaning_text, money, score_text, who};
+use super::{bar, leaning_text, money, rater_label, score_text, who};
 use crate::report::Report;
 use std::fmt::Write;
 
@@ -40,6 +40,33 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         writeln!(out, "Borderline: {}.\n", r.estimate.borderline_reasons.join("; "))?;
     }
     writeln!(out, "*How the estimate is made:* {}\n", r.estimate.rule)?;
+
+    if let Some(panel) = &r.raters {
+        writeln!(out, "## Raters\n")?;
+        for p in &panel.raters {
+            writeln!(
+                out,
+                "- **{}**: {}, readiness {}%",
+                rater_label(p),
+                p.estimate,
+                p.readiness
+            )?;
+        }
+        writeln!(out, "\n| Dimension | Self | Others | Steps apart | Agreement |")?;
+        writeln!(out, "|---|---:|---:|---:|---|")?;
+        for v in &panel.dimensions {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&v.title),
+                score_text(v.self_score),
+                score_text(v.others),
+                v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()),
+                v.agreement
+            )?;
+        }
+        writeln!(out, "\n*How raters combine:* {}\n", panel.rule)?;
+    }
 
     writeln!(out, "## Dimensions\n")?;
     if let Some(chart) = options.chart {

@@ -110,6 +110,14 @@ pub(crate) fn who(report: &Report) -> String {
     }
 }
 
+/// "self (Sam)", "manager", "peer (Lee)".
+pub fn rater_label(r: &crate::report::RaterInfo) -> String {
+    match &r.name {
+        Some(name) => format!("{} ({name})", r.rater),
+        None => r.rater.clone(),
+    }
+}
+
 pub(crate) fn leaning_text(report: &Report) -> String {
     let target = &report.target.title;
     match report.fit.leaning.as_str() {

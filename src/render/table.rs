@@ -1,6 +1,6 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
-use super::{bar, leaning_text, money, score_text, who};
+use super::{bar, leaning_text, money, rater_label, score_text, who};
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -87,6 +87,35 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         width,
         "",
     )?;
+
+    if let Some(panel) = &r.raters {
+        heading(out, "Raters")?;
+        for p in &panel.raters {
+            bullet(
+                out,
+                &format!("{}: {}, readiness {}%", rater_label(p), p.estimate, p.readiness),
+                width,
+                "",
+            )?;
+        }
+        let mut t = Table::new();
+        t.load_style(preset)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .set_header(vec!["Dimension", "Self", "Others", "Steps apart", "Agreement"]);
+        for v in &panel.dimensions {
+            t.add_row(vec![
+                Cell::new(&v.title),
+                Cell::new(score_text(v.self_score)).set_alignment(CellAlignment::Right),
+                Cell::new(score_text(v.others)).set_alignment(CellAlignment::Right),
+                Cell::new(v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()))
+                    .set_alignment(CellAlignment::Right),
+                Cell::new(&v.agreement),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+        para(out, &format!("How raters combine: {}", panel.rule), width, "")?;
+    }
 
     heading(out, "Dimensions")?;
     let mut t = Table::new();

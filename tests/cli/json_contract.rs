@@ -33,6 +33,7 @@ fn top_level_keys_are_stable() {
         "compensation",
         "unanswered",
         "points",
+        "raters",
     ];
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();

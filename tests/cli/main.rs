@@ -8,4 +8,5 @@ mod examples;
 mod growth;
 mod interview;
 mod json_contract;
+mod raters;
 mod support;
