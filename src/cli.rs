@@ -80,6 +80,17 @@ Examples:
         format: ListFormat,
     },
 
+    /// Score a whole team's answers files against one rubric: heatmap, shared gaps, strengths
+    #[command(after_help = "\
+Examples:
+  levelup team answers/                          # every .yaml, .yml, .toml and .json file in it
+  levelup team alice.yaml bob.yaml -f markdown
+  levelup team answers/ --strict -f json         # fail if any file does not load
+
+A file that fails to load is named with its error and the rest are still reported;
+files for another rubric are listed as such and left out.")]
+    Team(TeamArgs),
+
     /// Show growth between two assessments: the last two saved runs, or two files
     #[command(after_help = "\
 Examples:
@@ -161,6 +172,41 @@ pub enum ListFormat {
     Table,
     Markdown,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// Answers files, or folders of them
+    #[arg(required = true, value_name = "DIR|FILE")]
+    pub inputs: Vec<PathBuf>,
+
+    /// The team's rubric [default: the config's, else senior-staff]
+    #[arg(long, value_name = "ID|FILE")]
+    pub rubric: Option<String>,
+
+    /// Level to measure against [default: the config's, else the rubric's]
+    #[arg(long, value_name = "LEVEL")]
+    pub target: Option<String>,
+
+    /// Stop with an error if any file fails to load
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Score people whose files leave questions unanswered
+    #[arg(long)]
+    pub allow_missing: bool,
+
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file if it already exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -18,5 +18,6 @@ pub mod resume;
 pub mod rubric;
 pub mod run;
 pub mod score;
+pub mod team;
 pub mod template;
 pub mod yaml;

@@ -2,7 +2,7 @@
 
 use crate::answers::{self, Answers, Format as AnswersFormat};
 use crate::cli::{
-    AssessArgs, Cli, ColorChoice, Command, CompareArgs, ListFormat, RubricCommand, ShowFormat, TemplateArgs,
+    AssessArgs, Cli, ColorChoice, Command, CompareArgs, ListFormat, RubricCommand, ShowFormat, TeamArgs, TemplateArgs,
 };
 use crate::config::{self, Config};
 use crate::error::{bad_input, one_of};
@@ -35,6 +35,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Rubric(cmd) => rubric_command(cmd),
         Command::History { format } => history(format),
         Command::Compare(args) => compare(args, &config()?),
+        Command::Team(args) => team(args, &config()?),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "levelup", &mut out);
@@ -326,6 +327,126 @@ fn compare(args: CompareArgs, config: &Config) -> Result<()> {
         Format::Markdown => crate::compare::markdown(&c),
         Format::Json => crate::compare::json(&c),
         Format::Html => crate::compare::html(&c, &old, &new),
+    };
+    emit(text.as_bytes(), args.output.as_deref(), args.force)
+}
+
+/// One team member's file, loaded.
+enum Loaded {
+    Person(crate::team::Person),
+    Failed(String),
+    OtherRubric(String),
+}
+
+fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool) -> Loaded {
+    let shown = path.display().to_string();
+    // "answers file X has 2 problems:" then one indented line each: keep the problems.
+    let one_line = |e: anyhow::Error| {
+        let text = format!("{e:#}");
+        let problems: Vec<&str> = text.lines().skip(1).map(str::trim).collect();
+        if problems.is_empty() { text } else { problems.join("; ") }
+    };
+    let raw = match files::read_text(&shown)
+        .and_then(|t| Ok(answers::parse(&t, AnswersFormat::from_path(&shown), &shown)?))
+    {
+        Ok(raw) => raw,
+        Err(e) => return Loaded::Failed(one_line(e)),
+    };
+    if let Some(id) = raw
+        .rubric
+        .as_deref()
+        .filter(|id| !id.trim().is_empty() && *id != rubric.id)
+    {
+        return Loaded::OtherRubric(format!("is for rubric '{id}', not '{}': left out", rubric.id));
+    }
+    match answers::check(raw, rubric, &shown, allow_missing) {
+        Err(e) => Loaded::Failed(one_line(e.into())),
+        Ok(checked) => {
+            let a = score::assess(rubric, &checked, target);
+            let name = checked.name.clone().unwrap_or_else(|| {
+                path.file_stem()
+                    .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
+            });
+            Loaded::Person(crate::team::Person::new(name, shown, rubric, &a))
+        }
+    }
+}
+
+fn team(args: TeamArgs, config: &Config) -> Result<()> {
+    let mut paths = Vec::new();
+    for input in &args.inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| bad_input(format!("cannot read {}: {e}", input.display())))?
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e == *x))
+                })
+                .collect();
+            found.sort();
+            paths.extend(found);
+        } else {
+            paths.push(input.clone());
+        }
+    }
+    if paths.is_empty() {
+        return Err(bad_input(
+            "no answers files found (looked for .yaml, .yml, .toml and .json)",
+        ));
+    }
+    let rubric = choose_rubric(args.rubric.as_deref(), None, config, "")?;
+    let target = choose_target(args.target.as_deref(), None, config, &rubric)?;
+
+    // Each file is independent: load them on every core, in order.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len())
+        .max(1);
+    let chunk = paths.len().div_ceil(threads);
+    let loaded: Vec<Loaded> = std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                let rubric = &rubric;
+                s.spawn(move || {
+                    part.iter()
+                        .map(|p| load_person(p, rubric, target, args.allow_missing))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let (mut people, mut failed, mut other) = (Vec::new(), Vec::new(), Vec::new());
+    for (path, l) in paths.iter().zip(loaded) {
+        let file = path.display().to_string();
+        match l {
+            Loaded::Person(p) => people.push(p),
+            Loaded::Failed(reason) => failed.push(crate::team::Skipped { file, reason }),
+            Loaded::OtherRubric(reason) => other.push(crate::team::Skipped { file, reason }),
+        }
+    }
+    if args.strict && !failed.is_empty() {
+        let lines: Vec<String> = failed.iter().map(|f| format!("  {}: {}", f.file, f.reason)).collect();
+        return Err(bad_input(format!(
+            "{} of {} files did not load (--strict):\n{}",
+            failed.len(),
+            paths.len(),
+            lines.join("\n")
+        )));
+    }
+    let report = crate::team::summarize(&rubric, target, people, failed, other);
+    let text = match args.format {
+        Format::Table => crate::team::table(&report, &rubric),
+        Format::Markdown => crate::team::markdown(&report),
+        Format::Json => crate::team::json(&report),
+        Format::Html => crate::team::html(&report, &rubric),
     };
     emit(text.as_bytes(), args.output.as_deref(), args.force)
 }

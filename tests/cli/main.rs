@@ -10,3 +10,4 @@ mod interview;
 mod json_contract;
 mod raters;
 mod support;
+mod teams;

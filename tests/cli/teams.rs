@@ -1,0 +1,88 @@
+//! `levelup team`: everyone's answers against one rubric, with the files
+//! that do not load or belong to another rubric named, never mixed in.
+
+use crate::support::levelup;
+use levelup::team::TeamReport;
+
+const DIR: &str = "tests/fixtures/team";
+
+#[test]
+fn team_report_names_what_it_left_out() {
+    let out = levelup(&["team", DIR, "-f", "json"]).ok().stdout;
+    let r: TeamReport = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Marcus", "Priya", "Sam"], "files in name order");
+    assert_eq!(r.failed.len(), 1);
+    assert!(
+        r.failed[0].file.ends_with("broken.yaml") && r.failed[0].reason.contains(":4:"),
+        "{:?}",
+        r.failed
+    );
+    assert_eq!(r.other_rubrics.len(), 1);
+    assert!(
+        r.other_rubrics[0].reason.contains("is for rubric 'three-levels'"),
+        "{:?}",
+        r.other_rubrics
+    );
+    let counts: Vec<(String, usize)> = r.estimates.iter().map(|e| (e.level.clone(), e.people)).collect();
+    assert_eq!(counts, [("senior".to_string(), 2), ("staff".to_string(), 1)]);
+    assert_eq!(r.shared_gaps[0].title, "Staff skills", "nobody reaches Staff skills");
+    assert_eq!(r.shared_gaps[0].below_target, 3);
+    assert!(r.strengths.iter().any(|s| s.dimension == "scope"));
+
+    let table = levelup(&["team", DIR]).ok().stdout;
+    assert!(
+        table.contains("broken.yaml: could not load") && table.contains("other-rubric.yaml: is for rubric"),
+        "{table}"
+    );
+    assert_eq!(
+        table.lines().filter(|l| l.contains('│')).count(),
+        3,
+        "one heatmap row per person"
+    );
+    let md = levelup(&["team", DIR, "-f", "markdown"]).ok().stdout;
+    assert!(md.contains("## Heatmap") && md.contains("| Marcus |"), "{md}");
+    let html = levelup(&["team", DIR, "-f", "html"]).ok().stdout;
+    assert!(html.contains("<h2>Heatmap</h2>") && html.contains("Marcus") && !html.contains("<script"));
+}
+
+#[test]
+fn strict_makes_a_broken_file_fatal() {
+    let err = levelup(&["team", DIR, "--strict"]).bad().stderr;
+    assert!(
+        err.contains("1 of 5 files did not load (--strict)") && err.contains("broken.yaml"),
+        "{err}"
+    );
+    // Without broken files, --strict is quiet.
+    levelup(&[
+        "team",
+        "--strict",
+        "tests/fixtures/team/marcus.yaml",
+        "tests/fixtures/team/sam.yaml",
+    ])
+    .ok();
+}
+
+#[test]
+fn team_of_another_rubric_and_no_files() {
+    let out = levelup(&[
+        "team",
+        DIR,
+        "--rubric",
+        "tests/fixtures/rubrics/three-levels.yaml",
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let r: TeamReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(r.people.len(), 1, "only the three-levels file");
+    assert_eq!(
+        r.other_rubrics.len(),
+        3,
+        "the senior-staff files are named, not mixed in"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let err = levelup(&["team", empty.path().to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("no answers files found"), "{err}");
+}
