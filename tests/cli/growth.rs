@@ -161,3 +161,45 @@ fn compare_html_draws_both_profiles() {
     assert!(page.contains("Gaps closed: Scope, Autonomy and alignment."));
     assert!(!page.contains("<script"));
 }
+
+#[test]
+fn a_save_never_replaces_a_run_saved_in_the_same_second() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("levelup/history");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Occupy the first name of this second and of the next one, whichever the save lands in.
+    let now = jiff::ZonedDateTime::now();
+    let mut planted = Vec::new();
+    for offset in [0, 1, 2] {
+        let t = now.checked_add(jiff::SignedDuration::from_secs(offset)).unwrap();
+        let path = dir.join(format!("{}-01-senior-staff.json", t.strftime("%Y-%m-%dT%H%M%S")));
+        std::fs::write(&path, "an earlier run").unwrap();
+        planted.push(path);
+    }
+    levelup(&[
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "--save",
+        "-f",
+        "json",
+    ])
+    .env("XDG_DATA_HOME", data.path())
+    .ok();
+    for p in &planted {
+        assert_eq!(
+            std::fs::read_to_string(p).unwrap(),
+            "an earlier run",
+            "{} was replaced",
+            p.display()
+        );
+    }
+    let files = saved_files(data.path());
+    assert_eq!(files.len(), 4);
+    let new = files.iter().find(|f| !planted.contains(f)).unwrap();
+    assert!(
+        new.to_string_lossy().contains("-02-senior-staff.json"),
+        "{}",
+        new.display()
+    );
+}
