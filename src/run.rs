@@ -70,6 +70,12 @@ fn emit(text: &[u8], output: Option<&Path>, force: bool) -> Result<()> {
             let plain = anstream::adapter::strip_bytes(text).into_vec();
             files::write_atomic(path, &String::from_utf8_lossy(&plain), force)
         }
+        // Nothing to strip (JSON, Markdown, plain text): skip anstream's byte-by-byte scan.
+        None if !text.contains(&0x1b) => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(text)?;
+            Ok(stdout.flush()?)
+        }
         None => {
             let mut stdout = anstream::stdout().lock();
             stdout.write_all(text)?;
@@ -505,7 +511,7 @@ fn choose_target(flag: Option<&str>, answers: Option<&str>, config: &Config, rub
 
 /// The rubric an answers file's `rubric:` id names: built in or installed.
 fn rubric_by_id(id: &str, name: &str) -> Result<Rubric> {
-    if Rubric::builtin(id).is_some() || installed().iter().any(|(i, _)| i == id) {
+    if rubric::BUILTIN.iter().any(|b| b.id == id) || installed().iter().any(|(i, _)| i == id) {
         return load_rubric(id);
     }
     Err(bad_input(format!(
