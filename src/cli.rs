@@ -174,6 +174,22 @@ pub enum ListFormat {
     Json,
 }
 
+/// Where a report goes and in which format (compare, team).
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file if it already exists
+    #[arg(long)]
+    pub force: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct TeamArgs {
     /// Answers files, or folders of them
@@ -196,17 +212,8 @@ pub struct TeamArgs {
     #[arg(long)]
     pub allow_missing: bool,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-
-    /// Write to FILE (atomically) instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Replace the -o file if it already exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -223,17 +230,8 @@ pub struct CompareArgs {
     #[arg(long, value_name = "ID|FILE")]
     pub rubric: Option<String>,
 
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-
-    /// Write to FILE (atomically) instead of stdout
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Replace the -o file if it already exists
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: OutputArgs,
 }
 
 #[derive(Debug, Args)]
