@@ -327,14 +327,14 @@ fn compare(args: CompareArgs, config: &Config) -> Result<()> {
         }
     };
     let c = crate::compare::compare(&old, &old_label, &new, &new_label);
-    let width = if args.output.is_some() { 100 } else { stdout_width() };
-    let text = match args.format {
+    let width = if args.out.output.is_some() { 100 } else { stdout_width() };
+    let text = match args.out.format {
         Format::Table => crate::compare::table(&c, width),
         Format::Markdown => crate::compare::markdown(&c),
         Format::Json => crate::compare::json(&c),
         Format::Html => crate::compare::html(&c, &old, &new),
     };
-    emit(text.as_bytes(), args.output.as_deref(), args.force)
+    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
 }
 
 /// One team member's file, loaded.
@@ -448,13 +448,13 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
         )));
     }
     let report = crate::team::summarize(&rubric, target, people, failed, other);
-    let text = match args.format {
+    let text = match args.out.format {
         Format::Table => crate::team::table(&report, &rubric),
         Format::Markdown => crate::team::markdown(&report),
         Format::Json => crate::team::json(&report),
         Format::Html => crate::team::html(&report, &rubric),
     };
-    emit(text.as_bytes(), args.output.as_deref(), args.force)
+    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
 }
 
 fn list_line(r: &Rubric, source: &str) -> String {
