@@ -39,13 +39,11 @@ pub fn rubrics_dir() -> Result<PathBuf> {
 pub fn load(explicit: Option<&Path>) -> Result<Config> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
-        None => {
-            let p = dir()?.join("config.toml");
-            if !p.exists() {
-                return Ok(Config::default());
-            }
-            p
-        }
+        // No home folder means no config file, not an error: the config is optional.
+        None => match dir().map(|d| d.join("config.toml")) {
+            Ok(p) if p.exists() => p,
+            _ => return Ok(Config::default()),
+        },
     };
     let shown = path.display().to_string();
     let text = files::read_text(&shown)?;
