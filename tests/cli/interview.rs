@@ -3,7 +3,7 @@
 
 #![cfg(unix)]
 
-use crate::support::levelup;
+use crate::support::{hermetic, levelup};
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession as Session;
 use expectrl::{ControlCode, Expect};
@@ -59,8 +59,8 @@ fn spawn(home: &Path, args: &str, shell: bool) -> Session {
         c.args(args.split_whitespace());
         c
     };
+    hermetic(&mut cmd, home);
     cmd.current_dir(home)
-        .env("HOME", home)
         .env("XDG_STATE_HOME", home.join("state"))
         .env("TERM", "xterm")
         .env("NO_COLOR", "1")

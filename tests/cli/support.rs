@@ -1,4 +1,11 @@
 //! A small builder around the `levelup` binary with a clean, stable environment.
+//!
+//! Hermetic: every run gets a fresh temporary `HOME` with its own
+//! `XDG_CONFIG_HOME`, `XDG_DATA_HOME`, `XDG_STATE_HOME` and `XDG_CACHE_HOME`
+//! inside it, so nothing in the person's home (a config file, installed
+//! rubrics, saved runs) changes a result and no test writes outside its temp
+//! folders. A test that needs one of these folders sets it with `.env(…)`,
+//! which wins over the default.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,6 +22,26 @@ pub fn path(rel: &str) -> PathBuf {
 pub struct Levelup {
     cmd: Command,
     stdin: Option<Vec<u8>>,
+    /// The run's own home, removed when the run is over.
+    _home: tempfile::TempDir,
+}
+
+/// The variables that point a program at a home; [`hermetic`] sets them all.
+pub const HOME_VARS: [&str; 5] = [
+    "HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CACHE_HOME",
+];
+
+/// Point `cmd` at `home` for everything a home holds: `HOME` itself and the
+/// XDG folders (`.config`, `.local/share`, `.local/state`, `.cache` inside it).
+pub fn hermetic(cmd: &mut Command, home: &Path) {
+    let folders = [".", ".config", ".local/share", ".local/state", ".cache"];
+    for (var, sub) in HOME_VARS.iter().zip(folders) {
+        cmd.env(var, home.join(sub));
+    }
 }
 
 /// `levelup ARGS…` run from the repository root.
@@ -26,16 +53,20 @@ pub fn levelup(args: &[&str]) -> Levelup {
         "CLICOLOR_FORCE",
         "RUST_BACKTRACE",
         "COLUMNS",
-        "XDG_CONFIG_HOME",
-        "XDG_DATA_HOME",
         "LC_ALL",
         "LC_CTYPE",
     ] {
         cmd.env_remove(var);
     }
+    let home = tempfile::tempdir().expect("a temporary home");
+    hermetic(&mut cmd, home.path());
     // Block characters in reports depend on the locale: fix it.
     cmd.env("LANG", "C.UTF-8");
-    Levelup { cmd, stdin: None }
+    Levelup {
+        cmd,
+        stdin: None,
+        _home: home,
+    }
 }
 
 pub struct Outcome {
