@@ -1,7 +1,7 @@
 //! Writes synthetic answers files for the built-in rubric, for trying and
 //! measuring `levelup team` at scale:
 //!
-//!     cargo run --release --example team_gen -- DIR COUNT
+//!     cargo run --example team_gen -- DIR COUNT
 //!
 //! The answers are pseudo-random but fixed by the file number, so a given
 //! COUNT always produces the same files.
