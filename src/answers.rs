@@ -204,7 +204,12 @@ pub enum Answer {
     Scale(Agreement),
     Items(Vec<String>),
     Number(f64),
+    /// `n/a` (format 2, questions with `allow_na`): left out of every mean.
+    NotApplicable,
 }
+
+/// How `n/a` is written in answers files.
+pub const NOT_APPLICABLE: &str = "n/a";
 
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -215,6 +220,7 @@ impl Serialize for Answer {
             // Whole numbers stay whole in saved files: `35`, not `35.0`.
             Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => s.serialize_i64(*n as i64),
             Answer::Number(n) => s.serialize_f64(*n),
+            Answer::NotApplicable => s.serialize_str(NOT_APPLICABLE),
         }
     }
 }
@@ -497,8 +503,25 @@ fn strsim_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Check one value against its question's kind.
+/// Check one value against its question's kind; `n/a` where the question allows it.
 fn answer(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answer, String> {
+    let allow_na = match found {
+        QuestionRef::Level(d, q) => rubric.dimensions[d].questions[q].allow_na,
+        QuestionRef::Fit(_) => false,
+    };
+    match value {
+        RawValue::Text(t) if t == NOT_APPLICABLE && allow_na => Ok(Answer::NotApplicable),
+        _ => answer_of_kind(rubric, found, value).map_err(|e| {
+            if allow_na {
+                format!("{e}; or {NOT_APPLICABLE}")
+            } else {
+                e
+            }
+        }),
+    }
+}
+
+fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answer, String> {
     let (item_ids, kind): (Vec<&str>, Option<&Kind>) = match found {
         QuestionRef::Fit(f) => (
             rubric.fit_questions()[f].items.iter().map(|i| i.id.as_str()).collect(),

@@ -109,7 +109,7 @@ impl Geometry {
     /// Radius of a position on the level scale: level 0 is the innermost ring,
     /// the top level the outer one.
     pub fn radius_of(&self, value: f64) -> f64 {
-        let v = value.clamp(0.0, (self.levels - 1) as f64);
+        let v = value.clamp(-1.0, (self.levels - 1) as f64);
         self.radius * (v + 1.0) / self.levels as f64
     }
 
@@ -220,12 +220,43 @@ fn polygon(g: &Geometry, values: impl Iterator<Item = f64>) -> String {
         .join(" ")
 }
 
+/// A dimension's value (a position on its own steps) on the chart's level
+/// scale: dimensions with their own steps are stretched to the levels' span.
+pub fn on_level_scale(r: &Report, d: &crate::report::DimensionReport, v: Option<f64>) -> Option<f64> {
+    let v = v?;
+    let (levels, steps) = (r.levels.len().max(1) as f64, d.steps.len().max(1) as f64);
+    // −1 (below the first step) stays at the centre, the top step at the edge.
+    Some(((v + 1.0) * levels / steps - 1.0).max(-1.0))
+}
+
+/// Ring labels: the levels' titles where every axis runs on the levels; none
+/// where dimensions have their own steps (their titles are on the axes).
+fn ring_titles(r: &Report) -> Vec<String> {
+    let titles: Vec<String> = r.levels.iter().map(|l| l.title.clone()).collect();
+    if r.dimensions.iter().all(|d| d.steps.is_empty() || d.steps == titles) {
+        titles
+    } else {
+        vec![String::new(); titles.len()]
+    }
+}
+
+/// Axis titles; format 2 adds the step reached, so step titles are on the radar too.
+fn axis_titles(r: &Report) -> Vec<String> {
+    r.dimensions
+        .iter()
+        .map(|d| match (&d.step, r.rubric.format >= 2 && r.points.is_none()) {
+            (Some(step), true) => format!("{}: {step}", d.title),
+            _ => d.title.clone(),
+        })
+        .collect()
+}
+
 /// The chart for one report: the person's profile and the target level.
 pub fn from_report(r: &Report) -> Chart {
     let person = r.person.name.clone().unwrap_or_else(|| "You".to_string());
     let target = Profile {
         name: format!("Target: {}", r.target.title),
-        values: r.dimensions.iter().map(|d| Some(d.target)).collect(),
+        values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.target)).collect(),
         outline: true,
     };
     // Several raters: one profile each, on one chart.
@@ -243,24 +274,24 @@ pub fn from_report(r: &Report) -> Chart {
                 r.target.title,
                 r.person.date
             ),
-            axes: r.dimensions.iter().map(|d| d.title.clone()).collect(),
-            levels: r.levels.iter().map(|l| l.title.clone()).collect(),
+            axes: axis_titles(r),
+            levels: ring_titles(r),
             profiles,
         };
     }
     Chart {
         title: format!("{person} against {} ({})", r.target.title, r.person.date),
-        axes: r.dimensions.iter().map(|d| d.title.clone()).collect(),
-        levels: r.levels.iter().map(|l| l.title.clone()).collect(),
+        axes: axis_titles(r),
+        levels: ring_titles(r),
         profiles: vec![
             Profile {
                 name: format!("Target: {}", r.target.title),
-                values: r.dimensions.iter().map(|d| Some(d.target)).collect(),
+                values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.target)).collect(),
                 outline: true,
             },
             Profile {
                 name: person,
-                values: r.dimensions.iter().map(|d| d.score).collect(),
+                values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.score)).collect(),
                 outline: false,
             },
         ],
@@ -455,7 +486,9 @@ mod tests {
     #[test]
     fn values_off_the_scale_are_clamped() {
         let g = layout(&titles(4, false), 3, 1);
-        assert_eq!(g.radius_of(-1.0), g.radius_of(0.0));
+        // −1 (below the first level, format 2) is the centre; nothing goes past it.
+        assert_eq!(g.radius_of(-1.0), 0.0);
+        assert_eq!(g.radius_of(-3.0), 0.0);
         assert_eq!(g.radius_of(9.0), RADIUS);
         assert!((g.radius_of(1.5) - RADIUS * 2.5 / 3.0).abs() < 1e-9);
     }

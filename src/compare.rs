@@ -272,7 +272,11 @@ pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
         profiles: vec![
             Profile {
                 name: format!("Target: {}", new.target.title),
-                values: new.dimensions.iter().map(|d| Some(d.target)).collect(),
+                values: new
+                    .dimensions
+                    .iter()
+                    .map(|d| crate::chart::on_level_scale(new, d, d.target))
+                    .collect(),
                 outline: true,
             },
             Profile {

@@ -5,12 +5,15 @@
 //! Renderers read only this, so every format carries the same facts.
 
 use crate::answers::{Answer, Answers};
-use crate::rubric::{Kind, QuestionRef, Rubric, Rule};
+use crate::rubric::{Kind, Need, QuestionRef, Rubric, Rule};
 use crate::score::{self, Assessment, Borderline, Decision};
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change a reader of the JSON could notice (not on additions).
-pub const SCHEMA_VERSION: u32 = 1;
+/// 2: rubric format 2 — `estimate.level.index` may be −1 (below the first
+/// level), a dimension's `target` is what the target level expects of it
+/// (`null` when nothing), step titles, points and missing items per dimension.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// At most this many actions per gap: enough to act on, few enough to start.
 const ACTIONS_PER_GAP: usize = 4;
@@ -148,7 +151,7 @@ pub fn raters_report(rubric: &Rubric, raters: &[(&Answers, &Assessment)]) -> Rat
             .map(|(a, s)| RaterInfo {
                 rater: rater_id(a),
                 name: a.rater_name.clone().or_else(|| if is_self(a) { a.name.clone() } else { None }),
-                estimate: rubric.levels[s.estimate].id.clone(),
+                estimate: level_info(rubric, s.estimate).id,
                 readiness: s.readiness.round().clamp(0.0, 100.0) as u32,
             })
             .collect(),
@@ -191,14 +194,22 @@ pub struct RubricInfo {
     pub id: String,
     pub version: String,
     pub title: String,
+    /// The rubric file format (1 or 2).
+    #[serde(default = "format_one")]
+    pub format: u8,
+}
+
+fn format_one() -> u8 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelInfo {
+    /// The level's id; `below` for the place below the first level.
     pub id: String,
     pub title: String,
-    /// Position of the level on the scale (0 = first level).
-    pub index: usize,
+    /// Position of the level on the scale (0 = first level, −1 = below it).
+    pub index: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,14 +232,45 @@ pub struct DimensionReport {
     pub id: String,
     pub title: String,
     pub weight: f64,
-    /// Position on the level scale; `None` when no question was answered.
+    /// Position on the dimension's scale (its steps, or the levels; −1 = below
+    /// the first); `None` when no question was answered (or all `n/a`).
     pub score: Option<f64>,
-    /// Position of the target level.
-    pub target: f64,
+    /// The step the target level expects; `None` when it does not expect this dimension.
+    pub target: Option<f64>,
+    /// Steps below the expectation (points under the points rule); 0 when reached.
     pub gap: f64,
     pub reached: bool,
+    /// Every question answered `n/a`: left out of the estimate.
+    #[serde(default)]
+    pub not_applicable: bool,
+    /// Title of the highest step the score reaches ("Working"; "Below Awareness").
+    #[serde(default)]
+    pub step: Option<String>,
+    /// Title of the step the target expects ("Expert").
+    #[serde(default)]
+    pub target_step: Option<String>,
+    /// Titles of the dimension's steps, lowest first (the levels' titles when it has none).
+    #[serde(default)]
+    pub steps: Vec<String>,
+    /// Under the points rule: points earned here, and the most there are.
+    #[serde(default)]
+    pub points: Option<f64>,
+    #[serde(default)]
+    pub max_points: Option<f64>,
+    /// Cumulative checklists: the unticked items of the target level and below.
+    #[serde(default)]
+    pub missing: Vec<MissingItem>,
     pub answers: Vec<AnswerReport>,
     pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MissingItem {
+    pub question: String,
+    pub item: String,
+    pub label: String,
+    /// The level the item belongs to (id).
+    pub level: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -247,10 +289,17 @@ pub struct Gap {
     pub dimension: String,
     pub title: String,
     pub score: Option<f64>,
+    #[serde(default)]
+    pub step: Option<String>,
+    #[serde(default)]
+    pub target_step: Option<String>,
     pub gap: f64,
     pub weighted_gap: f64,
     /// What the dimension looks like at the target level.
     pub target_looks_like: String,
+    /// Cumulative checklists: what is still to do, by label.
+    #[serde(default)]
+    pub missing: Vec<MissingItem>,
     pub evidence: Option<String>,
     pub actions: Vec<String>,
 }
@@ -260,6 +309,8 @@ pub struct Strength {
     pub dimension: String,
     pub title: String,
     pub score: Option<f64>,
+    #[serde(default)]
+    pub step: Option<String>,
     #[serde(default)]
     pub evidence: Option<String>,
 }
@@ -305,19 +356,68 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// The gap as the report shows it: target minus the *rounded* score, so that
-/// score + gap always adds up on the page.
-fn shown_gap(target: usize, score: Option<f64>) -> f64 {
-    round2((target as f64 - round2(score.unwrap_or(0.0))).max(0.0))
+/// The gap as the report shows it: on a position scale, the expectation minus
+/// the *rounded* score, so that score + gap adds up on the page; points and
+/// reached dimensions as scored.
+fn shown_gap(rubric: &Rubric, s: &score::DimensionScore) -> f64 {
+    match s.expected {
+        _ if matches!(rubric.scoring.rule, Rule::Points { .. }) => round2(s.gap),
+        Some(_) if s.reached && rubric.format >= 2 => 0.0,
+        Some(k) => {
+            let floor = if rubric.format >= 2 { -1.0 } else { 0.0 };
+            round2((k as f64 - round2(s.score.unwrap_or(floor))).max(0.0))
+        }
+        None => 0.0,
+    }
 }
 
-fn level_info(rubric: &Rubric, index: usize) -> LevelInfo {
-    let l = &rubric.levels[index];
-    LevelInfo {
-        id: l.id.clone(),
-        title: l.title.clone(),
-        index,
+/// A level, or (`None`) the place below the first one: id `below`, index −1.
+pub fn level_info(rubric: &Rubric, index: Option<usize>) -> LevelInfo {
+    match index {
+        Some(i) => LevelInfo {
+            id: rubric.levels[i].id.clone(),
+            title: rubric.levels[i].title.clone(),
+            index: i as i64,
+        },
+        None => LevelInfo {
+            id: "below".to_string(),
+            title: rubric.below_first.clone(),
+            index: -1,
+        },
     }
+}
+
+/// Title of the highest step of dimension `d` that `score` reaches; `None`
+/// when unanswered or under a points rule without positions.
+fn step_reached(rubric: &Rubric, d: usize, score: Option<f64>) -> Option<String> {
+    let score = score?;
+    if matches!(rubric.scoring.rule, Rule::Points { .. }) {
+        return None;
+    }
+    let k = (0..rubric.step_count(d))
+        .rev()
+        .find(|&k| score >= score::bar(rubric, k) - 1e-9)
+        .map_or(-1, |k| k as i64);
+    Some(rubric.step_title(d, k))
+}
+
+fn missing_items(rubric: &Rubric, d: usize, s: &score::DimensionScore) -> Vec<MissingItem> {
+    s.missing
+        .iter()
+        .filter_map(|&(qi, ii)| {
+            let q = &rubric.dimensions[d].questions[qi];
+            let Kind::Checklist { items, .. } = &q.kind else {
+                return None;
+            };
+            let item = &items[ii];
+            Some(MissingItem {
+                question: q.id.clone(),
+                item: item.id.clone(),
+                label: item.label.clone(),
+                level: item.level.map(|l| rubric.levels[l].id.clone()).unwrap_or_default(),
+            })
+        })
+        .collect()
 }
 
 /// How an answer reads to a person.
@@ -383,8 +483,23 @@ pub fn rule_text(rubric: &Rubric) -> String {
             })
             .collect();
         return format!(
-            "Each answer earns points and the total decides the level: {}. The estimate is the highest level whose total you reach.",
+            "Each answer earns points and the total decides the level: {}. The estimate is the highest level whose total you reach, minimums included.",
             levels.join(", ")
+        );
+    }
+    if rubric.format >= 2 {
+        let need = match rubric.scoring.need {
+            Need::Share(share) if share >= 1.0 => "all of the dimensions it expects reach".to_string(),
+            Need::Share(share) => format!(
+                "dimensions making up at least {}% of the weight of those it expects reach",
+                (share * 100.0).round()
+            ),
+            Need::Count(n) => format!("at least {n} of the dimensions it expects (or all, if it expects fewer) reach"),
+        };
+        return format!(
+            "Each level expects a step on some dimensions, not necessarily the same one on each. A dimension's score is the weighted average of its answers on its own steps, and it reaches a step once it gets {}% of the way up to it. A level is met when {need} what it expects; answers of n/a are left out. The estimate is the highest level met, or {} when none is.",
+            (rubric.scoring.reach * 100.0).round(),
+            rubric.below_first
         );
     }
     format!(
@@ -395,8 +510,17 @@ pub fn rule_text(rubric: &Rubric) -> String {
     )
 }
 
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn explanation(rubric: &Rubric, a: &Assessment) -> String {
-    let title = |i: usize| rubric.levels[i].title.as_str();
+    let title = |i: Option<usize>| rubric.level_title(i).to_string();
     if let (
         Rule::Points {
             thresholds,
@@ -404,40 +528,55 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
         },
         Some(p),
     ) = (&rubric.scoring.rule, &a.points)
-        && a.position.is_some()
+        && (a.position.is_some() || rubric.format >= 2)
     {
-        let mut text = format!(
-            "You have {} points, enough for {} ({}).",
-            p.total,
-            title(a.estimate),
-            thresholds[a.estimate]
-        );
+        let mut text = match a.estimate {
+            Some(e) => format!(
+                "You have {} points, enough for {} ({}).",
+                p.total,
+                title(Some(e)),
+                thresholds[e]
+            ),
+            None => format!(
+                "You have {} points, below what {} needs ({}).",
+                p.total,
+                title(Some(0)),
+                thresholds[0]
+            ),
+        };
+        let blocked = a.estimate.map_or(0, |e| e + 1);
         if a.decided_by == Decision::DimensionMinimum {
-            let blocked = a.estimate + 1;
-            let short: Vec<&str> = rubric
+            let blocked = (blocked..thresholds.len())
+                .find(|&l| p.total >= thresholds[l] && min_dimension[l].is_some())
+                .unwrap_or(blocked);
+            let short: Vec<String> = rubric
                 .dimensions
                 .iter()
                 .zip(&p.per_dimension)
                 .filter(|(_, pts)| min_dimension[blocked].is_some_and(|m| **pts < m))
-                .map(|(d, _)| d.title.as_str())
+                .map(|(d, _)| d.title.clone())
                 .collect();
             text.push_str(&format!(
                 " The total reaches {} ({}), but {} {} fewer than the {} points each dimension needs for it.",
-                title(blocked),
+                title(Some(blocked)),
                 thresholds[blocked],
-                short.join(", "),
+                and_list(&short),
                 if short.len() == 1 { "has" } else { "have" },
                 min_dimension[blocked].unwrap_or_default()
             ));
-        } else if let Some(next) = thresholds.get(a.estimate + 1) {
+        } else if let Some(next) = thresholds.get(blocked) {
             text.push_str(&format!(
                 " {} needs {next}: {} more.",
-                title(a.estimate + 1),
+                title(Some(blocked)),
                 next - p.total
             ));
         }
         return text;
     }
+    if rubric.format >= 2 {
+        return profile_explanation(rubric, a);
+    }
+    let estimate = a.estimate.unwrap_or(0);
     let dims = rubric.dimensions.len();
     let reaching = |level: usize| {
         a.dimensions
@@ -448,43 +587,43 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     let Some(m) = a.position else {
         return format!(
             "Nothing was answered, so the estimate stays at the first level, {}.",
-            title(0)
+            title(Some(0))
         );
     };
     let top = rubric.levels.len() - 1;
     match a.decided_by {
-        Decision::NoAnswers | Decision::Points | Decision::DimensionMinimum => String::new(),
+        Decision::NoAnswers | Decision::Points | Decision::DimensionMinimum | Decision::Profile => String::new(),
         Decision::DimensionCount => {
-            let blocked = a.estimate + 1;
+            let blocked = estimate + 1;
             format!(
                 "Your overall position is {m:.2}, which clears the bar for {} ({:.2}), but only {} of {dims} dimensions reach it on their own and {} are needed, so the estimate is {}.",
-                title(blocked),
+                title(Some(blocked)),
                 score::bar(rubric, blocked),
                 reaching(blocked),
                 rubric.scoring.min_dimensions_at_level,
-                title(a.estimate)
+                title(Some(estimate))
             )
         }
-        Decision::Mean if a.estimate == top => format!(
+        Decision::Mean if estimate == top => format!(
             "Your overall position is {m:.2}, which clears the bar for {} ({:.2}), the top level of this rubric, and {} of {dims} dimensions reach it.",
-            title(top),
+            title(Some(top)),
             score::bar(rubric, top),
             reaching(top)
         ),
         Decision::Mean => {
-            let next = a.estimate + 1;
+            let next = estimate + 1;
             let mut text = format!(
                 "Your overall position is {m:.2}, below the bar for {} ({:.2}), so the estimate is {}.",
-                title(next),
+                title(Some(next)),
                 score::bar(rubric, next),
-                title(a.estimate)
+                title(Some(estimate))
             );
-            if a.estimate > 0 {
+            if estimate > 0 {
                 text.push_str(&format!(
                     " It clears the bar for {} ({:.2}) and {} of {dims} dimensions reach it.",
-                    title(a.estimate),
-                    score::bar(rubric, a.estimate),
-                    reaching(a.estimate)
+                    title(Some(estimate)),
+                    score::bar(rubric, estimate),
+                    reaching(estimate)
                 ));
             }
             text
@@ -492,21 +631,89 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     }
 }
 
+/// Format 2: which level is met, with the counts that decided it, and what
+/// keeps the next level out of reach.
+fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
+    if a.position.is_none() {
+        return format!("Nothing was answered, so the estimate is {}.", rubric.below_first);
+    }
+    let title = |i: usize| rubric.levels[i].title.as_str();
+    let mut text = match a.estimate {
+        Some(e) => {
+            let c = score::level_met(rubric, &a.dimensions, e);
+            format!(
+                "{} expects {}; {} reach what it expects of them ({} needed), so the estimate is {}.",
+                title(e),
+                dimensions_word(c.expected),
+                c.reaching,
+                c.needed,
+                title(e)
+            )
+        }
+        None => format!("No level is met, so the estimate is {}.", rubric.below_first),
+    };
+    let next = a.estimate.map_or(0, |e| e + 1);
+    if next < rubric.levels.len() {
+        let c = score::level_met(rubric, &a.dimensions, next);
+        let mut short: Vec<(usize, f64)> = c.short.clone();
+        short.sort_by(|x, y| x.1.total_cmp(&y.1));
+        let names: Vec<String> = short
+            .iter()
+            .take(4)
+            .map(|&(d, _)| {
+                let k = rubric.dimensions[d].expects[next].unwrap_or_default();
+                format!(
+                    "{} (expects {})",
+                    rubric.dimensions[d].title,
+                    rubric.step_title(d, k as i64)
+                )
+            })
+            .collect();
+        let more = short.len().saturating_sub(4);
+        text.push_str(&format!(
+            " {} expects {}; {} reach it, {} needed; short: {}{}.",
+            title(next),
+            dimensions_word(c.expected),
+            c.reaching,
+            c.needed,
+            names.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    text
+}
+
+/// "1 dimension", "12 dimensions".
+fn dimensions_word(n: usize) -> String {
+    if n == 1 {
+        "1 dimension".to_string()
+    } else {
+        format!("{n} dimensions")
+    }
+}
+
 fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
-    let title = |i: usize| rubric.levels[i].title.clone();
+    let next = rubric.level_title(Some(a.estimate.map_or(0, |e| e + 1))).to_string();
+    let this = rubric.level_title(a.estimate).to_string();
     match b {
-        Borderline::BelowNext(d) => format!("only {d:.2} below the bar for {}", title(a.estimate + 1)),
-        Borderline::JustAbove(d) => format!("only {d:.2} above the bar for {}", title(a.estimate)),
-        Borderline::OneDimensionShort => format!(
-            "one more dimension at {} would lift the estimate",
-            title(a.estimate + 1)
+        Borderline::BelowNext(d) => format!("only {d:.2} below the bar for {next}"),
+        Borderline::JustAbove(d) => format!("only {d:.2} above the bar for {this}"),
+        Borderline::OneDimensionShort => format!("one more dimension at {next} would lift the estimate"),
+        Borderline::DimensionClose(d, short) => format!(
+            "{} is only {short:.2} of a step short of what {next} expects, and would lift the estimate",
+            rubric.dimensions[d].title
         ),
-        Borderline::PointsShort(d) => format!("only {d} points short of {}", title(a.estimate + 1)),
+        Borderline::PointsShort(d) => format!("only {d} points short of {next}"),
     }
 }
 
 /// `date` is the day the report speaks for: the answers' date, else today.
 pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civil::Date) -> Report {
+    let points_rule = matches!(rubric.scoring.rule, Rule::Points { .. });
     let dimensions: Vec<DimensionReport> = rubric
         .dimensions
         .iter()
@@ -517,9 +724,21 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             title: d.title.clone(),
             weight: d.weight,
             score: s.score.map(round2),
-            target: a.target as f64,
-            gap: shown_gap(a.target, s.score),
+            target: s.expected.filter(|_| !points_rule).map(|k| k as f64),
+            gap: shown_gap(rubric, s),
             reached: s.reached,
+            not_applicable: s.not_applicable,
+            step: step_reached(rubric, di, s.score),
+            target_step: s
+                .expected
+                .filter(|_| !points_rule)
+                .map(|k| rubric.step_title(di, k as i64)),
+            points: a.points.as_ref().map(|p| p.per_dimension[di]),
+            max_points: a.points.as_ref().map(|p| p.max_per_dimension[di]),
+            missing: missing_items(rubric, di, s),
+            steps: (0..rubric.step_count(di))
+                .map(|k| rubric.step_title(di, k as i64))
+                .collect(),
             answers: d
                 .questions
                 .iter()
@@ -544,13 +763,20 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
         .iter()
         .map(|&i| {
             let d = &rubric.dimensions[i];
+            let s = &a.dimensions[i];
             Gap {
                 dimension: d.id.clone(),
                 title: d.title.clone(),
-                score: a.dimensions[i].score.map(round2),
-                gap: shown_gap(a.target, a.dimensions[i].score),
-                weighted_gap: round2(shown_gap(a.target, a.dimensions[i].score) * d.weight),
-                target_looks_like: d.descriptions[a.target].clone(),
+                score: s.score.map(round2),
+                step: step_reached(rubric, i, s.score),
+                target_step: s
+                    .expected
+                    .filter(|_| !points_rule)
+                    .map(|k| rubric.step_title(i, k as i64)),
+                gap: shown_gap(rubric, s),
+                weighted_gap: round2(shown_gap(rubric, s) * d.weight),
+                target_looks_like: rubric.looks_like(i, a.target),
+                missing: missing_items(rubric, i, s),
                 evidence: answers.evidence.get(&d.id).cloned(),
                 actions: d.actions.iter().take(ACTIONS_PER_GAP).cloned().collect(),
             }
@@ -564,6 +790,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             dimension: rubric.dimensions[i].id.clone(),
             title: rubric.dimensions[i].title.clone(),
             score: a.dimensions[i].score.map(round2),
+            step: step_reached(rubric, i, a.dimensions[i].score),
             evidence: answers.evidence.get(&rubric.dimensions[i].id).cloned(),
         })
         .collect();
@@ -587,9 +814,10 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             id: rubric.id.clone(),
             version: rubric.version.clone(),
             title: rubric.title.clone(),
+            format: rubric.format,
         },
-        levels: (0..rubric.levels.len()).map(|i| level_info(rubric, i)).collect(),
-        target: level_info(rubric, a.target),
+        levels: (0..rubric.levels.len()).map(|i| level_info(rubric, Some(i))).collect(),
+        target: level_info(rubric, Some(a.target)),
         estimate: Estimate {
             level: level_info(rubric, a.estimate),
             position: a.position.map(round2),
@@ -600,6 +828,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 Decision::NoAnswers => "no-answers",
                 Decision::Points => "points",
                 Decision::DimensionMinimum => "dimension-minimum",
+                Decision::Profile => "profile",
             }
             .to_string(),
             explanation: explanation(rubric, a),

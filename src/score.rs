@@ -1,16 +1,22 @@
 //! The scoring engine: (rubric, answers, target) → [`Assessment`].
 //!
-//! Pure and deterministic, no I/O. Every answer maps to a position on the level
-//! scale (0 = first level, 1 = second, …). A dimension's score is the weighted
-//! mean of its answered questions; the overall position is the weighted mean of
-//! the answered dimensions. Both are monotone: a higher-position answer never
-//! lowers any score, the estimate or readiness.
+//! Pure and deterministic, no I/O. Every answer maps to a position on its
+//! dimension's scale: the rubric's levels (0 = first level, 1 = second, …) or,
+//! in format 2, the dimension's own steps, with −1 below the first. A
+//! dimension's score is the weighted mean of its answered questions (`n/a`
+//! left out). What a level asks of each dimension is its expectation (a step,
+//! or nothing); the estimate, gaps, strengths and readiness all compare scores
+//! with those expectations. Everything is monotone: a higher-position answer
+//! never lowers any score, the estimate or readiness.
 
 use crate::answers::{Answer, Answers};
-use crate::rubric::{Condition, Kind, Leaning, Question, Rubric, Rule, Test};
+use crate::rubric::{Condition, Kind, Leaning, Need, Question, Rubric, Rule, Test};
 
 /// How many gaps get the detailed treatment in reports.
 pub const TOP_GAPS: usize = 5;
+
+/// Slack for comparing sums of floats.
+const EPS: f64 = 1e-9;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
@@ -19,14 +25,17 @@ pub struct Assessment {
     pub dimensions: Vec<DimensionScore>,
     /// Weighted mean position over answered dimensions; `None` if nothing is answered.
     pub position: Option<f64>,
-    pub estimate: usize,
+    /// Index of the estimated level; `None`: below the first level (format 2).
+    pub estimate: Option<usize>,
     pub decided_by: Decision,
     pub borderline: Vec<Borderline>,
-    /// 0–100: how completely the dimensions meet the target.
+    /// 0–100: how completely the dimensions meet what the target expects;
+    /// 100 exactly when every one of them does (points: the target is reached,
+    /// minimums included).
     pub readiness: f64,
     /// Dimension indices below the target, largest weighted gap first (at most [`TOP_GAPS`]).
     pub top_gaps: Vec<usize>,
-    /// Dimension indices at or above the target, in rubric order.
+    /// Dimension indices at or above the target's expectation, in rubric order.
     pub strengths: Vec<usize>,
     /// Indices of triggered pitfalls, in rubric order.
     pub pitfalls: Vec<usize>,
@@ -40,29 +49,41 @@ pub struct Points {
     pub total: f64,
     /// Indexed like `Rubric::dimensions`.
     pub per_dimension: Vec<f64>,
+    /// The most each dimension can earn, indexed like `Rubric::dimensions`.
+    pub max_per_dimension: Vec<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionScore {
-    /// Position per question, `None` when unanswered.
+    /// Position per question, `None` when unanswered or `n/a`.
     pub questions: Vec<Option<f64>>,
     /// Weighted mean of answered questions; `None` when none are answered.
     pub score: Option<f64>,
-    /// Distance below the target level (0 when at or above it).
+    /// Every question answered `n/a`: left out of the estimate and readiness.
+    pub not_applicable: bool,
+    /// The step the target level expects; `None` when it does not expect this dimension.
+    pub expected: Option<usize>,
+    /// How far below the expectation, in steps (points under the points rule);
+    /// 0 when reached or not expected.
     pub gap: f64,
-    /// Counts as having reached the target level.
+    /// Reaches what the target expects (false when nothing is expected).
     pub reached: bool,
+    /// Cumulative checklists: (question index, item index) of the items of the
+    /// target level and below that are not ticked.
+    pub missing: Vec<(usize, usize)>,
 }
 
 /// Which part of the rule settled the estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decision {
-    /// The weighted mean position decided it.
+    /// Format 1: the weighted mean position decided it.
     Mean,
-    /// The mean would allow a higher level, but too few dimensions reach it.
+    /// Format 1: the mean would allow a higher level, but too few dimensions reach it.
     DimensionCount,
-    /// Nothing was answered: the estimate falls back to the first level.
+    /// Nothing was answered: the estimate falls back to the lowest place.
     NoAnswers,
+    /// Format 2: the highest level whose expected dimensions reach their expectations.
+    Profile,
     /// Points rule: the total decided it.
     Points,
     /// Points rule: the total allows a higher level, but a dimension has too few points for it.
@@ -78,6 +99,9 @@ pub enum Borderline {
     JustAbove(f64),
     /// One more dimension reaching the next level would lift the estimate.
     OneDimensionShort,
+    /// Format 2: dimension `.0` is `.1` steps short of what the next level
+    /// expects, and it alone would lift the estimate.
+    DimensionClose(usize, f64),
     /// Points rule: this many points short of the next level.
     PointsShort(f64),
 }
@@ -104,31 +128,69 @@ impl FitSummary {
     }
 }
 
-/// Position of one answer on the level scale.
-pub fn position(question: &Question, answer: &Answer) -> Option<f64> {
+/// The band a number falls in: `from ≤ x < to`, the last band also holding its `to`.
+fn band_of(bands: &[crate::rubric::Band], x: f64) -> Option<&crate::rubric::Band> {
+    let last = bands.len().checked_sub(1)?;
+    bands
+        .iter()
+        .enumerate()
+        .find(|(i, b)| x >= b.from && (x < b.to || (*i == last && x <= b.to)))
+        .map(|(_, b)| b)
+}
+
+/// Position of one answer on its dimension's scale; `None` for `n/a`.
+///
+/// A cumulative checklist (items tagged with levels) sits at the highest level
+/// L such that every level up to L meets its share of items (levels without
+/// items meet trivially), plus partial progress towards the next level that
+/// stays short of reaching it.
+pub fn position(question: &Question, answer: &Answer, reach: f64) -> Option<f64> {
     match (&question.kind, answer) {
         (Kind::Choice(choices), Answer::Choice(id)) => choices.iter().find(|c| c.id == *id).map(|c| c.position),
         (Kind::Scale { low, high, .. }, Answer::Scale(a)) => Some(low + (high - low) * a.fraction()),
-        (Kind::Checklist { items, low, high }, Answer::Items(ticked)) => {
+        (
+            Kind::Checklist {
+                items,
+                meet: Some(meet),
+                ..
+            },
+            Answer::Items(ticked),
+        ) => {
+            let top = items.iter().filter_map(|i| i.level).max()?;
+            let share = |level: usize| {
+                let of_level = || items.iter().filter(|i| i.level == Some(level));
+                let total: f64 = of_level().map(|i| i.weight).sum();
+                let got: f64 = of_level().filter(|i| ticked.contains(&i.id)).map(|i| i.weight).sum();
+                if total > 0.0 { got / total } else { 1.0 }
+            };
+            let first_unmet = (0..=top).find(|&l| share(l) < meet - EPS);
+            Some(match first_unmet {
+                None => top as f64,
+                Some(l) => l as f64 - 1.0 + (share(l) / meet).min(1.0) * reach * 0.99,
+            })
+        }
+        (Kind::Checklist { items, low, high, .. }, Answer::Items(ticked)) => {
             let total: f64 = items.iter().map(|i| i.weight).sum();
             let got: f64 = items.iter().filter(|i| ticked.contains(&i.id)).map(|i| i.weight).sum();
             Some(low + (high - low) * got / total)
         }
-        (Kind::Number { bands, .. }, Answer::Number(x)) => {
-            let last = bands.len().checked_sub(1)?;
-            bands
-                .iter()
-                .enumerate()
-                .find(|(i, b)| *x >= b.from && (*x < b.to || (*i == last && *x <= b.to)))
-                .map(|(_, b)| b.position)
-        }
+        (Kind::Number { bands, .. }, Answer::Number(x)) => band_of(bands, *x).map(|b| b.position),
         _ => None,
     }
 }
 
-/// The bar a score must clear to count as having reached `level` (level ≥ 1).
-pub fn bar(rubric: &Rubric, level: usize) -> f64 {
-    level as f64 - 1.0 + rubric.scoring.reach
+/// The bar a score must clear to reach step (format 1: level) `k`: `reach` of
+/// the way up from the step below.
+pub fn bar(rubric: &Rubric, k: usize) -> f64 {
+    k as f64 - 1.0 + rubric.scoring.reach
+}
+
+/// Whether dimension `d` scoring `score` reaches what `level` expects of it;
+/// `None` when that level does not expect it. Format 1: the first level is
+/// always reached.
+pub fn meets(rubric: &Rubric, d: usize, score: Option<f64>, level: usize) -> Option<bool> {
+    let k = rubric.dimensions[d].expects[level]?;
+    Some((rubric.format < 2 && level == 0) || score.is_some_and(|s| s >= bar(rubric, k) - EPS))
 }
 
 fn weighted_mean(pairs: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64> {
@@ -142,31 +204,78 @@ fn weighted_mean(pairs: impl Iterator<Item = (f64, Option<f64>)>) -> Option<f64>
     (weights > 0.0).then(|| sum / weights)
 }
 
-fn reached(rubric: &Rubric, score: Option<f64>, level: usize) -> bool {
-    level == 0 || score.is_some_and(|s| s >= bar(rubric, level) - 1e-9)
+/// The unticked items of the target level and below, for cumulative checklists.
+fn missing_items(rubric: &Rubric, d: usize, answers: &Answers, target: usize) -> Vec<(usize, usize)> {
+    let mut missing = Vec::new();
+    for (qi, q) in rubric.dimensions[d].questions.iter().enumerate() {
+        let Kind::Checklist {
+            items, meet: Some(_), ..
+        } = &q.kind
+        else {
+            continue;
+        };
+        let ticked: &[String] = match answers.answers.get(&q.id) {
+            Some(Answer::Items(t)) => t,
+            Some(Answer::NotApplicable) => continue,
+            _ => &[],
+        };
+        for (ii, item) in items.iter().enumerate() {
+            if item.level.is_some_and(|l| l <= target) && !ticked.contains(&item.id) {
+                missing.push((qi, ii));
+            }
+        }
+    }
+    missing
 }
 
-fn dimension_score(rubric: &Rubric, questions: Vec<Option<f64>>, score: Option<f64>, target: usize) -> DimensionScore {
+fn dimension_score(
+    rubric: &Rubric,
+    d: usize,
+    questions: Vec<Option<f64>>,
+    score: Option<f64>,
+    not_applicable: bool,
+    target: usize,
+) -> DimensionScore {
+    let expected = rubric.dimensions[d].expects[target].filter(|_| !not_applicable);
+    let reached = expected.is_some() && meets(rubric, d, score, target) == Some(true);
+    let floor = if rubric.format >= 2 { -1.0 } else { 0.0 };
+    let gap = match expected {
+        None => 0.0,
+        // Format 2: a dimension that reaches its expectation shows no gap.
+        Some(_) if reached && rubric.format >= 2 => 0.0,
+        Some(k) => (k as f64 - score.unwrap_or(floor)).max(0.0),
+    };
     DimensionScore {
-        gap: (target as f64 - score.unwrap_or(0.0)).max(0.0),
-        reached: reached(rubric, score, target),
         questions,
         score,
+        not_applicable,
+        expected,
+        gap,
+        reached,
+        missing: Vec::new(),
     }
 }
 
 pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
+    let reach = rubric.scoring.reach;
     let dimensions: Vec<DimensionScore> = rubric
         .dimensions
         .iter()
-        .map(|d| {
+        .enumerate()
+        .map(|(di, d)| {
             let questions: Vec<Option<f64>> = d
                 .questions
                 .iter()
-                .map(|q| answers.answers.get(&q.id).and_then(|a| position(q, a)))
+                .map(|q| answers.answers.get(&q.id).and_then(|a| position(q, a, reach)))
                 .collect();
             let score = weighted_mean(d.questions.iter().zip(&questions).map(|(q, p)| (q.weight, *p)));
-            dimension_score(rubric, questions, score, target)
+            let not_applicable = d
+                .questions
+                .iter()
+                .all(|q| matches!(answers.answers.get(&q.id), Some(Answer::NotApplicable)));
+            let mut s = dimension_score(rubric, di, questions, score, not_applicable, target);
+            s.missing = missing_items(rubric, di, answers, target);
+            s
         })
         .collect();
     let points = match &rubric.scoring.rule {
@@ -187,7 +296,11 @@ pub fn combine(rubric: &Rubric, raters: &[Assessment], own: &Answers, target: us
                 .map(|q| mean(raters.iter().map(|a| a.dimensions[d].questions[q]).collect()))
                 .collect();
             let score = mean(raters.iter().map(|a| a.dimensions[d].score).collect());
-            dimension_score(rubric, questions, score, target)
+            let not_applicable = raters.iter().all(|a| a.dimensions[d].not_applicable);
+            let mut s = dimension_score(rubric, d, questions, score, not_applicable, target);
+            // What the person still misses, by their own account.
+            s.missing = missing_items(rubric, d, own, target);
+            s
         })
         .collect();
     let points: Vec<&Points> = raters.iter().filter_map(|a| a.points.as_ref()).collect();
@@ -199,22 +312,88 @@ pub fn combine(rubric: &Rubric, raters: &[Assessment], own: &Answers, target: us
         Points {
             total: per_dimension.iter().sum(),
             per_dimension,
+            max_per_dimension: points[0].max_per_dimension.clone(),
         }
     });
     conclude(rubric, dimensions, points, own, target)
+}
+
+/// Format 2: whether `level` is met — enough of the dimensions it expects
+/// (those not answered all `n/a`) reach their expectation. Returns
+/// (met, reaching, needed, expected) with counts (or weights, for a share).
+pub fn level_met(rubric: &Rubric, dimensions: &[DimensionScore], level: usize) -> LevelCheck {
+    let expected: Vec<usize> = (0..dimensions.len())
+        .filter(|&d| rubric.dimensions[d].expects[level].is_some() && !dimensions[d].not_applicable)
+        .collect();
+    let reaching: Vec<usize> = expected
+        .iter()
+        .copied()
+        .filter(|&d| meets(rubric, d, dimensions[d].score, level) == Some(true))
+        .collect();
+    let weight = |ds: &[usize]| ds.iter().map(|&d| rubric.dimensions[d].weight).sum::<f64>();
+    let met = !expected.is_empty()
+        && match rubric.scoring.need {
+            Need::Count(n) => reaching.len() >= n.min(expected.len()),
+            Need::Share(share) => weight(&reaching) >= share * weight(&expected) - EPS,
+        };
+    LevelCheck {
+        met,
+        reaching: reaching.len(),
+        expected: expected.len(),
+        needed: match rubric.scoring.need {
+            Need::Count(n) => n.min(expected.len()),
+            Need::Share(share) => {
+                // The fewest dimensions that could make up the share: heaviest first.
+                let mut weights: Vec<f64> = expected.iter().map(|&d| rubric.dimensions[d].weight).collect();
+                weights.sort_by(|a, b| b.total_cmp(a));
+                let goal = share * weights.iter().sum::<f64>() - EPS;
+                let mut sum = 0.0;
+                weights
+                    .iter()
+                    .take_while(|w| {
+                        let before = sum;
+                        sum += *w;
+                        before < goal
+                    })
+                    .count()
+            }
+        },
+        short: expected
+            .iter()
+            .copied()
+            .filter(|d| !reaching.contains(d))
+            .map(|d| {
+                let k = rubric.dimensions[d].expects[level].unwrap_or_default();
+                let score = dimensions[d].score.unwrap_or(-1.0);
+                (d, (bar(rubric, k) - score).max(0.0))
+            })
+            .collect(),
+    }
+}
+
+/// How a level's expectations are met; see [`level_met`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelCheck {
+    pub met: bool,
+    /// How many of the dimensions the level expects reach their expectation.
+    pub reaching: usize,
+    /// How many must (for a share: the fewest that could make it up).
+    pub needed: usize,
+    /// How many dimensions the level expects (not answered all `n/a`).
+    pub expected: usize,
+    /// (dimension, steps short of its bar) for each expected dimension below it.
+    pub short: Vec<(usize, f64)>,
 }
 
 /// Everything that follows from the dimension scores: estimate, readiness,
 /// gaps, strengths, and (from `answers`) pitfalls and fit.
 fn conclude(
     rubric: &Rubric,
-    dimensions: Vec<DimensionScore>,
+    mut dimensions: Vec<DimensionScore>,
     points: Option<Points>,
     answers: &Answers,
     target: usize,
 ) -> Assessment {
-    let reached = |score: Option<f64>, level: usize| reached(rubric, score, level);
-
     let position = weighted_mean(
         rubric
             .dimensions
@@ -222,55 +401,16 @@ fn conclude(
             .zip(&dimensions)
             .map(|(d, s)| (d.weight, s.score)),
     );
-    let count_at = |level: usize| dimensions.iter().filter(|s| reached(s.score, level)).count();
-    let need = rubric.scoring.min_dimensions_at_level;
     let top = rubric.levels.len() - 1;
 
-    let (estimate, decided_by, borderline) = match position {
-        None => (0, Decision::NoAnswers, Vec::new()),
-        Some(m) => {
-            let by_mean = (1..=top).rev().find(|&l| m >= bar(rubric, l) - 1e-9).unwrap_or(0);
-            let estimate = (0..=by_mean).rev().find(|&l| count_at(l) >= need).unwrap_or(0);
-            let decided_by = if estimate < by_mean {
-                Decision::DimensionCount
-            } else {
-                Decision::Mean
-            };
-            let margin = rubric.scoring.borderline;
-            let mut why = Vec::new();
-            if estimate < top {
-                let next = bar(rubric, estimate + 1);
-                if m < next && next - m < margin {
-                    why.push(Borderline::BelowNext(next - m));
-                }
-                if count_at(estimate + 1) + 1 == need && m >= next - margin {
-                    why.push(Borderline::OneDimensionShort);
-                }
-            }
-            if estimate > 0 && decided_by == Decision::Mean && m - bar(rubric, estimate) < margin {
-                why.push(Borderline::JustAbove(m - bar(rubric, estimate)));
-            }
-            (estimate, decided_by, why)
-        }
-    };
-
-    let readiness = if target == 0 {
-        100.0
+    let (estimate, decided_by, borderline) = if rubric.format >= 2 {
+        by_profile(rubric, &dimensions, position)
     } else {
-        let total: f64 = rubric.dimensions.iter().map(|d| d.weight).sum();
-        let got: f64 = rubric
-            .dimensions
-            .iter()
-            .zip(&dimensions)
-            .map(|(d, s)| {
-                let progress = s
-                    .score
-                    .map_or(0.0, |v| (v - (target as f64 - 1.0)) / rubric.scoring.reach);
-                d.weight * progress.clamp(0.0, 1.0)
-            })
-            .sum();
-        100.0 * got / total
+        by_mean(rubric, &dimensions, position)
     };
+    let _ = top;
+
+    let readiness = readiness(rubric, &dimensions, estimate, target);
 
     let (estimate, decided_by, borderline, readiness) = match (&rubric.scoring.rule, &points) {
         (
@@ -279,11 +419,17 @@ fn conclude(
                 min_dimension,
             },
             Some(p),
-        ) if position.is_some() => by_points(rubric, p, target, thresholds, min_dimension),
+        ) if position.is_some() || rubric.format >= 2 => {
+            let result = by_points(rubric, p, target, thresholds, min_dimension);
+            points_gaps(&mut dimensions, p, target, thresholds, min_dimension);
+            result
+        }
         _ => (estimate, decided_by, borderline, readiness),
     };
 
-    let mut gaps: Vec<usize> = (0..dimensions.len()).filter(|&i| !dimensions[i].reached).collect();
+    let mut gaps: Vec<usize> = (0..dimensions.len())
+        .filter(|&i| dimensions[i].expected.is_some() && !dimensions[i].reached && dimensions[i].gap > 0.0)
+        .collect();
     // Largest weighted gap first; ties keep rubric order (stable sort).
     gaps.sort_by(|&a, &b| {
         let wa = rubric.dimensions[a].weight * dimensions[a].gap;
@@ -292,7 +438,11 @@ fn conclude(
     });
     gaps.truncate(TOP_GAPS);
     let strengths = (0..dimensions.len())
-        .filter(|&i| dimensions[i].reached && dimensions[i].score.is_some())
+        .filter(|&i| {
+            let s = &dimensions[i];
+            let earned = points.as_ref().is_none_or(|p| p.per_dimension[i] > 0.0);
+            s.expected.is_some() && s.reached && s.score.is_some() && earned
+        })
         .collect();
 
     let pitfalls = (0..rubric.pitfalls.len())
@@ -315,6 +465,104 @@ fn conclude(
     }
 }
 
+/// Format 1: the highest level the overall position reaches and that at least
+/// `min_dimensions_at_level` dimensions reach on their own.
+fn by_mean(
+    rubric: &Rubric,
+    dimensions: &[DimensionScore],
+    position: Option<f64>,
+) -> (Option<usize>, Decision, Vec<Borderline>) {
+    let count_at = |level: usize| {
+        (0..dimensions.len())
+            .filter(|&d| meets(rubric, d, dimensions[d].score, level) == Some(true))
+            .count()
+    };
+    let need = rubric.scoring.min_dimensions_at_level;
+    let top = rubric.levels.len() - 1;
+    let Some(m) = position else {
+        return (Some(0), Decision::NoAnswers, Vec::new());
+    };
+    let by_mean = (1..=top).rev().find(|&l| m >= bar(rubric, l) - EPS).unwrap_or(0);
+    let estimate = (0..=by_mean).rev().find(|&l| count_at(l) >= need).unwrap_or(0);
+    let decided_by = if estimate < by_mean {
+        Decision::DimensionCount
+    } else {
+        Decision::Mean
+    };
+    let margin = rubric.scoring.borderline;
+    let mut why = Vec::new();
+    if estimate < top {
+        let next = bar(rubric, estimate + 1);
+        if m < next && next - m < margin {
+            why.push(Borderline::BelowNext(next - m));
+        }
+        if count_at(estimate + 1) + 1 == need && m >= next - margin {
+            why.push(Borderline::OneDimensionShort);
+        }
+    }
+    if estimate > 0 && decided_by == Decision::Mean && m - bar(rubric, estimate) < margin {
+        why.push(Borderline::JustAbove(m - bar(rubric, estimate)));
+    }
+    (Some(estimate), decided_by, why)
+}
+
+/// Format 2: the highest level met (see [`level_met`]); none → below the first.
+/// Borderline when the next level up is missed by one dimension that is
+/// within `scoring.borderline` steps of its bar.
+fn by_profile(
+    rubric: &Rubric,
+    dimensions: &[DimensionScore],
+    position: Option<f64>,
+) -> (Option<usize>, Decision, Vec<Borderline>) {
+    if position.is_none() {
+        return (None, Decision::NoAnswers, Vec::new());
+    }
+    let n = rubric.levels.len();
+    let estimate = (0..n).rev().find(|&l| level_met(rubric, dimensions, l).met);
+    let mut why = Vec::new();
+    let next = estimate.map_or(0, |e| e + 1);
+    if next < n {
+        let check = level_met(rubric, dimensions, next);
+        let closest = check.short.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((d, short)) = closest
+            && short < rubric.scoring.borderline
+        {
+            // Would this one dimension alone lift the estimate?
+            let mut lifted = dimensions.to_vec();
+            let k = rubric.dimensions[d].expects[next].unwrap_or_default();
+            lifted[d].score = Some(bar(rubric, k));
+            if level_met(rubric, &lifted, next).met {
+                why.push(Borderline::DimensionClose(d, short));
+            }
+        }
+    }
+    (estimate, Decision::Profile, why)
+}
+
+/// 0–100: the weighted mean, over the dimensions the target expects (not all
+/// `n/a`), of how far each has come up the step to its expectation. 100
+/// exactly when every one of them reaches it.
+fn readiness(rubric: &Rubric, dimensions: &[DimensionScore], estimate: Option<usize>, target: usize) -> f64 {
+    if rubric.format < 2 && target == 0 {
+        return 100.0;
+    }
+    let (mut total, mut got) = (0.0, 0.0);
+    for (d, s) in dimensions.iter().enumerate() {
+        let Some(k) = s.expected else { continue };
+        let w = rubric.dimensions[d].weight;
+        let progress = s.score.map_or(0.0, |v| (v - (k as f64 - 1.0)) / rubric.scoring.reach);
+        total += w;
+        got += w * if s.reached { 1.0 } else { progress.clamp(0.0, 1.0 - EPS) };
+    }
+    if total > 0.0 {
+        100.0 * got / total
+    } else if estimate.is_some_and(|e| e >= target) {
+        100.0
+    } else {
+        0.0
+    }
+}
+
 /// Points one answer earns under the points rule.
 pub fn points(question: &Question, answer: &Answer) -> f64 {
     match (&question.kind, answer) {
@@ -323,15 +571,19 @@ pub fn points(question: &Question, answer: &Answer) -> f64 {
         (Kind::Checklist { items, .. }, Answer::Items(ticked)) => {
             items.iter().filter(|i| ticked.contains(&i.id)).map(|i| i.points).sum()
         }
-        (Kind::Number { bands, .. }, Answer::Number(x)) => {
-            let last = bands.len().saturating_sub(1);
-            bands
-                .iter()
-                .enumerate()
-                .find(|(i, b)| *x >= b.from && (*x < b.to || (*i == last && *x <= b.to)))
-                .map_or(0.0, |(_, b)| b.points)
-        }
+        (Kind::Number { bands, .. }, Answer::Number(x)) => band_of(bands, *x).map_or(0.0, |b| b.points),
         _ => 0.0,
+    }
+}
+
+/// The most a question can earn under the points rule.
+pub fn max_points(question: &Question) -> f64 {
+    let max = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0_f64, f64::max);
+    match &question.kind {
+        Kind::Choice(choices) => max(&mut choices.iter().map(|c| c.points)),
+        Kind::Scale { points, .. } => max(&mut points.iter().copied()),
+        Kind::Checklist { items, .. } => items.iter().map(|i| i.points).sum(),
+        Kind::Number { bands, .. } => max(&mut bands.iter().map(|b| b.points)),
     }
 }
 
@@ -348,42 +600,84 @@ fn points_of(rubric: &Rubric, answers: &Answers) -> Points {
         .collect();
     Points {
         total: per_dimension.iter().sum(),
+        max_per_dimension: rubric
+            .dimensions
+            .iter()
+            .map(|d| d.questions.iter().map(max_points).sum())
+            .collect(),
         per_dimension,
     }
 }
 
 /// The points rule: the highest level whose threshold the total reaches and
-/// whose per-dimension minimum (if any) every dimension meets.
+/// whose per-dimension minimum (if any) every dimension meets. Readiness is
+/// the mean of the progress towards the target's threshold and, where the
+/// target sets a minimum, each dimension's progress towards it: 100 exactly
+/// when the target is reached, minimums included.
 fn by_points(
     rubric: &Rubric,
     p: &Points,
     target: usize,
     thresholds: &[f64],
     min_dimension: &[Option<f64>],
-) -> (usize, Decision, Vec<Borderline>, f64) {
-    let meets_minimum = |l: usize| min_dimension[l].is_none_or(|m| p.per_dimension.iter().all(|d| *d >= m));
-    let by_total = (0..thresholds.len())
-        .rev()
-        .find(|&l| p.total >= thresholds[l])
-        .unwrap_or(0);
-    let estimate = (0..=by_total).rev().find(|&l| meets_minimum(l)).unwrap_or(0);
+) -> (Option<usize>, Decision, Vec<Borderline>, f64) {
+    let meets_minimum = |l: usize| min_dimension[l].is_none_or(|m| p.per_dimension.iter().all(|d| *d >= m - EPS));
+    let reaches = |l: usize| p.total >= thresholds[l] - EPS;
+    let by_total = (0..thresholds.len()).rev().find(|&l| reaches(l));
+    let mut estimate = (0..thresholds.len()).rev().find(|&l| reaches(l) && meets_minimum(l));
+    if rubric.format < 2 {
+        estimate = estimate.or(Some(0));
+    }
     let decided_by = if estimate < by_total {
         Decision::DimensionMinimum
     } else {
         Decision::Points
     };
     let mut borderline = Vec::new();
-    if let Some(next) = thresholds.get(estimate + 1)
-        && p.total < *next
-        && p.total >= next * (1.0 - rubric.scoring.borderline)
+    let next = estimate.map_or(0, |e| e + 1);
+    if let Some(t) = thresholds.get(next)
+        && p.total < *t
+        && p.total >= t * (1.0 - rubric.scoring.borderline)
     {
-        borderline.push(Borderline::PointsShort(next - p.total));
+        borderline.push(Borderline::PointsShort(t - p.total));
     }
-    let readiness = match thresholds.get(target) {
-        Some(t) if target > 0 && *t > 0.0 => (100.0 * p.total / t).min(100.0),
-        _ => 100.0,
-    };
+    let share = |got: f64, need: f64| if need > 0.0 { (got / need).min(1.0) } else { 1.0 };
+    let mut parts = vec![share(p.total, thresholds[target])];
+    if let Some(m) = min_dimension[target] {
+        parts.extend(p.per_dimension.iter().map(|d| share(*d, m)));
+    }
+    let readiness = 100.0 * parts.iter().sum::<f64>() / parts.len() as f64;
+    // Float sums may round a hair under a share of 1: 100 only when truly reached.
+    let reached = reaches(target) && meets_minimum(target);
+    let readiness = if reached { 100.0 } else { readiness.min(100.0 - 1e-6) };
     (estimate, decided_by, borderline, readiness)
+}
+
+/// Under the points rule, gaps and strengths are in points: a dimension below
+/// the target's per-dimension minimum is that many points short; when none is
+/// and the total is short, each dimension's gap is the points it can still earn.
+fn points_gaps(
+    dimensions: &mut [DimensionScore],
+    p: &Points,
+    target: usize,
+    thresholds: &[f64],
+    min_dimension: &[Option<f64>],
+) {
+    let below_min = |d: usize| min_dimension[target].map_or(0.0, |m| (m - p.per_dimension[d]).max(0.0));
+    let any_below_min = (0..dimensions.len()).any(|d| below_min(d) > EPS);
+    let total_short = p.total < thresholds[target] - EPS;
+    for (d, s) in dimensions.iter_mut().enumerate() {
+        let gap = if any_below_min {
+            below_min(d)
+        } else if total_short {
+            (p.max_per_dimension[d] - p.per_dimension[d]).max(0.0)
+        } else {
+            0.0
+        };
+        s.expected = Some(target);
+        s.gap = gap;
+        s.reached = gap <= EPS;
+    }
 }
 
 /// Whether a pitfall condition holds; an unanswered question never triggers.
@@ -490,7 +784,7 @@ mod tests {
 
     fn question_position(rubric: &Rubric, id: &str, a: &Answer) -> Option<f64> {
         match rubric.find(id)? {
-            QuestionRef::Level(d, q) => position(&rubric.dimensions[d].questions[q], a),
+            QuestionRef::Level(d, q) => position(&rubric.dimensions[d].questions[q], a, rubric.scoring.reach),
             QuestionRef::Fit(_) => None,
         }
     }
@@ -551,7 +845,7 @@ mod tests {
             let g = assess(&rubric, better, target);
             let (wp, gp) = (w.points.unwrap(), g.points.unwrap());
             prop_assert!(gp.total >= wp.total);
-            prop_assert!(g.estimate >= w.estimate, "{} < {}", g.estimate, w.estimate);
+            prop_assert!(g.estimate >= w.estimate, "{:?} < {:?}", g.estimate, w.estimate);
             prop_assert!(g.readiness >= w.readiness - 1e-9);
         }
         Ok(())
@@ -602,16 +896,19 @@ mod tests {
     fn positions_by_kind() {
         let r = three_levels();
         let q = |d: usize, i: usize| &r.dimensions[d].questions[i];
-        assert_eq!(position(q(0, 0), &choice("project")), Some(2.0));
+        assert_eq!(position(q(0, 0), &choice("project"), 0.8), Some(2.0));
         // Scale spreads evenly over the whole scale by default.
-        assert_eq!(position(q(0, 1), &Answer::Scale(Agreement::Neutral)), Some(1.0));
+        assert_eq!(position(q(0, 1), &Answer::Scale(Agreement::Neutral), 0.8), Some(1.0));
         // Checklist: weighted share (reviews weighs 2 of 4).
-        assert_eq!(position(q(1, 0), &Answer::Items(vec!["reviews".into()])), Some(1.0));
-        assert_eq!(position(q(1, 0), &Answer::Items(vec![])), Some(0.0));
+        assert_eq!(
+            position(q(1, 0), &Answer::Items(vec!["reviews".into()]), 0.8),
+            Some(1.0)
+        );
+        assert_eq!(position(q(1, 0), &Answer::Items(vec![]), 0.8), Some(0.0));
         // Bands are [from, to), the last one closed.
-        assert_eq!(position(q(1, 1), &Answer::Number(2.0)), Some(1.0));
-        assert_eq!(position(q(1, 1), &Answer::Number(1.99)), Some(0.0));
-        assert_eq!(position(q(1, 1), &Answer::Number(40.0)), Some(1.5));
+        assert_eq!(position(q(1, 1), &Answer::Number(2.0), 0.8), Some(1.0));
+        assert_eq!(position(q(1, 1), &Answer::Number(1.99), 0.8), Some(0.0));
+        assert_eq!(position(q(1, 1), &Answer::Number(40.0), 0.8), Some(1.5));
     }
 
     #[test]
@@ -622,7 +919,7 @@ mod tests {
             other => panic!("{other:?}"),
         };
         let q = &r.dimensions[d].questions[qi];
-        let at = |x: f64| position(q, &Answer::Number(x)).unwrap();
+        let at = |x: f64| position(q, &Answer::Number(x), 0.8).unwrap();
         assert_eq!(at(30.0), 1.0, "20-40% is the Staff band");
         assert_eq!(at(60.0), 0.0, "50-70% is the Senior band");
         assert!(at(10.0) < at(30.0), "below 20% is not better than the Staff band");
@@ -645,7 +942,7 @@ mod tests {
         );
         let out = assess(&r, &a, 1);
         assert_eq!(out.position, Some(1.0));
-        assert_eq!(out.estimate, 0);
+        assert_eq!(out.estimate, Some(0));
         assert_eq!(out.decided_by, Decision::DimensionCount);
         assert!(out.borderline.contains(&Borderline::OneDimensionShort));
     }
@@ -666,7 +963,7 @@ mod tests {
         let out = assess(&r, &a, 1);
         assert_eq!(
             (out.position, out.estimate, out.decided_by),
-            (Some(1.0), 1, Decision::Mean)
+            (Some(1.0), Some(1), Decision::Mean)
         );
         assert!(out.borderline.is_empty(), "{:?}", out.borderline);
         assert_eq!(out.readiness, 100.0);
@@ -688,7 +985,7 @@ mod tests {
             .insert("delivery.help".into(), Answer::Scale(Agreement::Agree));
         b.answers.insert("craft.practices".into(), Answer::Items(vec![]));
         let out = assess(&r, &b, 1);
-        assert_eq!(out.estimate, 1);
+        assert_eq!(out.estimate, Some(1));
         assert!(
             matches!(out.borderline.as_slice(), [Borderline::JustAbove(_)]),
             "{:?}",
@@ -702,7 +999,7 @@ mod tests {
         let out = assess(&r, &Answers::default(), 1);
         assert_eq!(
             (out.position, out.estimate, out.decided_by),
-            (None, 0, Decision::NoAnswers)
+            (None, Some(0), Decision::NoAnswers)
         );
         assert_eq!(out.readiness, 0.0);
         assert!(out.strengths.is_empty());

@@ -35,7 +35,7 @@ impl Person {
                 .map(|d| d.score.map(|s| (s * 100.0).round() / 100.0))
                 .collect(),
             reached: a.dimensions.iter().map(|d| d.reached).collect(),
-            estimate: rubric.levels[a.estimate].id.clone(),
+            estimate: crate::report::level_info(rubric, a.estimate).id,
             readiness: a.readiness.round().clamp(0.0, 100.0) as u32,
         }
     }

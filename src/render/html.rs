@@ -1,7 +1,7 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no script),
 //! made with a minijinja template that escapes everything it inserts.
 
-use super::{leaning_text, money, score_text, who};
+use super::{by_points, gap_cell, leaning_text, money, scale_note, score_cell, target_cell, who};
 use crate::report::Report;
 use serde::Serialize;
 
@@ -41,7 +41,24 @@ struct View<'a> {
 
 pub fn html(r: &Report) -> String {
     let top = r.levels.len().saturating_sub(1).max(1);
-    let pct = |v: f64| format!("{:.1}", (v / top as f64).clamp(0.0, 1.0) * 100.0);
+    // Bars on each dimension's own scale (steps, levels, or points up to the most there are).
+    let pct = |d: &crate::report::DimensionReport, v: Option<f64>| {
+        let (low, high) = match (d.points, d.max_points) {
+            (Some(_), Some(max)) => (0.0, max.max(1.0)),
+            _ => (
+                if r.rubric.format >= 2 { -1.0 } else { 0.0 },
+                d.steps.len().saturating_sub(1).max(1) as f64,
+            ),
+        };
+        let v = match (d.points, v) {
+            (Some(p), _) if by_points(r) => Some(p),
+            (_, v) => v,
+        };
+        format!(
+            "{:.1}",
+            v.map_or(0.0, |v| ((v - low) / (high - low)).clamp(0.0, 1.0) * 100.0)
+        )
+    };
     let view = View {
         r,
         who: who(r),
@@ -52,21 +69,20 @@ pub fn html(r: &Report) -> String {
             .map(|d| Dim {
                 title: &d.title,
                 reached: d.reached,
-                score: score_text(d.score),
-                target: format!("{:.2}", d.target),
-                gap: format!("{:.2}", d.gap),
+                score: score_cell(r, d),
+                target: target_cell(r, d),
+                gap: gap_cell(r, d),
                 weight: d.weight.to_string(),
-                fill: pct(d.score.unwrap_or(0.0)),
-                mark: pct(d.target),
+                fill: pct(d, d.score),
+                mark: if by_points(r) {
+                    "0.0".to_string()
+                } else {
+                    pct(d, d.target)
+                },
             })
             .collect(),
         top,
-        scale: r
-            .levels
-            .iter()
-            .map(|l| format!("{} = {}", l.index, l.title))
-            .collect::<Vec<_>>()
-            .join(", "),
+        scale: scale_note(r),
         leaning: leaning_text(r),
         pay: r
             .compensation

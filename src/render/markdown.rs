@@ -1,6 +1,9 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
-use super::{bar, leaning_text, money, rater_label, score_text, who};
+use super::{
+    MISSING_SHOWN, dimension_bar, gap_cell, gap_heading, leaning_text, level_title, money, rater_label, scale_note,
+    score_cell, score_text, strength_text, target_cell, who,
+};
 use crate::report::Report;
 use std::fmt::Write;
 
@@ -81,21 +84,20 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     for d in &r.dimensions {
         writeln!(
             out,
-            "| {}{} | {} | {:.2} | {:.2} | {} | `{}` |",
+            "| {}{} | {} | {} | {} | {} | `{}` |",
             cell(&d.title),
             if d.reached { " ✓" } else { "" },
-            score_text(d.score),
-            d.target,
-            d.gap,
+            cell(&score_cell(r, d)),
+            cell(&target_cell(r, d)),
+            gap_cell(r, d),
             d.weight,
-            bar(d.score, d.target, r, options.unicode)
+            dimension_bar(r, d, options.unicode)
         )?;
     }
-    let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
     writeln!(
         out,
-        "\nScale: {}. ✓ marks a dimension that reaches the target.\n",
-        levels.join(", ")
+        "\n{} ✓ marks a dimension that reaches the target.\n",
+        scale_note(r)
     )?;
 
     writeln!(out, "## Top gaps\n")?;
@@ -103,15 +105,20 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         writeln!(out, "None: every dimension reaches {}.\n", r.target.title)?;
     }
     for (i, g) in r.top_gaps.iter().enumerate() {
-        writeln!(
-            out,
-            "### {}. {} — gap {:.2} (weighted {:.2})\n",
-            i + 1,
-            g.title,
-            g.gap,
-            g.weighted_gap
-        )?;
-        writeln!(out, "**What {} looks like:** {}\n", r.target.title, g.target_looks_like)?;
+        writeln!(out, "### {}. {} — {}\n", i + 1, g.title, gap_heading(r, g))?;
+        if !g.target_looks_like.is_empty() {
+            writeln!(out, "**What {} looks like:** {}\n", r.target.title, g.target_looks_like)?;
+        }
+        if !g.missing.is_empty() {
+            writeln!(out, "**Still to meet:**\n")?;
+            for m in g.missing.iter().take(MISSING_SHOWN) {
+                writeln!(out, "- {} ({})", m.label, level_title(r, &m.level))?;
+            }
+            if g.missing.len() > MISSING_SHOWN {
+                writeln!(out, "- and {} more", g.missing.len() - MISSING_SHOWN)?;
+            }
+            writeln!(out)?;
+        }
         if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
             writeln!(out, "**Your answers:**\n")?;
             for a in &d.answers {
@@ -140,8 +147,8 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     } else {
         for s in &r.strengths {
             match &s.evidence {
-                Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, score_text(s.score))?,
-                None => writeln!(out, "- **{}** ({})", s.title, score_text(s.score))?,
+                Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, strength_text(r, s))?,
+                None => writeln!(out, "- **{}** ({})", s.title, strength_text(r, s))?,
             }
         }
         writeln!(out)?;

@@ -7,7 +7,7 @@ mod markdown;
 pub mod rubric;
 mod table;
 
-use crate::report::Report;
+use crate::report::{DimensionReport, Report};
 
 pub use html::html;
 pub use json::json;
@@ -50,14 +50,106 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
 
 const BAR_WIDTH: usize = 20;
 
+/// Under a points rule the report speaks in points, not positions.
+pub(crate) fn by_points(r: &Report) -> bool {
+    r.points.is_some()
+}
+
+/// The score cell of a dimension row: `1.25` (format 1), `Working · 1.25`
+/// (format 2: the step reached beside the number), `6 of 12 pts` (points),
+/// `n/a`, or `—` when unanswered.
+pub(crate) fn score_cell(r: &Report, d: &DimensionReport) -> String {
+    if d.not_applicable {
+        return "n/a".to_string();
+    }
+    if let (true, Some(p)) = (by_points(r), d.points) {
+        return match d.max_points {
+            Some(max) => format!("{p} of {max} pts"),
+            None => format!("{p} pts"),
+        };
+    }
+    match (r.rubric.format >= 2, &d.step, d.score) {
+        (true, Some(step), Some(s)) => format!("{step} · {s:.2}"),
+        _ => score_text(d.score),
+    }
+}
+
+/// What the target expects of a dimension: `1.00`, `Expert · 3.00`, `not expected`;
+/// under a points rule the target's per-dimension minimum, if it has one.
+pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
+    if let Some(p) = &r.points {
+        let min = p
+            .thresholds
+            .iter()
+            .find(|t| t.level == r.target.id)
+            .and_then(|t| t.min_per_dimension);
+        return min.map_or_else(|| "—".to_string(), |m| format!("at least {m} pts"));
+    }
+    match (d.target, &d.target_step) {
+        (None, _) => "not expected".to_string(),
+        (Some(t), Some(step)) if r.rubric.format >= 2 => format!("{step} · {t:.2}"),
+        (Some(t), _) => format!("{t:.2}"),
+    }
+}
+
+/// The gap cell: steps (positions) or points; `—` where nothing is expected.
+pub(crate) fn gap_cell(r: &Report, d: &DimensionReport) -> String {
+    if by_points(r) {
+        return if d.gap > 0.0 {
+            format!("{} pts", d.gap)
+        } else {
+            "0".to_string()
+        };
+    }
+    match d.target {
+        None => "—".to_string(),
+        Some(_) => format!("{:.2}", d.gap),
+    }
+}
+
+/// A gap's size in words for headings: `gap 1.50`, `gap 1.00 step (Working → Expert)`, `6 pts short`.
+pub(crate) fn gap_heading(r: &Report, g: &crate::report::Gap) -> String {
+    if by_points(r) {
+        return format!("{} pts to earn (weighted {})", g.gap, g.weighted_gap);
+    }
+    match (&g.step, &g.target_step) {
+        (Some(from), Some(to)) if r.rubric.format >= 2 => {
+            format!(
+                "{from} → expected {to} (gap {:.2}, weighted {:.2})",
+                g.gap, g.weighted_gap
+            )
+        }
+        _ => format!("gap {:.2} (weighted {:.2})", g.gap, g.weighted_gap),
+    }
+}
+
+/// A dimension's bar: on its own scale (steps or levels; points up to the most it can earn).
+pub(crate) fn dimension_bar(r: &Report, d: &DimensionReport, unicode: bool) -> String {
+    if let (Some(p), Some(max)) = (d.points, d.max_points) {
+        let min = r
+            .points
+            .as_ref()
+            .and_then(|pr| pr.thresholds.iter().find(|t| t.level == r.target.id))
+            .and_then(|t| t.min_per_dimension);
+        return bar_on(Some(p), min, 0.0, max.max(1.0), unicode);
+    }
+    let top = d.steps.len().saturating_sub(1).max(1) as f64;
+    let low = if r.rubric.format >= 2 { -1.0 } else { 0.0 };
+    bar(d.score, d.target, low, top, unicode)
+}
+
 /// The score as a bar on the level scale: filled up to the score, shaded from
 /// there to the target (the gap), blank beyond the target.
 /// `██████████████▍░░░░░` or, in ASCII, `##############-----`.
-pub(crate) fn bar(score: Option<f64>, target: f64, report: &Report, unicode: bool) -> String {
-    let top = report.levels.len().saturating_sub(1).max(1) as f64;
-    let cells = |v: f64| (v / top).clamp(0.0, 1.0) * BAR_WIDTH as f64;
+pub(crate) fn bar(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: bool) -> String {
+    bar_on(score, target, low, top, unicode)
+}
+
+fn bar_on(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: bool) -> String {
+    let span = (top - low).max(1e-9);
+    let cells = |v: f64| ((v - low) / span).clamp(0.0, 1.0) * BAR_WIDTH as f64;
     let filled = score.map_or(0.0, cells);
-    let target_cells = cells(target).round() as usize;
+    let target_cells = target.map_or(0, |t| cells(t).round() as usize);
     let mut out = String::new();
     let full = filled.floor() as usize;
     if unicode {
@@ -80,6 +172,47 @@ pub(crate) fn bar(score: Option<f64>, target: f64, report: &Report, unicode: boo
         }
     }
     out
+}
+
+/// The note under the dimension table saying what the numbers are on.
+pub(crate) fn scale_note(r: &Report) -> String {
+    if by_points(r) {
+        return "Scores are points earned out of the most each dimension can earn; the target column is the target level's minimum per dimension.".to_string();
+    }
+    let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
+    if r.rubric.format < 2 {
+        return format!("Scale: {}.", levels.join(", "));
+    }
+    let own_steps = r
+        .dimensions
+        .iter()
+        .any(|d| d.steps.iter().ne(r.levels.iter().map(|l| &l.title)));
+    if own_steps {
+        "Scores are on each dimension's own steps (0 = its first step, −1 = below it); the target column is the step the target level expects, if any.".to_string()
+    } else {
+        format!("Scale: -1 = below the first level, {}.", levels.join(", "))
+    }
+}
+
+/// Text formats list at most this many missing checklist items per gap ("and N more").
+pub(crate) const MISSING_SHOWN: usize = 10;
+
+/// A level's title by id (the id itself if unknown).
+pub(crate) fn level_title<'a>(r: &'a Report, id: &'a str) -> &'a str {
+    r.levels.iter().find(|l| l.id == id).map_or(id, |l| l.title.as_str())
+}
+
+/// A strength's score as shown: the step reached (format 2) or the number.
+pub(crate) fn strength_text(r: &Report, s: &crate::report::Strength) -> String {
+    match (
+        &s.step,
+        r.rubric.format >= 2,
+        r.dimensions.iter().find(|d| d.id == s.dimension),
+    ) {
+        (_, _, Some(d)) if by_points(r) => score_cell(r, d),
+        (Some(step), true, _) => format!("{step} · {}", score_text(s.score)),
+        _ => score_text(s.score),
+    }
 }
 
 pub(crate) fn score_text(score: Option<f64>) -> String {

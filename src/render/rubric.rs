@@ -19,7 +19,7 @@ fn answers(r: &Rubric, kind: &Kind) -> Vec<String> {
             .iter()
             .map(|c| format!("{} — {} (at {})", c.id, c.label, position(r, c.position)))
             .collect(),
-        Kind::Checklist { items, low, high } => {
+        Kind::Checklist { items, low, high, .. } => {
             let mut v: Vec<String> = items
                 .iter()
                 .map(|i| format!("{} — {} (weight {})", i.id, i.label, i.weight))

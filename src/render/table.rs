@@ -1,6 +1,9 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
-use super::{bar, leaning_text, money, rater_label, score_text, who};
+use super::{
+    MISSING_SHOWN, dimension_bar, gap_cell, gap_heading, leaning_text, level_title, money, rater_label, scale_note,
+    score_cell, score_text, strength_text, target_cell, who,
+};
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use std::fmt::Write;
@@ -127,21 +130,17 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
     for d in &r.dimensions {
         t.add_row(vec![
             Cell::new(format!("{}{}", d.title, if d.reached { tick } else { "" })),
-            Cell::new(score_text(d.score)).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{:.2}", d.target)).set_alignment(CellAlignment::Right),
-            Cell::new(format!("{:.2}", d.gap)).set_alignment(CellAlignment::Right),
+            Cell::new(score_cell(r, d)).set_alignment(CellAlignment::Right),
+            Cell::new(target_cell(r, d)).set_alignment(CellAlignment::Right),
+            Cell::new(gap_cell(r, d)).set_alignment(CellAlignment::Right),
             Cell::new(d.weight).set_alignment(CellAlignment::Right),
-            coloured_bar(bar(d.score, d.target, r, unicode), d.reached),
+            coloured_bar(dimension_bar(r, d, unicode), d.reached),
         ]);
     }
     writeln!(out, "{t}")?;
-    let levels: Vec<String> = r.levels.iter().map(|l| format!("{} = {}", l.index, l.title)).collect();
     para(
         out,
-        &format!(
-            "Scale: {}.{tick} marks a dimension that reaches the target.",
-            levels.join(", ")
-        ),
+        &format!("{}{tick} marks a dimension that reaches the target.", scale_note(r)),
         width,
         "",
     )?;
@@ -151,20 +150,34 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         writeln!(out, "None: every dimension reaches {}.", r.target.title)?;
     }
     for (i, g) in r.top_gaps.iter().enumerate() {
-        writeln!(
-            out,
-            "\n{}. {} — gap {:.2} (weighted {:.2})",
-            i + 1,
-            g.title,
-            g.gap,
-            g.weighted_gap
-        )?;
-        para(
-            out,
-            &format!("What {} looks like: {}", r.target.title, g.target_looks_like),
-            width,
-            "   ",
-        )?;
+        writeln!(out, "\n{}. {} — {}", i + 1, g.title, gap_heading(r, g))?;
+        if !g.target_looks_like.is_empty() {
+            para(
+                out,
+                &format!("What {} looks like: {}", r.target.title, g.target_looks_like),
+                width,
+                "   ",
+            )?;
+        }
+        if !g.missing.is_empty() {
+            writeln!(out, "   Still to meet:")?;
+            for m in g.missing.iter().take(MISSING_SHOWN) {
+                bullet(
+                    out,
+                    &format!("{} ({})", m.label, level_title(r, &m.level)),
+                    width,
+                    "     ",
+                )?;
+            }
+            if g.missing.len() > MISSING_SHOWN {
+                bullet(
+                    out,
+                    &format!("and {} more", g.missing.len() - MISSING_SHOWN),
+                    width,
+                    "     ",
+                )?;
+            }
+        }
         if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
             writeln!(out, "   Your answers:")?;
             for a in &d.answers {
@@ -193,7 +206,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         let evidence = s.evidence.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
         bullet(
             out,
-            &format!("{} ({}){evidence}", s.title, score_text(s.score)),
+            &format!("{} ({}){evidence}", s.title, strength_text(r, s)),
             width,
             "",
         )?;

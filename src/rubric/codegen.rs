@@ -33,24 +33,28 @@ fn kind(k: &Kind) -> String {
         Kind::Choice(choices) => format!(
             "Kind::Choice({})",
             list(choices, ind, |c| format!(
-                "Choice {{ id: {}, label: {}, position: {}, points: {} }}",
+                "Choice {{ id: {}, label: {}, description: {}, position: {}, points: {} }}",
                 s(&c.id),
                 s(&c.label),
+                opt(&c.description),
                 f(c.position),
                 f(c.points)
             ))
         ),
-        Kind::Checklist { items, low, high } => format!(
-            "Kind::Checklist {{ items: {}, low: {}, high: {} }}",
+        Kind::Checklist { items, low, high, meet } => format!(
+            "Kind::Checklist {{ items: {}, low: {}, high: {}, meet: {} }}",
             list(items, ind, |i| format!(
-                "Item {{ id: {}, label: {}, weight: {}, points: {} }}",
+                "Item {{ id: {}, label: {}, description: {}, level: {:?}, weight: {}, points: {} }}",
                 s(&i.id),
                 s(&i.label),
+                opt(&i.description),
+                i.level,
                 f(i.weight),
                 f(i.points)
             )),
             f(*low),
-            f(*high)
+            f(*high),
+            meet.map_or_else(|| "None".to_string(), |m| format!("Some({})", f(m)))
         ),
         Kind::Number { min, max, unit, bands } => format!(
             "Kind::Number {{ min: {}, max: {}, unit: {}, bands: {} }}",
@@ -180,21 +184,29 @@ fn unformatted(r: &Rubric, source: &str) -> String {
     let dimensions = list(&r.dimensions, "        ", |d| {
         let questions = list(&d.questions, "                ", |q| {
             format!(
-                "Question {{\n                    id: {},\n                    prompt: {},\n                    help: {},\n                    weight: {},\n                    kind: {},\n                }}",
+                "Question {{\n                    id: {},\n                    prompt: {},\n                    help: {},\n                    weight: {},\n                    allow_na: {},\n                    kind: {},\n                }}",
                 s(&q.id),
                 s(&q.prompt),
                 opt(&q.help),
                 f(q.weight),
+                q.allow_na,
                 kind(&q.kind)
             )
         });
         format!(
-            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            descriptions: {},\n            questions: {},\n            actions: {},\n        }}",
+            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            descriptions: {},\n            steps: {},\n            expects: vec!{:?},\n            questions: {},\n            actions: {},\n        }}",
             s(&d.id),
             s(&d.title),
             s(&d.summary),
             f(d.weight),
             list(&d.descriptions, "            ", |t| s(t)),
+            list(&d.steps, "            ", |st| format!(
+                "Step {{ id: {}, title: {}, description: {} }}",
+                s(&st.id),
+                s(&st.title),
+                s(&st.description)
+            )),
+            d.expects,
             questions,
             list(&d.actions, "            ", |t| s(t)),
         )
@@ -251,13 +263,15 @@ use super::*;
 
 pub(super) fn rubric() -> Rubric {{
     let mut rubric = Rubric {{
+    format: {format},
     id: {id},
     version: {version},
     title: {title},
     description: {description},
     levels: {levels},
+    below_first: {below_first},
     default_target: {default_target},
-    scoring: Scoring {{ rule: {rule}, reach: {reach}, min_dimensions_at_level: {min}, borderline: {borderline} }},
+    scoring: Scoring {{ rule: {rule}, reach: {reach}, min_dimensions_at_level: {min}, need: Need::{need:?}, borderline: {borderline} }},
     dimensions: {dimensions},
     fit: {fit},
     pitfalls: {pitfalls},
@@ -268,6 +282,9 @@ pub(super) fn rubric() -> Rubric {{
     rubric
 }}
 ",
+        format = r.format,
+        below_first = s(&r.below_first),
+        need = r.scoring.need,
         id = s(&r.id),
         version = s(&r.version),
         title = s(&r.title),

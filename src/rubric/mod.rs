@@ -43,11 +43,18 @@ pub const DEFAULT_ID: &str = "senior-staff";
 
 #[derive(Debug, Clone)]
 pub struct Rubric {
+    /// The file format: 1 (levels are the only scale) or 2 (profiles, steps,
+    /// below-first; see RUBRIC-FORMAT-2.md).
+    pub format: u8,
     pub id: String,
     pub version: String,
     pub title: String,
     pub description: String,
     pub levels: Vec<Level>,
+    /// Title of the place below the first level ("Below Engineer I" unless the
+    /// rubric's `below_first.title` says otherwise). Format 2 only: a format-1
+    /// estimate never goes below the first level.
+    pub below_first: String,
     /// Index into `levels`.
     pub default_target: usize,
     pub scoring: Scoring,
@@ -74,8 +81,21 @@ pub struct Scoring {
     pub reach: f64,
     /// How many dimensions must each have reached a level for it to be the estimate.
     pub min_dimensions_at_level: usize,
+    /// Format 2: how many of the dimensions a level expects must reach their
+    /// expectation for the level to be met.
+    pub need: Need,
     /// Distance (in level units) from a boundary within which the estimate is borderline.
     pub borderline: f64,
+}
+
+/// Format 2: what it takes to meet a level, counted over the dimensions that
+/// level expects (dimensions answered all `n/a` left out).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Need {
+    /// At least this many of them (capped at how many the level expects).
+    Count(usize),
+    /// At least this weighted share of them (0–1; 1 = all).
+    Share(f64),
 }
 
 /// How the overall level is decided.
@@ -97,10 +117,26 @@ pub struct Dimension {
     pub title: String,
     pub summary: String,
     pub weight: f64,
-    /// What the dimension looks like at each level, indexed like `Rubric::levels`.
+    /// What the dimension looks like at each level, indexed like `Rubric::levels`;
+    /// empty for a level that does not expect it, or whose expected step says it.
     pub descriptions: Vec<String>,
+    /// The dimension's own named steps, lowest first (format 2 `steps:`). Empty
+    /// when its scale is the rubric's levels; see [`Rubric::steps_of`].
+    pub steps: Vec<Step>,
+    /// The step each level expects, indexed like `Rubric::levels`; `None`: that
+    /// level does not expect this dimension (neither a gap nor a strength there).
+    /// Format 1: level `l` expects step `l`.
+    pub expects: Vec<Option<usize>>,
     pub questions: Vec<Question>,
     pub actions: Vec<String>,
+}
+
+/// One step of a dimension's own scale ("Working", "Expert").
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub description: String,
 }
 
 #[derive(Debug, Clone)]
@@ -109,6 +145,8 @@ pub struct Question {
     pub prompt: String,
     pub help: Option<String>,
     pub weight: f64,
+    /// The answer `n/a` is accepted: left out of every mean, costing no readiness.
+    pub allow_na: bool,
     pub kind: Kind,
 }
 
@@ -117,11 +155,16 @@ pub struct Question {
 #[derive(Debug, Clone)]
 pub enum Kind {
     Choice(Vec<Choice>),
-    /// Position moves from `low` to `high` with the weighted share of items ticked.
+    /// Position moves from `low` to `high` with the weighted share of items ticked;
+    /// or, when the items are tagged with levels (`meet` is set), it is the
+    /// highest level whose items and every lower level's meet their share.
     Checklist {
         items: Vec<Item>,
         low: f64,
         high: f64,
+        /// Level-tagged (cumulative) checklist: the share of a level's items
+        /// (by weight, 0–1) needed to meet it.
+        meet: Option<f64>,
     },
     Number {
         min: f64,
@@ -142,6 +185,8 @@ pub enum Kind {
 pub struct Choice {
     pub id: String,
     pub label: String,
+    pub description: Option<String>,
+    /// On the dimension's scale: a step index (−1 = below the first step).
     pub position: f64,
     /// Under the points rule (else 0).
     pub points: f64,
@@ -151,6 +196,9 @@ pub struct Choice {
 pub struct Item {
     pub id: String,
     pub label: String,
+    pub description: Option<String>,
+    /// The level this item belongs to (cumulative checklists).
+    pub level: Option<usize>,
     pub weight: f64,
     /// Under the points rule (else 0).
     pub points: f64,
@@ -324,6 +372,48 @@ pub fn unit_suffix(unit: Option<&str>) -> String {
 impl Rubric {
     pub fn level_index(&self, id: &str) -> Option<usize> {
         self.levels.iter().position(|l| l.id == id)
+    }
+
+    /// Title of a place on the level scale: a level, or below the first one (`None`).
+    pub fn level_title(&self, level: Option<usize>) -> &str {
+        level.map_or(self.below_first.as_str(), |l| self.levels[l].title.as_str())
+    }
+
+    /// Number of steps on dimension `d`'s scale.
+    pub fn step_count(&self, d: usize) -> usize {
+        match self.dimensions[d].steps.len() {
+            0 => self.levels.len(),
+            n => n,
+        }
+    }
+
+    /// Title of step `k` of dimension `d` (its own step, or the level's title);
+    /// a negative `k` is below the first step.
+    pub fn step_title(&self, d: usize, k: i64) -> String {
+        let dim = &self.dimensions[d];
+        match usize::try_from(k) {
+            Err(_) => match dim.steps.first() {
+                Some(first) => format!("Below {}", first.title),
+                None => self.below_first.clone(),
+            },
+            Ok(k) => match dim.steps.get(k) {
+                Some(step) => step.title.clone(),
+                None => self.levels.get(k).map_or_else(String::new, |l| l.title.clone()),
+            },
+        }
+    }
+
+    /// What dimension `d` looks like at `level`: the level's description, else
+    /// the expected step's description.
+    pub fn looks_like(&self, d: usize, level: usize) -> String {
+        let dim = &self.dimensions[d];
+        match dim.descriptions.get(level).filter(|t| !t.is_empty()) {
+            Some(text) => text.clone(),
+            None => dim.expects[level]
+                .and_then(|k| dim.steps.get(k))
+                .map(|s| s.description.clone())
+                .unwrap_or_default(),
+        }
     }
 
     pub fn level_ids(&self) -> Vec<&str> {

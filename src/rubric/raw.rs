@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRubric {
+    /// 1 (the default) or 2: profiles, named steps, cumulative checklists, `n/a`, below the first level.
+    #[serde(default)]
+    pub format: Option<u32>,
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub version: String,
@@ -18,6 +21,9 @@ pub struct RawRubric {
     #[serde(default)]
     pub description: String,
     pub levels: Vec<RawLevel>,
+    /// Format 2: the place below the first level (default title "Below <first level>").
+    #[serde(default)]
+    pub below_first: Option<RawBelowFirst>,
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub default_target: Option<Spanned<String>>,
@@ -42,6 +48,12 @@ pub struct RawLevel {
     pub summary: String,
 }
 
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBelowFirst {
+    pub title: String,
+}
+
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawScoring {
@@ -58,6 +70,10 @@ pub struct RawScoring {
     pub reach: Option<f64>,
     #[serde(default)]
     pub min_dimensions_at_level: Option<u32>,
+    /// Format 2: the weighted share (0–1) of the dimensions a level expects that must reach
+    /// their expectation (default 1: all). Not with `min_dimensions_at_level`.
+    #[serde(default)]
+    pub share: Option<f64>,
     #[serde(default)]
     pub borderline: Option<f64>,
 }
@@ -76,10 +92,33 @@ pub struct RawDimension {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub levels: BTreeMap<String, Spanned<String>>,
+    /// Format 2: the dimension's own named steps, lowest first.
+    #[serde(default)]
+    pub steps: Option<Vec<RawStep>>,
+    /// Format 2: the step (or, without `steps`, the level) each level expects, by level id.
+    /// A level left out takes the previous listed level's; levels before the first listed
+    /// one do not expect this dimension.
+    #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
+    pub expects: Option<BTreeMap<String, Spanned<String>>>,
+    /// Format 2: not expected before this level.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub from: Option<Spanned<String>>,
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
     #[serde(default)]
     pub actions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
@@ -111,6 +150,13 @@ pub struct RawQuestion {
     pub help: Option<String>,
     #[serde(default)]
     pub weight: Option<f64>,
+    /// Format 2: the answer `n/a` is accepted.
+    #[serde(default)]
+    pub allow_na: Option<bool>,
+    /// Format 2, checklists whose items carry `level`: the share of a level's items needed
+    /// to meet it (default 1).
+    #[serde(default)]
+    pub meet: Option<f64>,
     #[serde(default)]
     pub choices: Option<Vec<RawChoice>>,
     #[serde(default)]
@@ -140,8 +186,15 @@ pub struct RawChoice {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
-    #[schemars(with = "RawPos")]
-    pub at: Spanned<RawPos>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    #[schemars(with = "Option<RawPos>")]
+    pub at: Option<Spanned<RawPos>>,
+    /// Format 2, dimensions with `steps`: the step this answer sits at.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub step: Option<Spanned<String>>,
     /// Points rule: points this choice earns.
     #[serde(default)]
     pub points: Option<f64>,
@@ -153,6 +206,12 @@ pub struct RawItem {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub label: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Format 2: the level this item belongs to (a cumulative checklist).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub level: Option<Spanned<String>>,
     #[serde(default)]
     pub weight: Option<f64>,
     /// Points rule: points this item earns when ticked.
@@ -166,8 +225,13 @@ pub struct RawBand {
     pub from: f64,
     pub to: f64,
     pub label: String,
-    #[schemars(with = "RawPos")]
-    pub at: Spanned<RawPos>,
+    #[serde(default)]
+    #[schemars(with = "Option<RawPos>")]
+    pub at: Option<Spanned<RawPos>>,
+    /// Format 2, dimensions with `steps`: the step a number in this band sits at.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub step: Option<Spanned<String>>,
     /// Points rule: points a number in this band earns.
     #[serde(default)]
     pub points: Option<f64>,
@@ -187,8 +251,8 @@ impl JsonSchema for RawPos {
     }
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
-            "description": "A level id (e.g. staff) or a number on the level scale (0 = first level, 1 = second, ...)",
-            "anyOf": [{ "type": "string" }, { "type": "number", "minimum": 0 }]
+            "description": "A level id (e.g. staff), `below` (format 2: below the first level) or a number on the level scale (0 = first level, 1 = second, ...; down to -1 in format 2)",
+            "anyOf": [{ "type": "string" }, { "type": "number", "minimum": -1 }]
         })
     }
 }

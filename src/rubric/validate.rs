@@ -9,6 +9,10 @@ use std::mem::take;
 
 const MIN_LEVELS: usize = 2;
 const MAX_LEVELS: usize = 10;
+/// Format 2 ladders can be longer (15-band points ladders exist).
+const MAX_LEVELS_2: usize = 20;
+/// In format 2, `at: below` puts an answer below the first level or step.
+const BELOW: &str = "below";
 const DEFAULT_REACH: f64 = 0.8;
 const DEFAULT_BORDERLINE: f64 = 0.1;
 
@@ -32,9 +36,12 @@ impl<F: FnOnce() -> String> KeyPath for F {
 
 struct Checker {
     problems: Vec<Problem>,
+    format: u8,
     levels: Vec<String>,
     /// The rubric scores by points: every answer must say what it earns.
     points_rule: bool,
+    /// The current dimension's own step ids (empty: its scale is the levels).
+    steps: Vec<String>,
 }
 
 impl Checker {
@@ -42,8 +49,90 @@ impl Checker {
         self.problems.push(Problem::new(path, msg).at(at));
     }
 
+    /// Highest position on the current dimension's scale.
     fn top(&self) -> f64 {
-        self.levels.len().saturating_sub(1) as f64
+        let n = if self.steps.is_empty() {
+            self.levels.len()
+        } else {
+            self.steps.len()
+        };
+        n.saturating_sub(1) as f64
+    }
+
+    /// Lowest position: the first level, or below it in format 2.
+    fn bottom(&self) -> f64 {
+        if self.format >= 2 { -1.0 } else { 0.0 }
+    }
+
+    /// A format-2 key used in a format-1 file.
+    fn needs_format_2(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, key: &str, set: bool) {
+        if set && self.format < 2 {
+            self.push(
+                path.key_path(),
+                at,
+                format!("'{key}' needs rubric format 2: add `format: 2` at the top of the file"),
+            );
+        }
+    }
+
+    /// A step id of the current dimension (format 2 `step:`).
+    fn step(&mut self, path: impl KeyPath, id: &Spanned<String>) -> f64 {
+        if self.steps.is_empty() {
+            self.push(
+                path.key_path(),
+                location(id),
+                "'step' is for dimensions with their own steps; this one's scale is the levels: use 'at'",
+            );
+            return 0.0;
+        }
+        match self.steps.iter().position(|s| *s == id.value) {
+            Some(i) => i as f64,
+            None => {
+                let msg = format!("unknown step '{}'; expected {}", id.value, one_of(&self.steps));
+                self.push(path.key_path(), location(id), msg);
+                0.0
+            }
+        }
+    }
+
+    /// Where an answer sits: `at` (a level id, `below` or a number) or `step`
+    /// (format 2); neither is fine only under the points rule.
+    fn answer_position(
+        &mut self,
+        path: &str,
+        at: Option<(u64, u64)>,
+        pos: Option<&Spanned<RawPos>>,
+        step: Option<&Spanned<String>>,
+    ) -> f64 {
+        self.needs_format_2(
+            || format!("{path}.step"),
+            step.and_then(location),
+            "step",
+            step.is_some(),
+        );
+        match (pos, step) {
+            (Some(_), Some(s)) => {
+                self.push(format!("{path}.step"), location(s), "give 'at' or 'step', not both");
+                0.0
+            }
+            (Some(p), None) => self.position(|| format!("{path}.at"), p),
+            (None, Some(s)) => self.step(|| format!("{path}.step"), s),
+            (None, None) if self.points_rule => 0.0,
+            (None, None) => {
+                let msg = if self.steps.is_empty() {
+                    format!(
+                        "needs 'at': {} or a number from {} to {}",
+                        one_of(&self.levels),
+                        self.bottom(),
+                        self.top()
+                    )
+                } else {
+                    format!("needs 'step': {}", one_of(&self.steps))
+                };
+                self.push(path, at, msg);
+                0.0
+            }
+        }
     }
 
     /// Ids are keys in answers files (YAML, TOML, JSON): keep them plain.
@@ -99,24 +188,40 @@ impl Checker {
         }
     }
 
-    /// Resolve a level id or number to a position on the scale.
+    /// Resolve a level id, `below` or a number to a position on the current
+    /// dimension's scale.
     fn position(&mut self, path: impl KeyPath, pos: &Spanned<RawPos>) -> f64 {
         match &pos.value {
+            RawPos::Level(id) if id == BELOW && self.format >= 2 => -1.0,
+            RawPos::Level(id) if !self.steps.is_empty() => {
+                let msg = format!(
+                    "'{id}': this dimension has its own steps; use 'step: {}' or 'at: below'",
+                    self.steps.join("|")
+                );
+                self.push(path.key_path(), location(pos), msg);
+                0.0
+            }
             RawPos::Level(id) => match self.levels.iter().position(|l| l == id) {
                 Some(i) => i as f64,
                 None => {
+                    let below = if self.format >= 2 { ", below" } else { "" };
                     let msg = format!(
-                        "unknown level '{id}'; expected {} or a number from 0 to {}",
+                        "unknown level '{id}'; expected {}{below} or a number from {} to {}",
                         one_of(&self.levels),
+                        self.bottom(),
                         self.top()
                     );
                     self.push(path.key_path(), location(pos), msg);
                     0.0
                 }
             },
-            RawPos::Number(n) if n.is_finite() && *n >= 0.0 && *n <= self.top() => *n,
+            RawPos::Number(n) if n.is_finite() && *n >= self.bottom() && *n <= self.top() => *n,
             RawPos::Number(n) => {
-                let msg = format!("position {n} is off the scale; expected 0 to {}", self.top());
+                let msg = format!(
+                    "position {n} is off the scale; expected {} to {}",
+                    self.bottom(),
+                    self.top()
+                );
                 self.push(path.key_path(), location(pos), msg);
                 0.0
             }
@@ -156,10 +261,20 @@ impl Checker {
 }
 
 pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
+    let format = match raw.format {
+        None | Some(1) => 1,
+        Some(2) => 2,
+        Some(other) => {
+            let problem = Problem::new("format", format!("unknown rubric format {other}; expected 1 or 2"));
+            return Err(vec![problem]);
+        }
+    };
     let mut c = Checker {
         problems: Vec::new(),
+        format,
         levels: raw.levels.iter().map(|l| l.id.value.clone()).collect(),
         points_rule: raw.scoring.rule == Some(RawRule::Points),
+        steps: Vec::new(),
     };
     c.id("id", &raw.id);
     c.text("version", None, &raw.version);
@@ -167,23 +282,40 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
 
     // Levels
     let n = raw.levels.len();
-    if !(MIN_LEVELS..=MAX_LEVELS).contains(&n) {
+    let max_levels = if format >= 2 { MAX_LEVELS_2 } else { MAX_LEVELS };
+    if !(MIN_LEVELS..=max_levels).contains(&n) {
         // Point at the first level (too few) or the first one too many.
         let at = raw
             .levels
-            .get(MAX_LEVELS)
+            .get(max_levels)
             .or(raw.levels.first())
             .and_then(|l| location(&l.id));
         c.push(
             "levels",
             at,
-            format!("a rubric needs {MIN_LEVELS} to {MAX_LEVELS} levels, found {n}"),
+            format!("a rubric needs {MIN_LEVELS} to {max_levels} levels, found {n}"),
         );
     }
     for (i, l) in raw.levels.iter().enumerate() {
         c.id(|| format!("levels[{i}].id"), &l.id);
         c.text(|| format!("levels[{i}].title"), location(&l.id), &l.title);
+        if format >= 2 && l.id.value == BELOW {
+            let msg = "the level id 'below' is reserved for the place below the first level";
+            c.push(format!("levels[{i}].id"), location(&l.id), msg);
+        }
     }
+    c.needs_format_2("below_first", None, "below_first", raw.below_first.is_some());
+    let below_first = match &raw.below_first {
+        Some(b) if !b.title.trim().is_empty() => b.title.clone(),
+        Some(_) => {
+            c.push("below_first.title", None, "must not be empty");
+            String::new()
+        }
+        None => format!(
+            "Below {}",
+            raw.levels.first().map_or("the first level", |l| l.title.as_str())
+        ),
+    };
     c.unique(
         "level",
         raw.levels
@@ -239,10 +371,19 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         c.id(|| format!("{path}.id"), &d.id);
         c.text(|| format!("{path}.title"), at, &d.title);
         let weight = c.positive(|| format!("{path}.weight"), at, d.weight);
+        let steps = dimension_steps(&mut c, &path, at, d);
+        let expects = expectations(&mut c, &path, at, d, &steps);
         let mut descriptions = Vec::new();
-        for level in &raw.levels {
+        for (li, level) in raw.levels.iter().enumerate() {
+            // A level that does not expect the dimension, or whose expected
+            // step describes itself, needs no description of its own.
+            let described_by_step = expects[li]
+                .and_then(|k| steps.get(k))
+                .is_some_and(|s| !s.description.is_empty());
+            let needed = format == 1 || (expects[li].is_some() && !described_by_step);
             match d.levels.get_mut(&level.id.value) {
                 Some(text) if !text.value.trim().is_empty() => descriptions.push(take(&mut text.value)),
+                _ if !needed => descriptions.push(String::new()),
                 _ => {
                     c.push(
                         format!("{path}.levels.{}", level.id.value),
@@ -280,15 +421,29 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         for (qi, q) in d.questions.iter_mut().enumerate() {
             questions.push(question(&mut c, &format!("{path}.questions[{qi}]"), q));
         }
+        c.steps.clear();
         dimensions.push(Dimension {
             id: take(&mut d.id.value),
             title: take(&mut d.title),
             summary: take(&mut d.summary),
             weight,
             descriptions,
+            steps,
+            expects,
             questions,
             actions: take(&mut d.actions),
         });
+    }
+    if format >= 2 && !c.points_rule {
+        for (li, level) in raw.levels.iter().enumerate() {
+            if !dimensions.is_empty() && dimensions.iter().all(|d| d.expects[li].is_none()) {
+                let msg = format!(
+                    "no dimension is expected at level '{}': it could never be met (check the dimensions' 'from' and 'expects')",
+                    level.id.value
+                );
+                c.push(format!("levels[{li}]"), location(&level.id), msg);
+            }
+        }
     }
 
     // Fit
@@ -370,10 +525,37 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         );
     }
     let rule = scoring_rule(&mut c, &raw.scoring);
+    c.needs_format_2("scoring.share", None, "share", raw.scoring.share.is_some());
+    let need = match (raw.scoring.min_dimensions_at_level, raw.scoring.share) {
+        (Some(_), Some(_)) => {
+            let msg = "give min_dimensions_at_level or share, not both";
+            c.push("scoring.share", None, msg);
+            Need::Share(1.0)
+        }
+        (Some(m), None) => {
+            if m == 0 {
+                c.push("scoring.min_dimensions_at_level", None, "must be at least 1");
+            }
+            Need::Count(m as usize)
+        }
+        (None, Some(share)) => {
+            if !(share > 0.0 && share <= 1.0) {
+                c.push(
+                    "scoring.share",
+                    None,
+                    format!("must be above 0 and at most 1, found {share}"),
+                );
+            }
+            Need::Share(share)
+        }
+        (None, None) if format >= 2 => Need::Share(1.0),
+        (None, None) => Need::Count(min_dims),
+    };
     let scoring = Scoring {
         rule,
         reach,
         min_dimensions_at_level: min_dims,
+        need,
         borderline,
     };
 
@@ -387,6 +569,8 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         })
         .collect();
     let mut rubric = Rubric {
+        format,
+        below_first,
         id: take(&mut raw.id.value),
         version: take(&mut raw.version),
         title: take(&mut raw.title),
@@ -470,6 +654,110 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     }
 }
 
+/// A dimension's own steps (format 2), which also become the scale its
+/// answers are checked against (`c.steps`).
+fn dimension_steps(c: &mut Checker, path: &str, at: Option<(u64, u64)>, d: &mut RawDimension) -> Vec<Step> {
+    c.needs_format_2(|| format!("{path}.steps"), at, "steps", d.steps.is_some());
+    c.needs_format_2(|| format!("{path}.expects"), at, "expects", d.expects.is_some());
+    c.needs_format_2(
+        || format!("{path}.from"),
+        d.from.as_ref().and_then(location),
+        "from",
+        d.from.is_some(),
+    );
+    let Some(raw) = d.steps.as_mut() else {
+        return Vec::new();
+    };
+    if raw.len() < 2 {
+        c.push(
+            format!("{path}.steps"),
+            at,
+            "a dimension's steps need at least 2 entries",
+        );
+    }
+    c.unique(
+        "step",
+        raw.iter()
+            .enumerate()
+            .map(|(i, st)| (move || format!("{path}.steps[{i}].id"), &st.id)),
+    );
+    let steps: Vec<Step> = raw
+        .iter_mut()
+        .enumerate()
+        .map(|(i, st)| {
+            c.id(|| format!("{path}.steps[{i}].id"), &st.id);
+            c.text(|| format!("{path}.steps[{i}].title"), location(&st.id), &st.title);
+            Step {
+                id: st.id.value.clone(),
+                title: take(&mut st.title),
+                description: take(&mut st.description),
+            }
+        })
+        .collect();
+    c.steps = steps.iter().map(|s| s.id.clone()).collect();
+    steps
+}
+
+/// The step each level expects of a dimension; `None` where it is not expected.
+fn expectations(
+    c: &mut Checker,
+    path: &str,
+    at: Option<(u64, u64)>,
+    d: &RawDimension,
+    steps: &[Step],
+) -> Vec<Option<usize>> {
+    let n = c.levels.len();
+    let mut expects: Vec<Option<usize>> = (0..n).map(Some).collect();
+    if let Some(map) = &d.expects {
+        for (key, value) in map {
+            if !c.levels.contains(key) {
+                let msg = format!("unknown level '{key}'; expected {}", one_of(&c.levels));
+                c.push(format!("{path}.expects.{key}"), location(value), msg);
+            }
+        }
+        let scale: Vec<String> = if steps.is_empty() {
+            c.levels.clone()
+        } else {
+            c.steps.clone()
+        };
+        let mut previous: Option<usize> = None;
+        for (li, level) in c.levels.clone().iter().enumerate() {
+            match map.get(level) {
+                Some(value) => match scale.iter().position(|s| *s == value.value) {
+                    Some(k) => {
+                        previous = Some(k);
+                        expects[li] = Some(k);
+                    }
+                    None => {
+                        let what = if steps.is_empty() { "level" } else { "step" };
+                        let msg = format!("unknown {what} '{}'; expected {}", value.value, one_of(&scale));
+                        c.push(format!("{path}.expects.{level}"), location(value), msg);
+                    }
+                },
+                // With steps: a level left out takes the previous listed level's
+                // step; before the first listed one, nothing is expected.
+                None if !steps.is_empty() => expects[li] = previous,
+                // On the level scale each level expects its own step unless listed.
+                None => {}
+            }
+        }
+    } else if !steps.is_empty() {
+        let msg = format!(
+            "a dimension with steps needs 'expects': the step each level expects, by level id ({})",
+            one_of(&c.levels)
+        );
+        c.push(format!("{path}.expects"), at, msg);
+        expects = vec![None; n];
+    }
+    if let Some(from) = &d.from {
+        let first = c.level_ref(|| format!("{path}.from"), from);
+        for e in expects.iter_mut().take(first) {
+            *e = None;
+        }
+    }
+    expects
+}
+
 /// The estimate rule, with the points rule's thresholds in level order.
 fn scoring_rule(c: &mut Checker, raw: &RawScoring) -> Rule {
     let per_level = |c: &mut Checker, key: &str, map: &BTreeMap<String, f64>| {
@@ -537,6 +825,15 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
     c.id(|| format!("{path}.id"), &q.id);
     c.text(|| format!("{path}.prompt"), at, &q.prompt);
     let weight = c.positive(|| format!("{path}.weight"), at, q.weight);
+    c.needs_format_2(|| format!("{path}.allow_na"), at, "allow_na", q.allow_na.is_some());
+    c.needs_format_2(|| format!("{path}.meet"), at, "meet", q.meet.is_some());
+    if q.meet.is_some() && q.kind != RawKind::Checklist {
+        c.push(
+            format!("{path}.meet"),
+            at,
+            "'meet' is only for checklist questions whose items carry 'level'",
+        );
+    }
 
     // Fields that belong to other kinds are mistakes, not silently ignored.
     let present = [
@@ -599,13 +896,21 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                     .into_iter()
                     .enumerate()
                     .map(|(i, ch)| {
-                        c.id(|| format!("{path}.choices[{i}].id"), &ch.id);
-                        c.text(|| format!("{path}.choices[{i}].label"), location(&ch.id), &ch.label);
+                        let cpath = format!("{path}.choices[{i}]");
+                        c.id(|| format!("{cpath}.id"), &ch.id);
+                        c.text(|| format!("{cpath}.label"), location(&ch.id), &ch.label);
+                        c.needs_format_2(
+                            || format!("{cpath}.description"),
+                            location(&ch.id),
+                            "description",
+                            ch.description.is_some(),
+                        );
                         Choice {
-                            position: c.position(|| format!("{path}.choices[{i}].at"), &ch.at),
-                            points: c.points(|| format!("{path}.choices[{i}].points"), location(&ch.id), ch.points),
+                            position: c.answer_position(&cpath, location(&ch.id), ch.at.as_ref(), ch.step.as_ref()),
+                            points: c.points(|| format!("{cpath}.points"), location(&ch.id), ch.points),
                             id: ch.id.value,
                             label: ch.label,
+                            description: ch.description,
                         }
                     })
                     .collect(),
@@ -623,22 +928,71 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                     .enumerate()
                     .map(|(i, it)| (move || format!("{path}.items[{i}].id"), &it.id)),
             );
+            let tagged = items.iter().filter(|it| it.level.is_some()).count();
+            if tagged > 0 && tagged < items.len() {
+                let msg = format!(
+                    "{tagged} of {} items carry 'level': tag every item or none",
+                    items.len()
+                );
+                c.push(format!("{path}.items"), at, msg);
+            }
+            let cumulative = tagged > 0;
+            if cumulative && !c.steps.is_empty() {
+                let msg = "items with 'level' need a dimension whose scale is the levels (no 'steps')";
+                c.push(format!("{path}.items"), at, msg);
+            }
+            if cumulative && (q.low.is_some() || q.high.is_some()) {
+                let msg = "a checklist whose items carry 'level' takes its position from the levels met: leave out 'low' and 'high'";
+                c.push(format!("{path}.low"), at, msg);
+            }
+            let meet = match (cumulative, q.meet) {
+                (false, Some(_)) => {
+                    c.push(format!("{path}.meet"), at, "'meet' needs items that carry 'level'");
+                    None
+                }
+                (false, None) => None,
+                (true, Some(m)) if m > 0.0 && m <= 1.0 => Some(m),
+                (true, Some(m)) => {
+                    c.push(
+                        format!("{path}.meet"),
+                        at,
+                        format!("must be above 0 and at most 1, found {m}"),
+                    );
+                    Some(1.0)
+                }
+                (true, None) => Some(1.0),
+            };
             let items = items
                 .into_iter()
                 .enumerate()
                 .map(|(i, it)| {
-                    c.id(|| format!("{path}.items[{i}].id"), &it.id);
-                    c.text(|| format!("{path}.items[{i}].label"), location(&it.id), &it.label);
+                    let ipath = format!("{path}.items[{i}]");
+                    c.id(|| format!("{ipath}.id"), &it.id);
+                    c.text(|| format!("{ipath}.label"), location(&it.id), &it.label);
+                    c.needs_format_2(
+                        || format!("{ipath}.level"),
+                        location(&it.id),
+                        "level",
+                        it.level.is_some(),
+                    );
+                    c.needs_format_2(
+                        || format!("{ipath}.description"),
+                        location(&it.id),
+                        "description",
+                        it.description.is_some(),
+                    );
                     Item {
-                        weight: c.positive(|| format!("{path}.items[{i}].weight"), location(&it.id), it.weight),
-                        points: c.points(|| format!("{path}.items[{i}].points"), location(&it.id), it.points),
+                        level: it.level.as_ref().map(|l| c.level_ref(|| format!("{ipath}.level"), l)),
+                        weight: c.positive(|| format!("{ipath}.weight"), location(&it.id), it.weight),
+                        points: c.points(|| format!("{ipath}.points"), location(&it.id), it.points),
                         id: it.id.value,
                         label: it.label,
+                        description: it.description,
                     }
                 })
                 .collect();
             let (low, high) = low_high(c);
-            Kind::Checklist { items, low, high }
+            Kind::Checklist { items, low, high, meet }
         }
         RawKind::Scale => {
             let (low, high) = low_high(c);
@@ -668,6 +1022,7 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
         prompt: take(&mut q.prompt),
         help: q.help.take(),
         weight,
+        allow_na: q.allow_na.unwrap_or(false),
         kind,
     }
 }
@@ -695,7 +1050,11 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
     let mut bands = Vec::new();
     for (i, b) in raw_bands.iter().enumerate() {
         let bpath = format!("{path}.bands[{i}]");
-        let bat = location(&b.at);
+        let bat =
+            b.at.as_ref()
+                .and_then(location)
+                .or(b.step.as_ref().and_then(location))
+                .or(at);
         if b.from >= b.to || b.from.is_nan() || b.to.is_nan() {
             c.push(
                 &bpath,
@@ -740,7 +1099,7 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
             from: b.from,
             to: b.to,
             label: b.label.clone(),
-            position: c.position(|| format!("{bpath}.at"), &b.at),
+            position: c.answer_position(&bpath, bat, b.at.as_ref(), b.step.as_ref()),
             points: c.points(|| format!("{bpath}.points"), bat, b.points),
         });
     }

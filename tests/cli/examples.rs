@@ -32,7 +32,13 @@ fn every_shipped_rubric_validates() {
 #[test]
 fn every_example_answers_file_assesses() {
     for file in files_in("examples/answers") {
-        let out = levelup(&["assess", "--answers", file.to_str().unwrap(), "--format", "json"]).ok();
+        // An example answers file for an example rubric shares its file name.
+        let rubric = root().join("examples/rubrics").join(file.file_name().unwrap());
+        let mut args = vec!["assess", "--answers", file.to_str().unwrap(), "--format", "json"];
+        if rubric.exists() {
+            args.extend(["--rubric", rubric.to_str().unwrap()]);
+        }
+        let out = levelup(&args).ok();
         let report: Report = serde_json::from_str(&out.stdout).unwrap();
         assert!(
             report.unanswered.is_empty(),
