@@ -1,7 +1,10 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no script),
 //! made with a minijinja template that escapes everything it inserts.
 
-use super::{by_points, gap_cell, leaning_text, money, scale_note, score_cell, target_cell, who};
+use super::{
+    by_points, gap_cell, gap_heading, leaning_text, missing_lines, money, scale_note, score_cell, strength_text,
+    target_cell, who,
+};
 use crate::report::Report;
 use serde::Serialize;
 
@@ -37,6 +40,10 @@ struct View<'a> {
     scale: String,
     leaning: String,
     pay: Vec<Pay<'a>>,
+    /// Indexed like `r.top_gaps` / `r.strengths`: text the formats share.
+    gap_headings: Vec<String>,
+    gap_missing: Vec<Vec<String>>,
+    strength_texts: Vec<String>,
 }
 
 pub fn html(r: &Report) -> String {
@@ -84,6 +91,9 @@ pub fn html(r: &Report) -> String {
         top,
         scale: scale_note(r),
         leaning: leaning_text(r),
+        gap_headings: r.top_gaps.iter().map(|g| gap_heading(r, g)).collect(),
+        gap_missing: r.top_gaps.iter().map(|g| missing_lines(r, &g.missing)).collect(),
+        strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),
         pay: r
             .compensation
             .iter()

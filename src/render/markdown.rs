@@ -1,8 +1,8 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
 use super::{
-    MISSING_SHOWN, dimension_bar, gap_cell, gap_heading, leaning_text, level_title, money, rater_label, scale_note,
-    score_cell, score_text, strength_text, target_cell, who,
+    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, rater_label, scale_note, score_cell,
+    score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use std::fmt::Write;
@@ -111,11 +111,8 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         }
         if !g.missing.is_empty() {
             writeln!(out, "**Still to meet:**\n")?;
-            for m in g.missing.iter().take(MISSING_SHOWN) {
-                writeln!(out, "- {} ({})", m.label, level_title(r, &m.level))?;
-            }
-            if g.missing.len() > MISSING_SHOWN {
-                writeln!(out, "- and {} more", g.missing.len() - MISSING_SHOWN)?;
+            for line in missing_lines(r, &g.missing) {
+                writeln!(out, "- {line}")?;
             }
             writeln!(out)?;
         }

@@ -197,6 +197,20 @@ pub(crate) fn scale_note(r: &Report) -> String {
 /// Text formats list at most this many missing checklist items per gap ("and N more").
 pub(crate) const MISSING_SHOWN: usize = 10;
 
+/// The missing checklist items as text lines: "label (level)", at most
+/// [`MISSING_SHOWN`], then "and N more".
+pub(crate) fn missing_lines(r: &Report, missing: &[crate::report::MissingItem]) -> Vec<String> {
+    let mut lines: Vec<String> = missing
+        .iter()
+        .take(MISSING_SHOWN)
+        .map(|m| format!("{} ({})", m.label, level_title(r, &m.level)))
+        .collect();
+    if missing.len() > MISSING_SHOWN {
+        lines.push(format!("and {} more", missing.len() - MISSING_SHOWN));
+    }
+    lines
+}
+
 /// A level's title by id (the id itself if unknown).
 pub(crate) fn level_title<'a>(r: &'a Report, id: &'a str) -> &'a str {
     r.levels.iter().find(|l| l.id == id).map_or(id, |l| l.title.as_str())

@@ -1,8 +1,8 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    MISSING_SHOWN, dimension_bar, gap_cell, gap_heading, leaning_text, level_title, money, rater_label, scale_note,
-    score_cell, score_text, strength_text, target_cell, who,
+    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, rater_label, scale_note, score_cell,
+    score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -161,21 +161,8 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         }
         if !g.missing.is_empty() {
             writeln!(out, "   Still to meet:")?;
-            for m in g.missing.iter().take(MISSING_SHOWN) {
-                bullet(
-                    out,
-                    &format!("{} ({})", m.label, level_title(r, &m.level)),
-                    width,
-                    "     ",
-                )?;
-            }
-            if g.missing.len() > MISSING_SHOWN {
-                bullet(
-                    out,
-                    &format!("and {} more", g.missing.len() - MISSING_SHOWN),
-                    width,
-                    "     ",
-                )?;
+            for line in missing_lines(r, &g.missing) {
+                bullet(out, &line, width, "     ")?;
             }
         }
         if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {

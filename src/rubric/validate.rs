@@ -193,6 +193,12 @@ impl Checker {
     fn position(&mut self, path: impl KeyPath, pos: &Spanned<RawPos>) -> f64 {
         match &pos.value {
             RawPos::Level(id) if id == BELOW && self.format >= 2 => -1.0,
+            RawPos::Level(id) if id == BELOW => {
+                let msg =
+                    "'below' (below the first level) needs rubric format 2: add `format: 2` at the top of the file";
+                self.push(path.key_path(), location(pos), msg);
+                0.0
+            }
             RawPos::Level(id) if !self.steps.is_empty() => {
                 let msg = format!(
                     "'{id}': this dimension has its own steps; use 'step: {}' or 'at: below'",

@@ -1,0 +1,244 @@
+//! Rubric format 2 on the cases that format 1 got wrong
+//! (`shared/cases/rubric-gaps`, re-encoded in `tests/fixtures/rubrics/format2/`):
+//! each asserts the right values, in JSON and in the text formats.
+
+use crate::support::levelup;
+use levelup::report::Report;
+
+const DIR: &str = "tests/fixtures/rubrics/format2";
+
+/// `assess` on a fixture pair in `format`; `answers` names the answers file.
+fn run(case: &str, answers: &str, format: &str) -> String {
+    let rubric = format!("{DIR}/{case}.yaml");
+    let answers = format!("{DIR}/{answers}.yaml");
+    levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "--format", format])
+        .ok()
+        .stdout
+}
+
+fn report(case: &str, answers: &str) -> Report {
+    serde_json::from_str(&run(case, answers, "json")).unwrap()
+}
+
+fn dimension<'a>(r: &'a Report, id: &str) -> &'a levelup::report::DimensionReport {
+    r.dimensions.iter().find(|d| d.id == id).unwrap()
+}
+
+fn gap_ids(r: &Report) -> Vec<&str> {
+    r.top_gaps.iter().map(|g| g.dimension.as_str()).collect()
+}
+
+fn strength_ids(r: &Report) -> Vec<&str> {
+    r.strengths.iter().map(|s| s.dimension.as_str()).collect()
+}
+
+#[test]
+fn g01_an_answer_at_a_falling_expectation_is_no_gap() {
+    // Architect expects less programming (Applying) than Lead (Leading).
+    let r = report("g01", "g01-answers");
+    assert_eq!(r.schema_version, 2);
+    assert_eq!(r.estimate.level.id, "architect", "meets Architect without meeting Lead");
+    let programming = dimension(&r, "programming");
+    assert_eq!(programming.target_step.as_deref(), Some("Applying"));
+    assert!(programming.reached);
+    assert_eq!(programming.gap, 0.0);
+    assert!(gap_ids(&r).is_empty(), "{:?}", gap_ids(&r));
+    assert_eq!(r.readiness, 100);
+    // Against Lead, programming is the gap: Applying → expected Leading.
+    let rubric = format!("{DIR}/g01.yaml");
+    let answers = format!("{DIR}/g01-answers.yaml");
+    let lead: Report = serde_json::from_str(
+        &levelup(&[
+            "assess",
+            "--rubric",
+            &rubric,
+            "--answers",
+            &answers,
+            "--target",
+            "lead",
+            "-f",
+            "json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(gap_ids(&lead), ["programming"]);
+    assert!(lead.readiness < 100);
+}
+
+#[test]
+fn g02_points_readiness_and_gaps_agree_and_points_show_everywhere() {
+    let r = report("g02", "g02-answers");
+    assert_eq!(r.estimate.level.id, "senior");
+    assert_eq!(r.readiness, 100);
+    assert!(gap_ids(&r).is_empty(), "no gap beside 100%: {:?}", gap_ids(&r));
+    assert_eq!(dimension(&r, "servers").points, Some(12.0));
+    assert_eq!(dimension(&r, "mobile").points, Some(0.0));
+    assert_eq!(strength_ids(&r), ["servers"]);
+    // Points per dimension on the dimension's own line in table and Markdown.
+    for format in ["table", "markdown"] {
+        let text = run("g02", "g02-answers", format);
+        let line = text.lines().find(|l| l.contains("Servers")).unwrap();
+        assert!(line.contains("12 of 12 pts"), "{format}: {line}");
+    }
+    // Short of the threshold: readiness below 100, and the gaps say where points are left.
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    std::fs::write(
+        &answers,
+        "rubric: g02\nanswers:\n  mobile.milestone: m3\n  servers.milestone: m0\n",
+    )
+    .unwrap();
+    let rubric = format!("{DIR}/g02.yaml");
+    let short: Report = serde_json::from_str(
+        &levelup(&[
+            "assess",
+            "--rubric",
+            &rubric,
+            "--answers",
+            answers.to_str().unwrap(),
+            "-f",
+            "json",
+        ])
+        .ok()
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(short.estimate.level.id, "e2");
+    assert!(short.readiness < 100, "{}", short.readiness);
+    assert_eq!(gap_ids(&short), ["servers"], "points are left only in servers");
+    assert_eq!(short.top_gaps[0].gap, 12.0);
+    assert_eq!(strength_ids(&short), ["mobile"], "mobile earned all it can");
+}
+
+#[test]
+fn g02_points_ladders_need_no_positions() {
+    let text = std::fs::read_to_string(crate::support::path(&format!("{DIR}/g02.yaml"))).unwrap();
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.contains(" at:") || l.contains("{at:") || l.contains(", at:")),
+        "the fixture has no positions"
+    );
+    levelup(&["rubric", "validate", &format!("{DIR}/g02.yaml")]).ok();
+}
+
+#[test]
+fn g19_a_minimum_holds_readiness_below_100() {
+    let r = report("g19", "g19-answers");
+    assert_eq!(
+        r.estimate.level.id, "e1",
+        "the total reaches Senior, the minimum does not"
+    );
+    assert_eq!(r.estimate.decided_by, "dimension-minimum");
+    assert!(r.readiness < 100, "{}", r.readiness);
+    assert_eq!(gap_ids(&r), ["servers"]);
+    assert_eq!(r.top_gaps[0].gap, 6.0, "6 points to the minimum");
+    assert_eq!(strength_ids(&r), ["mobile"]);
+    assert!(r.estimate.explanation.contains("Servers"), "{}", r.estimate.explanation);
+}
+
+#[test]
+fn g03_cumulative_checklists_never_jump_over_unmet_levels() {
+    let only_l2 = report("g03", "g03-only-l2");
+    let only_l3 = report("g03", "g03-only-l3");
+    assert_eq!(only_l2.estimate.level.id, "l2");
+    assert_eq!(
+        only_l3.estimate.level.id, "l1",
+        "level-3 items alone do not make level 2"
+    );
+    assert!(dimension(&only_l2, "impact").score > dimension(&only_l3, "impact").score);
+    // What is missing: the target's and lower levels' unticked items, by label.
+    let missing: Vec<&str> = only_l3.top_gaps[0].missing.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(missing, ["Delivers assigned tasks", "Unblocks self first"]);
+    let missing: Vec<&str> = only_l2.top_gaps[0].missing.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(missing, ["Delivers large defined tasks", "Co-authors proposals"]);
+    for format in ["table", "markdown", "html"] {
+        let text = run("g03", "g03-only-l3", format);
+        assert!(
+            text.contains("Delivers assigned tasks"),
+            "{format} lists what is missing"
+        );
+    }
+}
+
+#[test]
+fn g04_a_dimension_not_expected_yet_is_neither_gap_nor_strength() {
+    let r = report("g04", "g04-answers");
+    let leadership = dimension(&r, "leadership");
+    assert_eq!(leadership.target, None, "Level 2 does not expect leadership");
+    assert!(!gap_ids(&r).contains(&"leadership"));
+    assert!(!strength_ids(&r).contains(&"leadership"));
+    assert_eq!(r.readiness, 100, "nothing expected is missing");
+    let table = run("g04", "g04-answers", "table");
+    let line = table
+        .lines()
+        .find(|l| l.contains("Leadership") && l.contains('┆'))
+        .unwrap();
+    assert!(line.contains("not expected"), "{line}");
+}
+
+#[test]
+fn g05_below_the_first_level_as_answer_and_estimate() {
+    let r = report("g05", "g05-answers");
+    assert_eq!(r.estimate.level.index, -1);
+    assert_eq!(r.estimate.level.id, "below");
+    assert_eq!(r.estimate.level.title, "Below D1");
+    assert_eq!(dimension(&r, "process").score, Some(-1.0));
+    for format in ["table", "markdown", "html"] {
+        assert!(run("g05", "g05-answers", format).contains("Below D1"), "{format}");
+    }
+}
+
+#[test]
+fn g16_step_titles_beside_numbers_in_every_format() {
+    let r = report("g16", "g16-answers");
+    let d = dimension(&r, "code-quality");
+    assert_eq!(d.step.as_deref(), Some("Working"));
+    assert_eq!(d.target_step.as_deref(), Some("Expert"));
+    assert_eq!(d.gap, 2.0, "two steps short");
+    for format in ["table", "markdown", "html"] {
+        let text = run("g16", "g16-answers", format);
+        assert!(text.contains("Working"), "{format}");
+        assert!(text.contains("Expert"), "{format}");
+    }
+    assert!(run("g16", "g16-answers", "markdown").contains("Working → expected Expert"));
+    // The radar names the step on the axis.
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("r.svg");
+    let (rubric, answers) = (format!("{DIR}/g16.yaml"), format!("{DIR}/g16-answers.yaml"));
+    levelup(&[
+        "assess",
+        "--rubric",
+        &rubric,
+        "--answers",
+        &answers,
+        "--chart",
+        svg.to_str().unwrap(),
+    ])
+    .ok();
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("Working"));
+}
+
+#[test]
+fn format_2_keys_in_a_format_1_file_are_refused_with_a_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(crate::support::path(&format!("{DIR}/g05.yaml"))).unwrap();
+    std::fs::write(&file, text.replace("format: 2\n", "")).unwrap();
+    let err = levelup(&["rubric", "validate", file.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("add `format: 2`"), "{err}");
+}
+
+#[test]
+fn n_a_is_accepted_only_where_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(&file, "rubric: g05\nanswers:\n  process.step: n/a\n").unwrap();
+    let rubric = format!("{DIR}/g05.yaml");
+    let err = levelup(&["assess", "--rubric", &rubric, "--answers", file.to_str().unwrap()])
+        .bad()
+        .stderr;
+    assert!(err.contains("unknown choice 'n/a'"), "{err}");
+}
