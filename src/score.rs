@@ -1068,3 +1068,280 @@ mod tests {
         );
     }
 }
+
+/// Invariants of the format-2 engine over generated rubrics and answers.
+#[cfg(test)]
+mod format2_props {
+    use super::*;
+    use crate::rubric::QuestionRef;
+    use proptest::prelude::*;
+
+    /// One generated dimension: `steps` 0 = the levels are its scale.
+    #[derive(Debug, Clone)]
+    struct Dim {
+        steps: usize,
+        /// Per level: listed in `expects` with this step (mod the scale), or not listed.
+        expects: Vec<Option<usize>>,
+        /// `from` this level (0 = none).
+        from: usize,
+        /// Choice positions: −1 (below) or a step index (mod the scale).
+        choices: Vec<i64>,
+        /// Cumulative checklist item levels (levels-scale dimensions only).
+        items: Vec<usize>,
+        meet: f64,
+        weight: u8,
+    }
+
+    #[derive(Debug, Clone)]
+    struct Spec {
+        levels: usize,
+        need: (bool, f64, usize),
+        dims: Vec<Dim>,
+        reach: f64,
+    }
+
+    fn dim(levels: usize) -> impl Strategy<Value = Dim> {
+        (
+            prop_oneof![Just(0usize), 2usize..=5],
+            prop::collection::vec(prop::option::of(0usize..5), levels),
+            0usize..levels,
+            prop::collection::vec(-1i64..5, 2..=4),
+            prop::collection::vec(0usize..levels, 0..=5),
+            prop_oneof![Just(0.5), Just(1.0)],
+            1u8..=3,
+        )
+            .prop_map(|(steps, expects, from, choices, items, meet, weight)| Dim {
+                steps,
+                expects,
+                from,
+                choices,
+                items,
+                meet,
+                weight,
+            })
+    }
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (2usize..=5).prop_flat_map(|levels| {
+            (
+                Just(levels),
+                (any::<bool>(), prop_oneof![Just(0.5), Just(0.75), Just(1.0)], 1usize..=3),
+                prop::collection::vec(dim(levels), 1..=4),
+                prop_oneof![Just(0.8), Just(1.0), Just(0.5)],
+            )
+                .prop_map(|(levels, need, dims, reach)| Spec {
+                    levels,
+                    need,
+                    dims,
+                    reach,
+                })
+        })
+    }
+
+    /// The spec as a format-2 rubric file. Dimension 0 is expected at every
+    /// level, so every level expects something.
+    fn yaml(s: &Spec) -> String {
+        let mut y = String::from("format: 2\nid: gen\nversion: \"1\"\ntitle: Generated\nlevels:\n");
+        for l in 0..s.levels {
+            y += &format!("  - {{ id: l{l}, title: L{l} }}\n");
+        }
+        let dims = s.dims.len();
+        let need = if s.need.0 {
+            format!("share: {}", s.need.1)
+        } else {
+            format!("min_dimensions_at_level: {}", s.need.2.min(dims))
+        };
+        y += &format!("scoring: {{ {need}, reach: {} }}\ndimensions:\n", s.reach);
+        for (i, d) in s.dims.iter().enumerate() {
+            let scale = if d.steps == 0 { s.levels } else { d.steps };
+            y += &format!("  - id: d{i}\n    title: D{i}\n    weight: {}\n", d.weight);
+            if d.steps > 0 {
+                y += "    steps:\n";
+                for k in 0..d.steps {
+                    y += &format!("      - {{ id: s{k}, title: S{k}, description: step {k} }}\n");
+                }
+            }
+            let step_id = |k: usize| {
+                if d.steps > 0 {
+                    format!("s{}", k % scale)
+                } else {
+                    format!("l{}", k % scale)
+                }
+            };
+            let listed: Vec<String> = (0..s.levels)
+                .filter_map(|l| match (i, d.expects[l]) {
+                    (0, e) => Some(format!("l{l}: {}", step_id(e.unwrap_or(l)))),
+                    (_, Some(k)) => Some(format!("l{l}: {}", step_id(k))),
+                    (_, None) => None,
+                })
+                .collect();
+            if !listed.is_empty() || d.steps > 0 {
+                let listed = if listed.is_empty() {
+                    vec![format!("l0: {}", step_id(0))]
+                } else {
+                    listed
+                };
+                y += &format!("    expects: {{ {} }}\n", listed.join(", "));
+            }
+            if i > 0 && d.from > 0 {
+                y += &format!("    from: l{}\n", d.from);
+            }
+            y += "    levels:\n";
+            for l in 0..s.levels {
+                y += &format!("      l{l}: level {l}\n");
+            }
+            y += &format!(
+                "    questions:\n      - id: d{i}.c\n        kind: choice\n        allow_na: true\n        prompt: P\n        choices:\n"
+            );
+            for (c, pos) in d.choices.iter().enumerate() {
+                let at = match *pos {
+                    -1 => "at: below".to_string(),
+                    k if d.steps > 0 => format!("step: s{}", k as usize % scale),
+                    k => format!("at: l{}", k as usize % scale),
+                };
+                y += &format!("          - {{ id: c{c}, label: C{c}, {at} }}\n");
+            }
+            if d.steps == 0 && !d.items.is_empty() {
+                y += &format!(
+                    "      - id: d{i}.k\n        kind: checklist\n        meet: {}\n        prompt: P\n        items:\n",
+                    d.meet
+                );
+                for (k, l) in d.items.iter().enumerate() {
+                    y += &format!("          - {{ id: i{k}, label: I{k}, level: l{l} }}\n");
+                }
+            }
+            y += "    actions: [a, b]\n";
+        }
+        y
+    }
+
+    /// An answer per question from `seed`: a choice, `n/a`, or a subset of items.
+    fn answers(r: &Rubric, seeds: &[u32]) -> Answers {
+        let mut out = Answers::default();
+        for (id, seed) in r.question_ids().zip(seeds.iter().cycle()) {
+            let Some(QuestionRef::Level(d, q)) = r.find(id) else {
+                continue;
+            };
+            let answer = match &r.dimensions[d].questions[q].kind {
+                Kind::Choice(ch) if seed % 7 == 0 => {
+                    let _ = ch;
+                    Answer::NotApplicable
+                }
+                Kind::Choice(ch) => Answer::Choice(ch[*seed as usize % ch.len()].id.clone()),
+                Kind::Checklist { items, .. } => Answer::Items(
+                    items
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| seed >> i & 1 == 1)
+                        .map(|(_, it)| it.id.clone())
+                        .collect(),
+                ),
+                _ => continue,
+            };
+            out.answers.insert(id.to_string(), answer);
+        }
+        out
+    }
+
+    fn json_numbers(v: &serde_json::Value, path: &str, out: &mut Vec<(String, f64)>) {
+        match v {
+            serde_json::Value::Number(n) => out.push((path.to_string(), n.as_f64().unwrap_or(f64::NAN))),
+            serde_json::Value::Array(a) => a.iter().for_each(|x| json_numbers(x, path, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| json_numbers(x, k, out)),
+            _ => {}
+        }
+    }
+
+    fn check(spec: &Spec, seeds: &[u32], which: usize, alt: u32) -> Result<(), TestCaseError> {
+        let text = yaml(spec);
+        let rubric = match crate::rubric::parse(&text, "gen.yaml") {
+            Ok(r) => r,
+            Err(e) => return Err(TestCaseError::fail(format!("generated rubric invalid: {e}\n{text}"))),
+        };
+        let a = answers(&rubric, seeds);
+        for target in 0..rubric.levels.len() {
+            let s = assess(&rubric, &a, target);
+            prop_assert!((0.0..=100.0).contains(&s.readiness), "readiness {}", s.readiness);
+            let all_reached = s.dimensions.iter().all(|d| d.expected.is_none() || d.reached);
+            let at_target = s.estimate.is_some_and(|e| e >= target);
+            prop_assert_eq!(
+                s.readiness >= 100.0,
+                at_target && all_reached,
+                "readiness {} estimate {:?} target {} all reached {}",
+                s.readiness,
+                s.estimate,
+                target,
+                all_reached
+            );
+            for &g in &s.top_gaps {
+                prop_assert!(!s.dimensions[g].reached, "a reached dimension is a gap");
+                prop_assert!(!s.strengths.contains(&g), "gap and strength at once");
+                let d = &s.dimensions[g];
+                let k = d.expected.unwrap();
+                prop_assert!(
+                    d.score.is_none_or(|v| v < k as f64),
+                    "at or above its expectation, yet a gap"
+                );
+            }
+            let report = crate::report::build(&rubric, &a, &s, jiff::civil::date(2026, 1, 1));
+            let json: serde_json::Value = serde_json::from_str(&crate::render::json(&report)).unwrap();
+            let mut numbers = Vec::new();
+            json_numbers(&json, "", &mut numbers);
+            for (key, n) in numbers {
+                prop_assert!(n.is_finite(), "{key} is not a number");
+                // Below the first level is −1 on purpose; nothing else is negative.
+                let may_be_negative = ["index", "score", "position", "scores", "self_score", "others"];
+                prop_assert!(
+                    n >= 0.0 || (may_be_negative.contains(&key.as_str()) && n >= -1.0),
+                    "{key} = {n}"
+                );
+            }
+        }
+        // Raising one answer never lowers its dimension, the estimate or readiness.
+        let ids: Vec<String> = rubric.question_ids().map(String::from).collect();
+        let id = &ids[which % ids.len()];
+        let Some(QuestionRef::Level(d, q)) = rubric.find(id) else {
+            return Ok(());
+        };
+        let question = &rubric.dimensions[d].questions[q];
+        let mut b = a.clone();
+        let better = match (&question.kind, a.answers.get(id)) {
+            (Kind::Checklist { items, .. }, Some(Answer::Items(t))) => {
+                let mut t = t.clone();
+                let extra = &items[alt as usize % items.len()].id;
+                if !t.contains(extra) {
+                    t.push(extra.clone());
+                }
+                Answer::Items(t)
+            }
+            (Kind::Choice(ch), _) => Answer::Choice(ch[alt as usize % ch.len()].id.clone()),
+            _ => return Ok(()),
+        };
+        b.answers.insert(id.clone(), better);
+        let pos = |x: &Answers| {
+            x.answers
+                .get(id)
+                .and_then(|ans| position(question, ans, rubric.scoring.reach))
+        };
+        let (Some(pa), Some(pb)) = (pos(&a), pos(&b)) else {
+            return Ok(());
+        };
+        let (worse, better) = if pa <= pb { (&a, &b) } else { (&b, &a) };
+        for target in 0..rubric.levels.len() {
+            let w = assess(&rubric, worse, target);
+            let g = assess(&rubric, better, target);
+            prop_assert!(g.dimensions[d].score >= w.dimensions[d].score);
+            prop_assert!(g.estimate >= w.estimate, "{:?} < {:?}", g.estimate, w.estimate);
+            prop_assert!(g.readiness >= w.readiness - 1e-9);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn format_2_invariants(spec in spec(), seeds in prop::collection::vec(any::<u32>(), 12), which in any::<usize>(), alt in any::<u32>()) {
+            check(&spec, &seeds, which, alt)?;
+        }
+    }
+}
