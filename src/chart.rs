@@ -224,6 +224,11 @@ fn polygon(g: &Geometry, values: impl Iterator<Item = f64>) -> String {
 /// scale: dimensions with their own steps are stretched to the levels' span.
 pub fn on_level_scale(r: &Report, d: &crate::report::DimensionReport, v: Option<f64>) -> Option<f64> {
     let v = v?;
+    // Points ladders: 0 points at the centre, the most a dimension can earn at the edge.
+    if let (Some(_), Some(max)) = (&r.points, d.max_points) {
+        let levels = r.levels.len() as f64;
+        return Some(v / max.max(1e-9) * levels - 1.0);
+    }
     let (levels, steps) = (r.levels.len().max(1) as f64, d.steps.len().max(1) as f64);
     // −1 (below the first step) stays at the centre, the top step at the edge.
     Some(((v + 1.0) * levels / steps - 1.0).max(-1.0))
@@ -233,7 +238,7 @@ pub fn on_level_scale(r: &Report, d: &crate::report::DimensionReport, v: Option<
 /// where dimensions have their own steps (their titles are on the axes).
 fn ring_titles(r: &Report) -> Vec<String> {
     let titles: Vec<String> = r.levels.iter().map(|l| l.title.clone()).collect();
-    if r.dimensions.iter().all(|d| d.steps.is_empty() || d.steps == titles) {
+    if r.points.is_none() && r.dimensions.iter().all(|d| d.steps.is_empty() || d.steps == titles) {
         titles
     } else {
         vec![String::new(); titles.len()]
@@ -251,12 +256,37 @@ fn axis_titles(r: &Report) -> Vec<String> {
         .collect()
 }
 
+/// What the target asks of each dimension, on the chart's scale: its
+/// expectation, or under a points rule its per-dimension minimum (if any).
+fn target_values(r: &Report) -> Vec<Option<f64>> {
+    let minimum = r
+        .points
+        .as_ref()
+        .and_then(|p| p.thresholds.iter().find(|t| t.level == r.target.id))
+        .and_then(|t| t.min_per_dimension);
+    r.dimensions
+        .iter()
+        .map(|d| match &r.points {
+            Some(_) => on_level_scale(r, d, minimum),
+            None => on_level_scale(r, d, d.target),
+        })
+        .collect()
+}
+
+/// What the person has on each dimension, on the chart's scale.
+fn person_values(r: &Report) -> Vec<Option<f64>> {
+    r.dimensions
+        .iter()
+        .map(|d| on_level_scale(r, d, if r.points.is_some() { d.points } else { d.score }))
+        .collect()
+}
+
 /// The chart for one report: the person's profile and the target level.
 pub fn from_report(r: &Report) -> Chart {
     let person = r.person.name.clone().unwrap_or_else(|| "You".to_string());
     let target = Profile {
         name: format!("Target: {}", r.target.title),
-        values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.target)).collect(),
+        values: target_values(r),
         outline: true,
     };
     // Several raters: one profile each, on one chart.
@@ -284,14 +314,10 @@ pub fn from_report(r: &Report) -> Chart {
         axes: axis_titles(r),
         levels: ring_titles(r),
         profiles: vec![
-            Profile {
-                name: format!("Target: {}", r.target.title),
-                values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.target)).collect(),
-                outline: true,
-            },
+            target,
             Profile {
                 name: person,
-                values: r.dimensions.iter().map(|d| on_level_scale(r, d, d.score)).collect(),
+                values: person_values(r),
                 outline: false,
             },
         ],

@@ -215,7 +215,7 @@ pub struct LevelInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Estimate {
     pub level: LevelInfo,
-    /// Weighted mean position over answered dimensions.
+    /// Format 1: weighted mean position over answered dimensions (format 2: `None`).
     pub position: Option<f64>,
     /// The rubric's rule, in plain words.
     pub rule: String,
@@ -434,6 +434,7 @@ pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> Stri
         }
     };
     match (question, answer) {
+        (_, Answer::NotApplicable) => crate::interview::NOT_APPLICABLE_LABEL.to_string(),
         (QuestionRef::Fit(f), Answer::Items(ticked)) => label_of(
             &mut rubric.fit_questions()[f].items.iter().map(|i| (&i.id, &i.label)),
             ticked,
@@ -642,10 +643,10 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
         Some(e) => {
             let c = score::level_met(rubric, &a.dimensions, e);
             format!(
-                "{} expects {}; {} reach what it expects of them ({} needed), so the estimate is {}.",
+                "{} expects {}; {} what it expects of them ({} needed), so the estimate is {}.",
                 title(e),
                 dimensions_word(c.expected),
-                c.reaching,
+                reach_word(c.reaching),
                 c.needed,
                 title(e)
             )
@@ -671,10 +672,10 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
             .collect();
         let more = short.len().saturating_sub(4);
         text.push_str(&format!(
-            " {} expects {}; {} reach it, {} needed; short: {}{}.",
+            " {} expects {}; {} it, {} needed; short: {}{}.",
             title(next),
             dimensions_word(c.expected),
-            c.reaching,
+            reach_word(c.reaching),
             c.needed,
             names.join(", "),
             if more > 0 {
@@ -685,6 +686,15 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
         ));
     }
     text
+}
+
+/// "1 reaches", "3 reach".
+fn reach_word(n: usize) -> String {
+    if n == 1 {
+        "1 reaches".to_string()
+    } else {
+        format!("{n} reach")
+    }
 }
 
 /// "1 dimension", "12 dimensions".
@@ -820,7 +830,8 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
         target: level_info(rubric, Some(a.target)),
         estimate: Estimate {
             level: level_info(rubric, a.estimate),
-            position: a.position.map(round2),
+            // Format 2 dimensions have scales of their own: a mean across them says nothing.
+            position: a.position.filter(|_| rubric.format < 2).map(round2),
             rule: rule_text(rubric),
             decided_by: match a.decided_by {
                 Decision::Mean => "mean",

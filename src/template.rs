@@ -5,10 +5,28 @@ use crate::cli::TemplateFormat;
 use crate::rubric::{Agreement, Kind, QuestionRef, Rubric, unit_suffix};
 use std::fmt::Write;
 
-/// What a question accepts, one line per allowed value where there is a list.
+/// What a question accepts, one line per allowed value where there is a list
+/// (with its description, if it has one), and `n/a` where the question allows it.
 fn allowed(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
+    let (what, mut lines) = allowed_values(rubric, q);
+    if let QuestionRef::Level(d, i) = q
+        && rubric.dimensions[d].questions[i].allow_na
+    {
+        lines.push(format!("{}: does not apply to you", crate::answers::NOT_APPLICABLE));
+    }
+    (what, lines)
+}
+
+fn described(label: &str, description: Option<&str>) -> String {
+    match description {
+        Some(d) if !d.trim().is_empty() => format!("{label} — {d}"),
+        _ => label.to_string(),
+    }
+}
+
+fn allowed_values(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
     let list =
-        |items: &mut dyn Iterator<Item = (&str, &str)>| items.map(|(id, label)| format!("{id}: {label}")).collect();
+        |items: &mut dyn Iterator<Item = (&str, String)>| items.map(|(id, label)| format!("{id}: {label}")).collect();
     match q {
         QuestionRef::Fit(f) => (
             "any of these, as a list ([] for none):".into(),
@@ -16,21 +34,29 @@ fn allowed(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
                 &mut rubric.fit_questions()[f]
                     .items
                     .iter()
-                    .map(|i| (i.id.as_str(), i.label.as_str())),
+                    .map(|i| (i.id.as_str(), i.label.clone())),
             ),
         ),
         QuestionRef::Level(d, i) => match &rubric.dimensions[d].questions[i].kind {
             Kind::Choice(choices) => (
                 "one of:".into(),
-                list(&mut choices.iter().map(|c| (c.id.as_str(), c.label.as_str()))),
+                list(
+                    &mut choices
+                        .iter()
+                        .map(|c| (c.id.as_str(), described(&c.label, c.description.as_deref()))),
+                ),
             ),
             Kind::Checklist { items, .. } => (
                 "any of these, as a list ([] for none):".into(),
-                list(&mut items.iter().map(|i| (i.id.as_str(), i.label.as_str()))),
+                list(
+                    &mut items
+                        .iter()
+                        .map(|i| (i.id.as_str(), described(&i.label, i.description.as_deref()))),
+                ),
             ),
             Kind::Scale { .. } => (
                 "one of:".into(),
-                list(&mut Agreement::ALL.iter().map(|a| (a.id(), a.label()))),
+                list(&mut Agreement::ALL.iter().map(|a| (a.id(), a.label().to_string()))),
             ),
             Kind::Number { min, max, unit, .. } => (
                 format!("a number from {min} to {max}{}", unit_suffix(unit.as_deref())),

@@ -260,20 +260,30 @@ impl<'a> Interview<'a> {
                     can_go_back,
                 )?,
                 Kind::Choice(choices) => {
+                    let allow_na = r.dimensions[d].questions[i].allow_na;
                     let default = match &current {
                         Some(Answer::Choice(c)) => choices.iter().position(|x| x.id == *c).unwrap_or(0),
+                        Some(Answer::NotApplicable) if allow_na => choices.len(),
                         _ => 0,
                     };
-                    let labels = choices.iter().map(|c| c.label.clone()).collect();
-                    pick_one(p, labels, default, can_go_back)?.map(|k| Answer::Choice(choices[k].id.clone()))
+                    let labels = with_na(choices.iter().map(|c| c.label.clone()).collect(), allow_na);
+                    pick_one(p, labels, default, can_go_back)?.map(|k| match choices.get(k) {
+                        Some(c) => Answer::Choice(c.id.clone()),
+                        None => Answer::NotApplicable,
+                    })
                 }
                 Kind::Scale { .. } => {
+                    let allow_na = r.dimensions[d].questions[i].allow_na;
                     let default = match &current {
                         Some(Answer::Scale(a)) => *a as usize,
+                        Some(Answer::NotApplicable) if allow_na => Agreement::ALL.len(),
                         _ => Agreement::Neutral as usize,
                     };
-                    let labels = Agreement::ALL.iter().map(|a| a.label().to_string()).collect();
-                    pick_one(p, labels, default, can_go_back)?.map(|k| Answer::Scale(Agreement::ALL[k]))
+                    let labels = with_na(Agreement::ALL.iter().map(|a| a.label().to_string()).collect(), allow_na);
+                    pick_one(p, labels, default, can_go_back)?.map(|k| match Agreement::ALL.get(k) {
+                        Some(a) => Answer::Scale(*a),
+                        None => Answer::NotApplicable,
+                    })
                 }
                 Kind::Number { min, max, unit, .. } => {
                     pick_number(p, *min, *max, unit.as_deref(), current, can_go_back)?
@@ -384,6 +394,17 @@ impl<'a> Interview<'a> {
         }
     }
 }
+
+/// Questions that allow `n/a` offer it as the last choice.
+fn with_na(mut labels: Vec<String>, allow_na: bool) -> Vec<String> {
+    if allow_na {
+        labels.push(NOT_APPLICABLE_LABEL.to_string());
+    }
+    labels
+}
+
+/// How `n/a` reads in the interview and the report.
+pub const NOT_APPLICABLE_LABEL: &str = "Does not apply to me (n/a)";
 
 /// What one prompt produced.
 enum Picked<T> {

@@ -336,3 +336,27 @@ fn numbers_as_people_type_them() {
     assert_eq!(parse_number("inf"), None);
     assert_eq!(parse_number(""), None);
 }
+
+#[test]
+fn not_applicable_is_offered_last_where_a_question_allows_it() {
+    use Act::*;
+    let r = crate::rubric::parse(
+        include_str!("../../tests/fixtures/rubrics/format2/g05.yaml"),
+        "g05.yaml",
+    )
+    .unwrap();
+    let mut r = r;
+    r.dimensions[0].questions[0].allow_na = true;
+    let choices = match &r.dimensions[0].questions[0].kind {
+        Kind::Choice(c) => c.len(),
+        _ => panic!("g05 asks a choice"),
+    };
+    // The choice after the last one is n/a; then skip evidence and accept the review.
+    let mut p = Scripted::new([Pick(choices), Enter, Pick(0)]);
+    let outcome = Interview::new(&r, 0, Answers::default()).run(&mut p).unwrap();
+    let Outcome::Finished(answers) = outcome else {
+        panic!("not finished")
+    };
+    assert_eq!(answers.answers["process.step"], Answer::NotApplicable);
+    assert!(p.said.iter().any(|s| s.contains(NOT_APPLICABLE_LABEL)), "{:?}", p.said);
+}

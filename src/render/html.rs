@@ -46,6 +46,14 @@ struct View<'a> {
     strength_texts: Vec<String>,
 }
 
+/// The target level's per-dimension minimum under a points rule.
+fn points_minimum(r: &Report) -> Option<f64> {
+    r.points
+        .as_ref()
+        .and_then(|p| p.thresholds.iter().find(|t| t.level == r.target.id))
+        .and_then(|t| t.min_per_dimension)
+}
+
 pub fn html(r: &Report) -> String {
     let top = r.levels.len().saturating_sub(1).max(1);
     // Bars on each dimension's own scale (steps, levels, or points up to the most there are).
@@ -56,10 +64,6 @@ pub fn html(r: &Report) -> String {
                 if r.rubric.format >= 2 { -1.0 } else { 0.0 },
                 d.steps.len().saturating_sub(1).max(1) as f64,
             ),
-        };
-        let v = match (d.points, v) {
-            (Some(p), _) if by_points(r) => Some(p),
-            (_, v) => v,
         };
         format!(
             "{:.1}",
@@ -80,12 +84,8 @@ pub fn html(r: &Report) -> String {
                 target: target_cell(r, d),
                 gap: gap_cell(r, d),
                 weight: d.weight.to_string(),
-                fill: pct(d, d.score),
-                mark: if by_points(r) {
-                    "0.0".to_string()
-                } else {
-                    pct(d, d.target)
-                },
+                fill: pct(d, if by_points(r) { d.points } else { d.score }),
+                mark: pct(d, if by_points(r) { points_minimum(r) } else { d.target }),
             })
             .collect(),
         top,

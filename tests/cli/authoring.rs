@@ -185,9 +185,20 @@ fn yaml_value(file: &str) -> serde_json::Value {
 #[test]
 fn schemas_accept_shipped_files_and_reject_mistakes() {
     let rubric_schema = schema(&["rubric", "schema"]);
-    let mut rubrics = vec!["rubric/senior-staff.yaml"];
-    rubrics.extend(FIXTURES);
-    for f in rubrics {
+    let mut rubrics: Vec<String> = vec!["rubric/senior-staff.yaml".into()];
+    rubrics.extend(FIXTURES.iter().map(|f| f.to_string()));
+    // Format 2: the example ladders and the case fixtures.
+    for dir in ["examples/rubrics", "tests/fixtures/rubrics/format2"] {
+        for entry in std::fs::read_dir(path(dir)).unwrap() {
+            let file = rel(&entry.unwrap().path());
+            let is_rubric = !file.contains("answers") && !file.contains("only-");
+            if is_rubric {
+                rubrics.push(file);
+            }
+        }
+    }
+    assert!(rubrics.iter().any(|f| f.ends_with("profile-ladder.yaml")));
+    for f in &rubrics {
         let errors: Vec<String> = rubric_schema
             .iter_errors(&yaml_value(f))
             .map(|e| e.to_string())
@@ -206,6 +217,7 @@ fn schemas_accept_shipped_files_and_reject_mistakes() {
         .map(|e| rel(&e.unwrap().path()))
         .collect();
     answers.push("tests/fixtures/answers/three-levels-mid.yaml".into());
+    answers.push("tests/fixtures/rubrics/format2/g05-answers.yaml".into());
     for f in &answers {
         assert!(answers_schema.is_valid(&yaml_value(f)), "{f}");
     }

@@ -292,3 +292,55 @@ fn output_file_is_written_and_protected() {
         "no temporary files left"
     );
 }
+
+/// The format-2 example ladders (each beside its answers file of the same name).
+const LADDERS: [&str; 3] = ["profile-ladder", "checklist-ladder", "points-ladder"];
+
+#[test]
+fn snapshots_of_every_format_for_every_example_ladder() {
+    for ladder in LADDERS {
+        let rubric = format!("examples/rubrics/{ladder}.yaml");
+        let answers = format!("examples/answers/{ladder}.yaml");
+        for format in ["table", "markdown", "json", "html"] {
+            let out = levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "--format", format]).ok();
+            insta::assert_snapshot!(format!("{ladder}-{format}"), out.stdout);
+        }
+    }
+}
+
+#[test]
+fn example_ladders_show_what_each_kind_of_ladder_needs() {
+    let run = |ladder: &str| -> Report {
+        let rubric = format!("examples/rubrics/{ladder}.yaml");
+        let answers = format!("examples/answers/{ladder}.yaml");
+        serde_json::from_str(
+            &levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "-f", "json"])
+                .ok()
+                .stdout,
+        )
+        .unwrap()
+    };
+    // Profile: at Staff, hands-on coding expects less than at Senior; an answer above it is no gap.
+    let profile = run("profile-ladder");
+    assert_eq!(profile.estimate.level.id, "senior");
+    let gaps: Vec<&str> = profile.top_gaps.iter().map(|g| g.dimension.as_str()).collect();
+    assert!(!gaps.contains(&"craft"), "{gaps:?}");
+    let craft = profile.dimensions.iter().find(|d| d.id == "craft").unwrap();
+    assert!(
+        craft.reached && craft.score > craft.target,
+        "above the falling expectation"
+    );
+    assert!(
+        profile
+            .dimensions
+            .iter()
+            .any(|d| d.target_step.is_some() && d.step.is_some())
+    );
+    // Checklist: a dimension held back by one unticked lower-level item lists it.
+    let checklist = run("checklist-ladder");
+    assert!(checklist.top_gaps.iter().any(|g| !g.missing.is_empty()));
+    // Points: short of the target, readiness below 100, points on every dimension.
+    let points = run("points-ladder");
+    assert!(points.readiness < 100);
+    assert!(points.dimensions.iter().all(|d| d.points.is_some()));
+}
