@@ -424,12 +424,16 @@ fn man_page_is_valid_roff() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("levelup.1");
     std::fs::write(&file, &page).unwrap();
-    let out = std::process::Command::new("man")
+    let Some(man) = crate::support::outside_program("man", "apt-get install man-db") else {
+        return;
+    };
+    let out = std::process::Command::new(man)
         .args(["-l", "-P", "cat"])
         .arg(&file)
         .env("MANWIDTH", "80")
+        .env_remove("MANOPT")
         .output()
-        .expect("man is installed (man-db)");
+        .expect("man runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

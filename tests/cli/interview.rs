@@ -60,6 +60,8 @@ fn spawn(home: &Path, args: &str, shell: bool) -> Session {
         c
     };
     hermetic(&mut cmd, home);
+    // The same locale as every other run (block characters in the report).
+    cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE");
     cmd.current_dir(home)
         .env("XDG_STATE_HOME", home.join("state"))
         .env("TERM", "xterm")

@@ -69,6 +69,38 @@ pub fn levelup(args: &[&str]) -> Levelup {
     }
 }
 
+/// Whether an environment switch is on: set and not empty, `0`, `false`, `no` or `off`.
+pub fn switch_on(var: &str) -> bool {
+    std::env::var(var).is_ok_and(|v| {
+        !matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "" | "0" | "false" | "no" | "off"
+        )
+    })
+}
+
+/// A program that a test needs from outside the Rust toolchain (chromium,
+/// man): its path, found on `PATH`. Missing, the test is skipped with one
+/// line on the terminal saying how to run it — unless `LEVELUP_REQUIRE_TOOLS`
+/// is on (CI sets it), which makes a missing program a failure.
+pub fn outside_program(name: &str, install: &str) -> Option<PathBuf> {
+    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            !switch_on("LEVELUP_REQUIRE_TOOLS"),
+            "LEVELUP_REQUIRE_TOOLS is on but `{name}` is not on PATH: {install}"
+        );
+        // Straight to the terminal: libtest captures eprintln! of a passing test.
+        let _ = writeln!(
+            std::io::stderr(),
+            "test skipped: no `{name}` on PATH; to run it: {install}, then cargo test"
+        );
+    }
+    found
+}
+
 pub struct Outcome {
     pub code: i32,
     pub stdout: String,
