@@ -503,6 +503,15 @@ fn strsim_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// A number as an id: `5`, not `5.0`.
+fn number_text(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
 /// Check one value against its question's kind; `n/a` where the question allows it.
 fn answer(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Result<Answer, String> {
     let allow_na = match found {
@@ -541,6 +550,8 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
             let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
             match value {
                 RawValue::Text(t) if ids.contains(&t.as_str()) => Ok(Answer::Choice(t.clone())),
+                // Numeric choice ids ("0" … "6") take the number as written: `sql.level: 5`.
+                RawValue::Number(n) if ids.contains(&number_text(*n).as_str()) => Ok(Answer::Choice(number_text(*n))),
                 RawValue::Text(t) => Err(format!("unknown choice '{t}'; expected {}", one_of(&ids))),
                 other => Err(format!(
                     "expected one choice id ({}), found {}",
@@ -563,16 +574,11 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
             }
         }
         Some(Kind::Number { min, max, unit, .. }) => {
-            let unit = crate::rubric::unit_suffix(unit.as_deref());
+            let range = crate::rubric::number_range(*min, *max, unit.as_deref());
             match value {
                 RawValue::Number(n) if n.is_finite() && *n >= *min && *n <= *max => Ok(Answer::Number(*n)),
-                RawValue::Number(n) => Err(format!(
-                    "{n} is out of range; expected a number from {min} to {max}{unit}"
-                )),
-                other => Err(format!(
-                    "expected a number from {min} to {max}{unit}, found {}",
-                    other.describe()
-                )),
+                RawValue::Number(n) => Err(format!("{n} is out of range; expected a number {range}")),
+                other => Err(format!("expected a number {range}, found {}", other.describe())),
             }
         }
         Some(Kind::Checklist { .. }) | None => {

@@ -502,7 +502,7 @@ fn choose_target(flag: Option<&str>, answers: Option<&str>, config: &Config, rub
         None => Ok(rubric.default_target),
         Some(id) => rubric.level_index(id).ok_or_else(|| {
             bad_input(format!(
-                "unknown target level '{id}'; expected {}",
+                "unknown target level '{id}'; expected {} (a level id or title, in any case)",
                 one_of(&rubric.level_ids())
             ))
         }),

@@ -2,7 +2,7 @@
 //! prompt and allowed values as comments (YAML, TOML) — pure text generation.
 
 use crate::cli::TemplateFormat;
-use crate::rubric::{Agreement, Kind, QuestionRef, Rubric, unit_suffix};
+use crate::rubric::{Agreement, Kind, QuestionRef, Rubric};
 use std::fmt::Write;
 
 /// What a question accepts, one line per allowed value where there is a list
@@ -59,7 +59,7 @@ fn allowed_values(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
                 list(&mut Agreement::ALL.iter().map(|a| (a.id(), a.label().to_string()))),
             ),
             Kind::Number { min, max, unit, .. } => (
-                format!("a number from {min} to {max}{}", unit_suffix(unit.as_deref())),
+                format!("a number {}", crate::rubric::number_range(*min, *max, unit.as_deref())),
                 Vec::new(),
             ),
         },

@@ -485,7 +485,8 @@ fn pick_number(
     } else {
         String::new()
     };
-    let prompt = format!("A number from {min} to {max}{unit}{hint}");
+    let range = crate::rubric::number_range(min, max, None);
+    let prompt = format!("A number {range}{unit}{hint}");
     let check = |s: &str| -> Result<(), String> {
         let s = s.trim();
         if s == BACK_TOKEN && can_go_back {
@@ -493,10 +494,8 @@ fn pick_number(
         }
         match parse_number(s) {
             Some(n) if n >= min && n <= max => Ok(()),
-            Some(n) => Err(format!("{n} is out of range: enter a number from {min} to {max}{unit}")),
-            None => Err(format!(
-                "'{s}' is not a number: enter a number from {min} to {max}{unit}"
-            )),
+            Some(n) => Err(format!("{n} is out of range: enter a number {range}{unit}")),
+            None => Err(format!("'{s}' is not a number: enter a number {range}{unit}")),
         }
     };
     loop {

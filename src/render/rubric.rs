@@ -33,15 +33,17 @@ fn answers(r: &Rubric, kind: &Kind) -> Vec<String> {
         }
         Kind::Number { min, max, unit, bands } => {
             let unit = unit_suffix(unit.as_deref());
-            let mut v = vec![format!("a number from {min} to {max}{unit}")];
+            let mut v = vec![format!(
+                "a number {}",
+                crate::rubric::number_range(*min, *max, None) + &unit
+            )];
             v.extend(bands.iter().map(|b| {
-                format!(
-                    "{}–{}{unit}: {} (at {})",
-                    b.from,
-                    b.to,
-                    b.label,
-                    position(r, b.position)
-                )
+                let to = if b.to.is_finite() {
+                    b.to.to_string()
+                } else {
+                    String::new()
+                };
+                format!("{}–{to}{unit}: {} (at {})", b.from, b.label, position(r, b.position))
             }));
             v
         }

@@ -16,6 +16,9 @@ fn opt(text: &Option<String>) -> String {
 }
 
 fn f(x: f64) -> String {
+    if x.is_infinite() {
+        return if x > 0.0 { "f64::INFINITY" } else { "f64::NEG_INFINITY" }.to_string();
+    }
     format!("{x:?}")
 }
 

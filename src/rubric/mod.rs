@@ -369,9 +369,29 @@ pub fn unit_suffix(unit: Option<&str>) -> String {
     }
 }
 
+/// "from 0 to 100%", or "of 0 or more" for an open-ended question (no `max`).
+pub fn number_range(min: f64, max: f64, unit: Option<&str>) -> String {
+    let unit = unit_suffix(unit);
+    if max.is_finite() {
+        format!("from {min} to {max}{unit}")
+    } else {
+        format!("of {min}{unit} or more")
+    }
+}
+
 impl Rubric {
-    pub fn level_index(&self, id: &str) -> Option<usize> {
-        self.levels.iter().position(|l| l.id == id)
+    /// A level by id, or (for people typing `--target`) by id or title in any case.
+    pub fn level_index(&self, text: &str) -> Option<usize> {
+        let text = text.trim();
+        self.levels
+            .iter()
+            .position(|l| l.id == text)
+            .or_else(|| self.levels.iter().position(|l| l.id.eq_ignore_ascii_case(text)))
+            .or_else(|| {
+                self.levels
+                    .iter()
+                    .position(|l| l.title.to_lowercase() == text.to_lowercase())
+            })
     }
 
     /// Title of a place on the level scale: a level, or below the first one (`None`).

@@ -223,7 +223,9 @@ pub struct RawItem {
 #[serde(deny_unknown_fields)]
 pub struct RawBand {
     pub from: f64,
-    pub to: f64,
+    /// Left out (or `.inf`) on the last band: open-ended ("10+").
+    #[serde(default)]
+    pub to: Option<f64>,
     pub label: String,
     #[serde(default)]
     #[schemars(with = "Option<RawPos>")]

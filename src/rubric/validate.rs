@@ -8,9 +8,10 @@ use crate::yaml::{Spanned, location};
 use std::mem::take;
 
 const MIN_LEVELS: usize = 2;
-const MAX_LEVELS: usize = 10;
-/// Format 2 ladders can be longer (15-band points ladders exist).
-const MAX_LEVELS_2: usize = 20;
+/// Real ladders run to 15 bands and more (points ladders with sub-levels).
+const MAX_LEVELS: usize = 20;
+/// Longest id: ids end up in file names (`assess --save`).
+const MAX_ID: usize = 64;
 /// In format 2, `at: below` puts an answer below the first level or step.
 const BELOW: &str = "below";
 const DEFAULT_REACH: f64 = 0.8;
@@ -135,20 +136,20 @@ impl Checker {
         }
     }
 
-    /// Ids are keys in answers files (YAML, TOML, JSON): keep them plain.
+    /// Ids are keys in answers files (YAML, TOML, JSON) and parts of file
+    /// names: `[A-Za-z0-9][A-Za-z0-9._-]{0,63}` (`L4`, `IC3`, `scope.teams`).
     fn id(&mut self, path: impl KeyPath, id: &Spanned<String>) {
-        let ok = !id.value.is_empty()
-            && id
-                .value
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-_.".contains(c));
+        let v = &id.value;
+        let ok = v.len() <= MAX_ID
+            && v.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && v.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
         if !ok {
+            let shown: String = v.chars().take(MAX_ID + 1).collect();
             self.push(
                 path.key_path(),
                 location(id),
                 format!(
-                    "id '{}' must be non-empty lowercase letters, digits, '-', '_' or '.'",
-                    id.value
+                    "id '{shown}' must be 1 to {MAX_ID} letters, digits, '-', '_' or '.', starting with a letter or digit"
                 ),
             );
         }
@@ -288,7 +289,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
 
     // Levels
     let n = raw.levels.len();
-    let max_levels = if format >= 2 { MAX_LEVELS_2 } else { MAX_LEVELS };
+    let max_levels = MAX_LEVELS;
     if !(MIN_LEVELS..=max_levels).contains(&n) {
         // Point at the first level (too few) or the first one too many.
         let at = raw
@@ -1034,8 +1035,21 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
 }
 
 fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuestion) -> Kind {
-    let (min, max) = match (q.min, q.max) {
-        (Some(min), Some(max)) if min.is_finite() && max.is_finite() && min < max => (min, max),
+    let raw_bands = q.bands.as_deref().unwrap_or_default();
+    // `max` may be left out (or `.inf`): the last band's end, or open-ended.
+    let last_to = raw_bands
+        .last()
+        .map_or(f64::INFINITY, |b| b.to.unwrap_or(f64::INFINITY));
+    let (min, max) = match (q.min, q.max.or(Some(last_to))) {
+        (Some(min), Some(max)) if min.is_finite() && !max.is_nan() && min < max => (min, max),
+        (Some(min), Some(max)) if !min.is_finite() => {
+            c.push(
+                format!("{path}.min"),
+                at,
+                format!("min must be a finite number, found {min}"),
+            );
+            (0.0, max)
+        }
         (Some(min), Some(max)) => {
             c.push(
                 format!("{path}.max"),
@@ -1045,11 +1059,14 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
             (min, max)
         }
         _ => {
-            c.push(path, at, "a number question needs 'min' and 'max'");
+            c.push(
+                path,
+                at,
+                "a number question needs 'min' (and, unless its last band is open-ended, 'max')",
+            );
             (0.0, 0.0)
         }
     };
-    let raw_bands = q.bands.as_deref().unwrap_or_default();
     if raw_bands.is_empty() {
         c.push(format!("{path}.bands"), at, "a number question needs at least one band");
     }
@@ -1061,11 +1078,23 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
                 .and_then(location)
                 .or(b.step.as_ref().and_then(location))
                 .or(at);
-        if b.from >= b.to || b.from.is_nan() || b.to.is_nan() {
+        let last = i + 1 == raw_bands.len();
+        let to = match b.to {
+            Some(to) => to,
+            None if last => f64::INFINITY,
+            None => {
+                c.push(&bpath, bat, "only the last band may leave out 'to' (open-ended)");
+                f64::INFINITY
+            }
+        };
+        if to.is_infinite() && !last {
+            c.push(&bpath, bat, "only the last band may be open-ended");
+        }
+        if !b.from.is_finite() || b.from >= to || to.is_nan() {
             c.push(
                 &bpath,
                 bat,
-                format!("band 'from' ({}) must be below 'to' ({})", b.from, b.to),
+                format!("band 'from' ({}) must be a number below 'to' ({to})", b.from),
             );
         }
         c.text(|| format!("{bpath}.label"), bat, &b.label);
@@ -1076,34 +1105,35 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
                 format!("the first band starts at {}, but the question's min is {min}", b.from),
             );
         }
-        if i + 1 == raw_bands.len() && b.to != max {
+        if last && to != max {
             c.push(
                 &bpath,
                 bat,
-                format!("the last band ends at {}, but the question's max is {max}", b.to),
+                format!("the last band ends at {to}, but the question's max is {max}"),
             );
         }
         if let Some(prev) = raw_bands.get(i.wrapping_sub(1)).filter(|_| i > 0) {
-            if b.from < prev.to {
+            let prev_to = prev.to.unwrap_or(f64::INFINITY);
+            if b.from < prev_to {
                 c.push(
                     &bpath,
                     bat,
                     format!(
-                        "bands overlap: this band starts at {} but the one before ends at {}",
-                        b.from, prev.to
+                        "bands overlap: this band starts at {} but the one before ends at {prev_to}",
+                        b.from
                     ),
                 );
-            } else if b.from > prev.to {
+            } else if b.from > prev_to {
                 c.push(
                     &bpath,
                     bat,
-                    format!("gap between bands: nothing covers {} to {}", prev.to, b.from),
+                    format!("gap between bands: nothing covers {prev_to} to {}", b.from),
                 );
             }
         }
         bands.push(Band {
             from: b.from,
-            to: b.to,
+            to,
             label: b.label.clone(),
             position: c.answer_position(&bpath, bat, b.at.as_ref(), b.step.as_ref()),
             points: c.points(|| format!("{bpath}.points"), bat, b.points),
@@ -1325,7 +1355,7 @@ pitfalls:
     fn every_problem_is_reported_in_one_run() {
         let got = problems(BROKEN);
         let expect = [
-            "1:5 id: id 'Bad Id' must be non-empty lowercase letters, digits, '-', '_' or '.'",
+            "1:5 id: id 'Bad Id' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
             "6:11 levels[1].id: duplicate level id 'a'",
             "7:17 default_target: unknown level 'z'; expected a or a",
             "9:9 dimensions[0].weight: weight must be a positive number, found 0",
@@ -1386,11 +1416,15 @@ dimensions:
     fn level_count_is_bounded() {
         let one = "id: r\nversion: '1'\ntitle: t\nlevels: [{ id: a, title: A }]\ndimensions: []\n";
         let got = problems(one);
-        has(&got, "a rubric needs 2 to 10 levels, found 1");
+        has(&got, "a rubric needs 2 to 20 levels, found 1");
         has(&got, "a rubric needs at least one dimension");
-        let levels: String = (0..11).map(|i| format!("  - {{ id: l{i}, title: L{i} }}\n")).collect();
-        let eleven = format!("id: r\nversion: '1'\ntitle: t\nlevels:\n{levels}dimensions: []\n");
-        assert!(problems(&eleven).iter().any(|g| g.contains("found 11")));
+        let levels = |n: usize| -> String { (0..n).map(|i| format!("  - {{ id: l{i}, title: L{i} }}\n")).collect() };
+        let many = |n: usize| format!("id: r\nversion: '1'\ntitle: t\nlevels:\n{}dimensions: []\n", levels(n));
+        assert!(problems(&many(21)).iter().any(|g| g.contains("found 21")));
+        assert!(
+            !problems(&many(20)).iter().any(|g| g.contains("levels, found")),
+            "20 levels are fine"
+        );
     }
 
     #[test]

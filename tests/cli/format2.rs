@@ -242,3 +242,90 @@ fn n_a_is_accepted_only_where_allowed() {
         .stderr;
     assert!(err.contains("unknown choice 'n/a'"), "{err}");
 }
+
+// Authoring limits from the same cases (g06, g12, g13, g18), in either format.
+
+const CASES: &str = "tests/fixtures/rubrics/cases";
+
+#[test]
+fn g06_up_to_twenty_levels() {
+    levelup(&["rubric", "validate", &format!("{CASES}/g06-eleven-levels.yaml")]).ok();
+    let err = levelup(&[
+        "rubric",
+        "validate",
+        "tests/fixtures/rubrics/broken/twenty-one-levels.yaml",
+    ])
+    .bad()
+    .stderr;
+    assert!(err.contains("a rubric needs 2 to 20 levels, found 21"), "{err}");
+}
+
+#[test]
+fn g12_an_open_ended_last_band_needs_no_invented_max() {
+    for file in ["g12-open-ended-band", "g12b-open-no-max"] {
+        levelup(&["rubric", "validate", &format!("{CASES}/{file}.yaml")]).ok();
+    }
+    let rubric = format!("{CASES}/g12-open-ended-band.yaml");
+    let answers = format!("{CASES}/g12-answers.yaml");
+    let r: Report = serde_json::from_str(
+        &levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "-f", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(r.estimate.level.id, "b", "25 years sits in the 10+ band");
+    let rubric = format!("{CASES}/g12b-open-no-max.yaml");
+    let template = levelup(&["template", "--rubric", &rubric]).ok().stdout;
+    assert!(template.contains("a number of 0 or more"), "{template}");
+    // A band in the middle cannot be open-ended.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("r.yaml");
+    let text = std::fs::read_to_string(crate::support::path(&rubric)).unwrap();
+    std::fs::write(&bad, text.replace("{ from: 0, to: 10,", "{ from: 0,")).unwrap();
+    let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("only the last band may leave out 'to'"), "{err}");
+}
+
+#[test]
+fn g13_numeric_choice_ids_take_numeric_answers() {
+    let rubric = format!("{CASES}/g13-numeric-choice-ids.yaml");
+    let answers = format!("{CASES}/g13-answers.yaml");
+    let r: Report = serde_json::from_str(
+        &levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "-f", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(r.dimensions[0].answers[0].answer.as_deref(), Some("Mentor (bonus)"));
+    assert_eq!(r.estimate.level.id, "expert");
+}
+
+#[test]
+fn g18_level_ids_like_ic3_and_target_by_id_or_title_in_any_case() {
+    let rubric = format!("{CASES}/g18-uppercase-level-ids.yaml");
+    let answers = format!("{CASES}/g18-answers.yaml");
+    levelup(&["rubric", "validate", &rubric]).ok();
+    for (target, id) in [("IC3", "IC3"), ("ic3", "IC3"), ("ic4 software engineer", "IC4")] {
+        let r: Report = serde_json::from_str(
+            &levelup(&[
+                "assess",
+                "--rubric",
+                &rubric,
+                "--answers",
+                &answers,
+                "--target",
+                target,
+                "-f",
+                "json",
+            ])
+            .ok()
+            .stdout,
+        )
+        .unwrap();
+        assert_eq!(r.target.id, id, "--target {target}");
+    }
+    let err = levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "--target", "IC5"])
+        .bad()
+        .stderr;
+    assert!(err.contains("expected IC3 or IC4"), "{err}");
+}
