@@ -10,6 +10,8 @@ use std::mem::take;
 const MIN_LEVELS: usize = 2;
 /// Real ladders run to 15 bands and more (points ladders with sub-levels).
 const MAX_LEVELS: usize = 20;
+/// Largest weight (dimensions, questions, items).
+const MAX_WEIGHT: f64 = 1000.0;
 /// Longest id: ids end up in file names (`assess --save`).
 const MAX_ID: usize = 64;
 /// In format 2, `at: below` puts an answer below the first level or step.
@@ -177,12 +179,13 @@ impl Checker {
     fn positive(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
         match value {
             None => 1.0,
-            Some(w) if w.is_finite() && w > 0.0 => w,
+            // Bounded, so that no sum of weights times scores can overflow.
+            Some(w) if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT => w,
             Some(w) => {
                 self.push(
                     path.key_path(),
                     at,
-                    format!("weight must be a positive number, found {w}"),
+                    format!("weight must be above 0 and at most {MAX_WEIGHT}, found {w}"),
                 );
                 1.0
             }
@@ -1358,7 +1361,7 @@ pitfalls:
             "1:5 id: id 'Bad Id' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
             "6:11 levels[1].id: duplicate level id 'a'",
             "7:17 default_target: unknown level 'z'; expected a or a",
-            "9:9 dimensions[0].weight: weight must be a positive number, found 0",
+            "9:9 dimensions[0].weight: weight must be above 0 and at most 1000, found 0",
             "12:27 dimensions[0].levels.nope: unknown level 'nope'; expected a or a",
             "9:9 dimensions[0].actions: dimension 'd' has no recommended actions",
             "14:13 dimensions[0].questions[0].choices: a choice question needs at least 2 choices",
@@ -1410,6 +1413,20 @@ dimensions:
         has(&got, "levels.b: dimension 'd' has no description for level 'b'");
         has(&got, "gap between bands: nothing covers 4 to 6");
         assert_eq!(got.len(), 2, "{got:#?}");
+    }
+
+    #[test]
+    fn weights_are_bounded_so_scores_stay_numbers() {
+        let yaml = |w: &str| {
+            format!(
+                "id: r\nversion: '1'\ntitle: t\nlevels: [{{ id: a, title: A }}, {{ id: b, title: B }}]\ndimensions:\n  - id: d\n    title: D\n    weight: {w}\n    levels: {{ a: x, b: y }}\n    questions: [{{ id: d.q, kind: scale, prompt: p }}]\n    actions: [x]\n"
+            )
+        };
+        for bad in ["1e308", ".inf", "1000.5", "0", "-1"] {
+            let got = problems(&yaml(bad));
+            assert!(got.iter().any(|g| g.contains("at most 1000")), "{bad}: {got:?}");
+        }
+        assert!(crate::rubric::parse(&yaml("1000"), "r.yaml").is_ok());
     }
 
     #[test]
