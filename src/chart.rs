@@ -85,22 +85,40 @@ fn label_style(n: usize) -> (f64, usize) {
     match n {
         0..=8 => (13.0, 18),
         9..=12 => (12.0, 14),
-        _ => (11.0, 12),
+        13..=16 => (11.0, 12),
+        _ => (10.0, 12),
     }
 }
 
-/// Wrap a title into at most three lines, shortening the last with "…".
+/// Wrap a title into at most three lines at spaces and hyphens, never inside
+/// a word: a word longer than a line is shortened with "…", and so is the
+/// third line when more would follow.
 fn wrap_label(title: &str, width: usize) -> Vec<String> {
-    let opts = textwrap::Options::new(width).break_words(true);
+    let width = width.max(4);
+    let opts = textwrap::Options::new(width).break_words(false);
     let mut lines: Vec<String> = textwrap::wrap(title, opts)
         .into_iter()
         .map(|l| l.into_owned())
         .collect();
+    // A long single word may run a little past the wrap width before it is cut.
+    let longest = width + 4;
+    let shorten = |line: &str| {
+        let keep: String = line.chars().take(longest - 1).collect();
+        format!("{}…", keep.trim_end_matches([' ', '-']))
+    };
+    for line in &mut lines {
+        if line.chars().count() > longest {
+            *line = shorten(line);
+        }
+    }
     if lines.len() > 3 {
         lines.truncate(3);
-        let last = &mut lines[2];
-        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
-        *last = format!("{}…", keep.trim_end());
+        let last = &lines[2];
+        lines[2] = if last.chars().count() < width {
+            format!("{}…", last.trim_end())
+        } else {
+            shorten(last)
+        };
     }
     lines
 }
@@ -126,47 +144,58 @@ pub fn layout(axes: &[String], levels: usize, legend_rows: usize) -> Geometry {
     let levels = levels.max(2);
     let (font_size, wrap) = label_style(n);
     let angles: Vec<f64> = (0..n).map(|i| 2.0 * PI * i as f64 / n as f64).collect();
+    let place = |title_lines: &[String], a: f64, r: f64| -> Label {
+        let lines = title_lines.to_vec();
+        let (s, c) = (a.sin(), a.cos());
+        let (x, y) = (r * s, -r * c);
+        let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * font_size * CHAR_EM;
+        let h = lines.len() as f64 * font_size * LINE_EM;
+        let anchor = if s > 0.2 {
+            "start"
+        } else if s < -0.2 {
+            "end"
+        } else {
+            "middle"
+        };
+        let left = match anchor {
+            "start" => x,
+            "end" => x - w,
+            _ => x - w / 2.0,
+        };
+        // Above the chart the block ends at the anchor; below it starts there;
+        // at the sides it is centred on it.
+        let top = if c > 0.2 {
+            y - h
+        } else if c < -0.2 {
+            y
+        } else {
+            y - h / 2.0
+        };
+        Label {
+            lines,
+            x,
+            y: top,
+            anchor,
+            bbox: Rect { x: left, y: top, w, h },
+        }
+    };
     // Labels around a centre at (0, 0) first; the canvas is fitted afterwards.
-    let mut labels: Vec<Label> = axes
-        .iter()
-        .zip(&angles)
-        .map(|(title, &a)| {
-            let lines = wrap_label(title, wrap);
-            let (s, c) = (a.sin(), a.cos());
-            let r = RADIUS + LABEL_GAP;
-            let (x, y) = (r * s, -r * c);
-            let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * font_size * CHAR_EM;
-            let h = lines.len() as f64 * font_size * LINE_EM;
-            let anchor = if s > 0.2 {
-                "start"
-            } else if s < -0.2 {
-                "end"
-            } else {
-                "middle"
-            };
-            let left = match anchor {
-                "start" => x,
-                "end" => x - w,
-                _ => x - w / 2.0,
-            };
-            // Above the chart the block ends at the anchor; below it starts there;
-            // at the sides it is centred on it.
-            let top = if c > 0.2 {
-                y - h
-            } else if c < -0.2 {
-                y
-            } else {
-                y - h / 2.0
-            };
-            Label {
-                lines,
-                x,
-                y: top,
-                anchor,
-                bbox: Rect { x: left, y: top, w, h },
+    // On crowded charts a label that would touch one placed before it moves
+    // out along its axis until it is clear.
+    let mut labels: Vec<Label> = Vec::with_capacity(n);
+    for (title, &a) in axes.iter().zip(&angles) {
+        let lines = wrap_label(title, wrap);
+        let mut r = RADIUS + LABEL_GAP;
+        let mut label = place(&lines, a, r);
+        for _ in 0..200 {
+            if !labels.iter().any(|l: &Label| l.bbox.overlaps(&label.bbox)) {
+                break;
             }
-        })
-        .collect();
+            r += 4.0;
+            label = place(&lines, a, r);
+        }
+        labels.push(label);
+    }
     let min_x = labels.iter().map(|l| l.bbox.x).fold(-RADIUS, f64::min) - PADDING;
     let max_x = labels.iter().map(|l| l.bbox.x + l.bbox.w).fold(RADIUS, f64::max) + PADDING;
     let min_y = labels.iter().map(|l| l.bbox.y).fold(-RADIUS, f64::min) - PADDING;
@@ -472,6 +501,44 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
 mod tests {
     use super::*;
 
+    /// Long one-word titles, as in real ladders ("Communication", "Observability").
+    fn single_words(n: usize) -> Vec<String> {
+        let words = [
+            "Communication",
+            "Observability",
+            "Accountability",
+            "Craftsmanship",
+            "Collaboration",
+        ];
+        (0..n).map(|i| format!("{}{i}", words[i % words.len()])).collect()
+    }
+
+    #[test]
+    fn labels_never_split_a_word() {
+        for n in 3..=24 {
+            let axes: Vec<String> = single_words(n)
+                .into_iter()
+                .chain(["Self-organisation and cross-team leadership".to_string()])
+                .collect();
+            let g = layout(&axes, 3, 1);
+            for (title, label) in axes.iter().zip(&g.labels) {
+                let words: Vec<&str> = title.split([' ', '-']).collect();
+                for line in &label.lines {
+                    for piece in line.trim_end_matches('…').split([' ', '-']).filter(|p| !p.is_empty()) {
+                        // Every piece is a whole word, or the start of one cut with "…".
+                        let whole = words.contains(&piece);
+                        let cut = line.ends_with('…') && words.iter().any(|w| w.starts_with(piece));
+                        assert!(
+                            whole || cut,
+                            "n={n}: '{piece}' in {:?} splits a word of '{title}'",
+                            label.lines
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     fn titles(n: usize, long: bool) -> Vec<String> {
         (0..n)
             .map(|i| {
@@ -521,9 +588,11 @@ mod tests {
 
     #[test]
     fn labels_stay_on_the_canvas_and_apart() {
-        for n in 3..=16 {
-            for long in [false, true] {
-                let g = layout(&titles(n, long), 3, 2);
+        for n in 3..=24 {
+            for kind in 0..3 {
+                let long = kind > 0;
+                let axes = if kind == 2 { single_words(n) } else { titles(n, long) };
+                let g = layout(&axes, 3, 2);
                 for (i, l) in g.labels.iter().enumerate() {
                     assert!(
                         l.bbox.inside(g.width, g.legend_y),
@@ -559,8 +628,11 @@ mod tests {
         );
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
-        assert!(lines.iter().all(|l| l.chars().count() <= 12));
+        assert!(lines.iter().all(|l| l.chars().count() <= 12 + 4), "{lines:?}");
         assert_eq!(wrap_label("Scope", 12), ["Scope"]);
+        // A long single word stays whole up to four characters past the width, then is cut.
+        assert_eq!(wrap_label("Accomplishment", 12), ["Accomplishment"]);
+        assert_eq!(wrap_label("Internationalisation", 12), ["Internationalis…"]);
     }
 
     #[test]
