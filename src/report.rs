@@ -80,7 +80,15 @@ pub struct RaterView {
 
 #[cfg(test)]
 mod tests {
-    use super::agreement;
+    use super::{agreement, percent};
+
+    #[test]
+    fn readiness_shows_100_only_when_it_is_100() {
+        assert_eq!(percent(99.67), 99, "almost ready is not ready");
+        assert_eq!(percent(100.0), 100);
+        assert_eq!(percent(66.5), 67);
+        assert_eq!(percent(-3.0), 0);
+    }
 
     #[test]
     fn calibration_classes() {
@@ -152,7 +160,7 @@ pub fn raters_report(rubric: &Rubric, raters: &[(&Answers, &Assessment)]) -> Rat
                 rater: rater_id(a),
                 name: a.rater_name.clone().or_else(|| if is_self(a) { a.name.clone() } else { None }),
                 estimate: level_info(rubric, s.estimate).id,
-                readiness: s.readiness.round().clamp(0.0, 100.0) as u32,
+                readiness: percent(s.readiness),
             })
             .collect(),
         dimensions,
@@ -350,6 +358,13 @@ pub struct PayReport {
     pub total_min: f64,
     pub total_max: f64,
     pub total_open_ended: bool,
+}
+
+/// Readiness as a whole percentage: rounded, but never to 100 unless it is
+/// exactly 100 (99.7% is not ready).
+pub fn percent(readiness: f64) -> u32 {
+    let rounded = readiness.round().clamp(0.0, 100.0) as u32;
+    if readiness < 100.0 { rounded.min(99) } else { rounded }
 }
 
 fn round2(x: f64) -> f64 {
@@ -571,6 +586,22 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
                 title(Some(blocked)),
                 next - p.total
             ));
+            if let Some(m) = min_dimension[blocked] {
+                let short: Vec<String> = rubric
+                    .dimensions
+                    .iter()
+                    .zip(&p.per_dimension)
+                    .filter(|(_, pts)| **pts < m)
+                    .map(|(d, _)| d.title.clone())
+                    .collect();
+                if !short.is_empty() {
+                    text.push_str(&format!(
+                        " It also needs at least {m} points in every dimension: {} {} fewer.",
+                        and_list(&short),
+                        if short.len() == 1 { "has" } else { "have" }
+                    ));
+                }
+            }
         }
         return text;
     }
@@ -724,6 +755,8 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
 /// `date` is the day the report speaks for: the answers' date, else today.
 pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civil::Date) -> Report {
     let points_rule = matches!(rubric.scoring.rule, Rule::Points { .. });
+    // Format-2 points ladders need no positions: their scores are points.
+    let points_only = points_rule && rubric.format >= 2;
     let dimensions: Vec<DimensionReport> = rubric
         .dimensions
         .iter()
@@ -733,7 +766,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             id: d.id.clone(),
             title: d.title.clone(),
             weight: d.weight,
-            score: s.score.map(round2),
+            score: s.score.filter(|_| !points_only).map(round2),
             target: s.expected.filter(|_| !points_rule).map(|k| k as f64),
             gap: shown_gap(rubric, s),
             reached: s.reached,
@@ -777,7 +810,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             Gap {
                 dimension: d.id.clone(),
                 title: d.title.clone(),
-                score: s.score.map(round2),
+                score: s.score.filter(|_| !points_only).map(round2),
                 step: step_reached(rubric, i, s.score),
                 target_step: s
                     .expected
@@ -799,7 +832,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
         .map(|&i| Strength {
             dimension: rubric.dimensions[i].id.clone(),
             title: rubric.dimensions[i].title.clone(),
-            score: a.dimensions[i].score.map(round2),
+            score: a.dimensions[i].score.filter(|_| !points_only).map(round2),
             step: step_reached(rubric, i, a.dimensions[i].score),
             evidence: answers.evidence.get(&rubric.dimensions[i].id).cloned(),
         })
@@ -846,7 +879,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             borderline: !a.borderline.is_empty(),
             borderline_reasons: a.borderline.iter().map(|b| borderline_text(rubric, a, *b)).collect(),
         },
-        readiness: a.readiness.round().clamp(0.0, 100.0) as u32,
+        readiness: percent(a.readiness),
         dimensions,
         top_gaps,
         strengths,

@@ -36,7 +36,7 @@ impl Person {
                 .collect(),
             reached: a.dimensions.iter().map(|d| d.reached).collect(),
             estimate: crate::report::level_info(rubric, a.estimate).id,
-            readiness: a.readiness.round().clamp(0.0, 100.0) as u32,
+            readiness: crate::report::percent(a.readiness),
         }
     }
 }

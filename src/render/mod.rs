@@ -86,6 +86,7 @@ pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
         return min.map_or_else(|| "—".to_string(), |m| format!("at least {m} pts"));
     }
     match (d.target, &d.target_step) {
+        _ if d.not_applicable => "n/a: left out".to_string(),
         (None, _) => "not expected".to_string(),
         (Some(t), Some(step)) if r.rubric.format >= 2 => format!("{step} · {t:.2}"),
         (Some(t), _) => format!("{t:.2}"),

@@ -3,32 +3,83 @@
 use crate::rubric::{Agreement, Kind, Rubric, unit_suffix};
 use std::fmt::Write;
 
-fn position(r: &Rubric, p: f64) -> String {
-    let top = r.levels.len() - 1;
-    let i = p.round() as usize;
-    if (p - i as f64).abs() < 1e-9 && i <= top {
-        r.levels[i].id.clone()
+/// Where an answer sits on dimension `d`'s scale: a step id (format 2 steps),
+/// a level id, `below`, or the number.
+fn position(r: &Rubric, d: usize, p: f64) -> String {
+    let dim = &r.dimensions[d];
+    let ids: Vec<&str> = if dim.steps.is_empty() {
+        r.levels.iter().map(|l| l.id.as_str()).collect()
     } else {
-        format!("{p}")
+        dim.steps.iter().map(|s| s.id.as_str()).collect()
+    };
+    let i = p.round();
+    if (p - i).abs() < 1e-9 {
+        if i < 0.0 {
+            return "below".to_string();
+        }
+        if let Some(id) = ids.get(i as usize) {
+            return (*id).to_string();
+        }
+    }
+    format!("{p}")
+}
+
+/// What an answer is worth: its place on the scale, or its points.
+fn worth(r: &Rubric, d: usize, p: f64, points: f64) -> String {
+    if matches!(r.scoring.rule, crate::rubric::Rule::Points { .. }) && r.format >= 2 {
+        format!("{points} points")
+    } else {
+        format!("at {}", position(r, d, p))
     }
 }
 
-fn answers(r: &Rubric, kind: &Kind) -> Vec<String> {
-    match kind {
+fn described(label: &str, description: Option<&str>) -> String {
+    match description.filter(|t| !t.trim().is_empty()) {
+        Some(t) => format!("{label} ({t})"),
+        None => label.to_string(),
+    }
+}
+
+fn answers(r: &Rubric, d: usize, question: &crate::rubric::Question) -> Vec<String> {
+    let mut v: Vec<String> = match &question.kind {
         Kind::Choice(choices) => choices
             .iter()
-            .map(|c| format!("{} — {} (at {})", c.id, c.label, position(r, c.position)))
+            .map(|c| {
+                format!(
+                    "{} — {} ({})",
+                    c.id,
+                    described(&c.label, c.description.as_deref()),
+                    worth(r, d, c.position, c.points)
+                )
+            })
             .collect(),
-        Kind::Checklist { items, low, high, .. } => {
+        Kind::Checklist { items, low, high, meet } => {
             let mut v: Vec<String> = items
                 .iter()
-                .map(|i| format!("{} — {} (weight {})", i.id, i.label, i.weight))
+                .map(|i| {
+                    let level = i
+                        .level
+                        .map(|l| format!(", level {}", r.levels[l].id))
+                        .unwrap_or_default();
+                    format!(
+                        "{} — {} (weight {}{level})",
+                        i.id,
+                        described(&i.label, i.description.as_deref()),
+                        i.weight
+                    )
+                })
                 .collect();
-            v.push(format!(
-                "none ticked: at {}; all ticked: at {}",
-                position(r, *low),
-                position(r, *high)
-            ));
+            v.push(match meet {
+                Some(m) => format!(
+                    "cumulative: a level counts once {}% of its items and every lower level's are ticked",
+                    (m * 100.0).round()
+                ),
+                None => format!(
+                    "none ticked: at {}; all ticked: at {}",
+                    position(r, d, *low),
+                    position(r, d, *high)
+                ),
+            });
             v
         }
         Kind::Number { min, max, unit, bands } => {
@@ -43,7 +94,12 @@ fn answers(r: &Rubric, kind: &Kind) -> Vec<String> {
                 } else {
                     String::new()
                 };
-                format!("{}–{to}{unit}: {} (at {})", b.from, b.label, position(r, b.position))
+                format!(
+                    "{}–{to}{unit}: {} ({})",
+                    b.from,
+                    b.label,
+                    worth(r, d, b.position, b.points)
+                )
             }));
             v
         }
@@ -51,10 +107,39 @@ fn answers(r: &Rubric, kind: &Kind) -> Vec<String> {
             "{} … {} (from {} to {})",
             Agreement::StronglyDisagree.id(),
             Agreement::StronglyAgree.id(),
-            position(r, *low),
-            position(r, *high)
+            position(r, d, *low),
+            position(r, d, *high)
         )],
+    };
+    if question.allow_na {
+        v.push(format!(
+            "{} — does not apply (left out of the score)",
+            crate::answers::NOT_APPLICABLE
+        ));
     }
+    v
+}
+
+/// Per level: what it expects of dimension `d` and what that looks like.
+fn expectations(r: &Rubric, d: usize) -> Vec<String> {
+    let dim = &r.dimensions[d];
+    r.levels
+        .iter()
+        .enumerate()
+        .map(|(l, level)| match dim.expects[l] {
+            None => format!("**{}:** not expected", level.title),
+            Some(k) if !dim.steps.is_empty() || r.format >= 2 => {
+                let looks = r.looks_like(d, l);
+                let step = r.step_title(d, k as i64);
+                if looks.is_empty() {
+                    format!("**{}:** expects {step}", level.title)
+                } else {
+                    format!("**{}:** expects {step} — {looks}", level.title)
+                }
+            }
+            Some(_) => format!("**{}:** {}", level.title, r.looks_like(d, l)),
+        })
+        .collect()
 }
 
 fn kind_name(kind: &Kind) -> &'static str {
@@ -96,11 +181,21 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
             d.questions.len()
         )?;
     }
-    for d in &r.dimensions {
+    for (di, d) in r.dimensions.iter().enumerate() {
         writeln!(out, "\n### {} (`{}`, weight {})\n", d.title, d.id, d.weight)?;
         writeln!(out, "{}\n", d.summary)?;
-        for (l, text) in r.levels.iter().zip(&d.descriptions) {
-            writeln!(out, "- **{}:** {text}", l.title)?;
+        if !d.steps.is_empty() {
+            writeln!(out, "Steps, low to high:\n")?;
+            for st in &d.steps {
+                match st.description.as_str() {
+                    "" => writeln!(out, "- {} (`{}`)", st.title, st.id)?,
+                    text => writeln!(out, "- {} (`{}`) — {text}", st.title, st.id)?,
+                }
+            }
+            writeln!(out)?;
+        }
+        for line in expectations(r, di) {
+            writeln!(out, "- {line}")?;
         }
         writeln!(out)?;
         for q in &d.questions {
@@ -112,7 +207,7 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
                 q.weight,
                 q.prompt
             )?;
-            for a in answers(r, &q.kind) {
+            for a in answers(r, di, q) {
                 writeln!(out, "  - {a}")?;
             }
         }
@@ -173,11 +268,20 @@ pub fn table(r: &Rubric, width: u16) -> String {
         ]);
     }
     let _ = writeln!(out, "{t}");
-    for d in &r.dimensions {
+    for (di, d) in r.dimensions.iter().enumerate() {
         let _ = writeln!(out, "\n{} ({})", d.title, d.id);
+        if r.format >= 2 {
+            if !d.steps.is_empty() {
+                let steps: Vec<String> = d.steps.iter().map(|s| format!("{} ({})", s.title, s.id)).collect();
+                let _ = writeln!(out, "  Steps: {}", steps.join(" → "));
+            }
+            for line in expectations(r, di) {
+                let _ = writeln!(out, "  {}", line.replace("**", ""));
+            }
+        }
         for q in &d.questions {
             let _ = writeln!(out, "  {} [{}] {}", q.id, kind_name(&q.kind), q.prompt);
-            for a in answers(r, &q.kind) {
+            for a in answers(r, di, q) {
                 let _ = writeln!(out, "      {a}");
             }
         }
