@@ -321,10 +321,17 @@ pub fn from_report(r: &Report) -> Chart {
     // Several raters: one profile each, on one chart.
     if let Some(panel) = &r.raters {
         let mut profiles = vec![target];
-        profiles.extend(panel.raters.iter().enumerate().map(|(k, rater)| Profile {
-            name: crate::render::rater_label(rater),
-            values: panel.dimensions.iter().map(|v| v.scores[k]).collect(),
-            outline: false,
+        profiles.extend(panel.raters.iter().enumerate().map(|(k, rater)| {
+            Profile {
+                name: crate::render::rater_label(rater),
+                values: panel
+                    .dimensions
+                    .iter()
+                    .zip(&r.dimensions)
+                    .map(|(v, d)| on_level_scale(r, d, v.scores[k]))
+                    .collect(),
+                outline: false,
+            }
         }));
         return Chart {
             title: format!(
@@ -396,10 +403,14 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
     )?;
     writeln!(out, r#"<title id="chart-title">{}</title>"#, escape(&chart.title))?;
     // The description carries the numbers for screen readers.
-    let mut desc = format!(
-        "Radar chart with one axis per dimension and a ring per level ({}).",
-        chart.levels.join(", ")
-    );
+    let mut desc = if chart.levels.iter().all(|l| l.is_empty()) {
+        "Radar chart with one axis per dimension, each on its own scale: the centre is nothing, the edge the most there is.".to_string()
+    } else {
+        format!(
+            "Radar chart with one axis per dimension and a ring per level ({}).",
+            chart.levels.join(", ")
+        )
+    };
     for p in &chart.profiles {
         let values: Vec<String> = chart
             .axes

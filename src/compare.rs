@@ -93,7 +93,15 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
             .map(|d| d.title.clone())
             .collect()
     };
-    let rank = |r: &Report| new.levels.iter().position(|l| l.id == r.estimate.level.id);
+    // Below the first level ranks under every level.
+    let rank = |r: &Report| match r.estimate.level.index {
+        i if i < 0 => Some(-1),
+        _ => new
+            .levels
+            .iter()
+            .position(|l| l.id == r.estimate.level.id)
+            .map(|i| i as i64),
+    };
     let estimate_change = match (rank(old), rank(new)) {
         (Some(a), Some(b)) if b > a => "up",
         (Some(a), Some(b)) if b < a => "down",

@@ -546,64 +546,7 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     ) = (&rubric.scoring.rule, &a.points)
         && (a.position.is_some() || rubric.format >= 2)
     {
-        let mut text = match a.estimate {
-            Some(e) => format!(
-                "You have {} points, enough for {} ({}).",
-                p.total,
-                title(Some(e)),
-                thresholds[e]
-            ),
-            None => format!(
-                "You have {} points, below what {} needs ({}).",
-                p.total,
-                title(Some(0)),
-                thresholds[0]
-            ),
-        };
-        let blocked = a.estimate.map_or(0, |e| e + 1);
-        if a.decided_by == Decision::DimensionMinimum {
-            let blocked = (blocked..thresholds.len())
-                .find(|&l| p.total >= thresholds[l] && min_dimension[l].is_some())
-                .unwrap_or(blocked);
-            let short: Vec<String> = rubric
-                .dimensions
-                .iter()
-                .zip(&p.per_dimension)
-                .filter(|(_, pts)| min_dimension[blocked].is_some_and(|m| **pts < m))
-                .map(|(d, _)| d.title.clone())
-                .collect();
-            text.push_str(&format!(
-                " The total reaches {} ({}), but {} {} fewer than the {} points each dimension needs for it.",
-                title(Some(blocked)),
-                thresholds[blocked],
-                and_list(&short),
-                if short.len() == 1 { "has" } else { "have" },
-                min_dimension[blocked].unwrap_or_default()
-            ));
-        } else if let Some(next) = thresholds.get(blocked) {
-            text.push_str(&format!(
-                " {} needs {next}: {} more.",
-                title(Some(blocked)),
-                next - p.total
-            ));
-            if let Some(m) = min_dimension[blocked] {
-                let short: Vec<String> = rubric
-                    .dimensions
-                    .iter()
-                    .zip(&p.per_dimension)
-                    .filter(|(_, pts)| **pts < m)
-                    .map(|(d, _)| d.title.clone())
-                    .collect();
-                if !short.is_empty() {
-                    text.push_str(&format!(
-                        " It also needs at least {m} points in every dimension: {} {} fewer.",
-                        and_list(&short),
-                        if short.len() == 1 { "has" } else { "have" }
-                    ));
-                }
-            }
-        }
-        return text;
+        return points_explanation(rubric, a, p, thresholds, min_dimension);
     }
     if rubric.format >= 2 {
         return profile_explanation(rubric, a);
@@ -663,22 +606,118 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     }
 }
 
+/// A number of points as people write it: `12`, `0.9`, `2.33`.
+fn num(x: f64) -> String {
+    let r = round2(x);
+    if r.fract() == 0.0 && r.abs() < 1e15 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
+}
+
+/// The dimensions level `l`'s per-dimension minimum counts (expected there,
+/// not all `n/a`) that have fewer points than it.
+fn below_minimum(rubric: &Rubric, a: &Assessment, p: &score::Points, l: usize, min: f64) -> Vec<String> {
+    rubric
+        .dimensions
+        .iter()
+        .enumerate()
+        .filter(|(d, dim)| dim.expects[l].is_some() && !a.dimensions[*d].not_applicable)
+        .filter(|(d, _)| p.per_dimension[*d] < min - 1e-9)
+        .map(|(_, dim)| dim.title.clone())
+        .collect()
+}
+
+/// Points rule: the total, the level it is enough for, and what the next
+/// level (or the first, from below it) still needs — total and minimums.
+fn points_explanation(
+    rubric: &Rubric,
+    a: &Assessment,
+    p: &score::Points,
+    thresholds: &[f64],
+    min_dimension: &[Option<f64>],
+) -> String {
+    let title = |i: usize| rubric.levels[i].title.as_str();
+    let has = |n: usize| if n == 1 { "has" } else { "have" };
+    let mut text = match a.estimate {
+        Some(e) => format!(
+            "You have {} points, enough for {} ({}).",
+            num(p.total),
+            title(e),
+            num(thresholds[e])
+        ),
+        None => format!("You have {} points, and {} is not reached.", num(p.total), title(0)),
+    };
+    let next = a.estimate.map_or(0, |e| e + 1);
+    // The lowest level above the estimate whose total is reached but whose minimum is not.
+    let blocked = (next..thresholds.len()).find(|&l| p.total >= thresholds[l] - 1e-9);
+    if let Some(l) = blocked.filter(|_| a.decided_by == Decision::DimensionMinimum || a.estimate.is_none())
+        && let Some(m) = min_dimension[l]
+    {
+        let short = below_minimum(rubric, a, p, l, m);
+        text.push_str(&format!(
+            " The total reaches {} ({}), but {} {} fewer than the {} points each dimension needs for it.",
+            title(l),
+            num(thresholds[l]),
+            and_list(&short),
+            has(short.len()),
+            num(m)
+        ));
+    } else if let Some(t) = thresholds.get(next) {
+        text.push_str(&format!(
+            " {} needs {}: {} more.",
+            title(next),
+            num(*t),
+            num(t - p.total)
+        ));
+        if let Some(m) = min_dimension[next] {
+            let short = below_minimum(rubric, a, p, next, m);
+            if !short.is_empty() {
+                text.push_str(&format!(
+                    " It also needs at least {} points in every dimension: {} {} fewer.",
+                    num(m),
+                    and_list(&short),
+                    has(short.len())
+                ));
+            }
+        }
+    }
+    text
+}
+
 /// Format 2: which level is met, with the counts that decided it, and what
 /// keeps the next level out of reach.
 fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
     if a.position.is_none() {
+        if !a.dimensions.is_empty() && a.dimensions.iter().all(|d| d.not_applicable) {
+            return format!(
+                "Every answer was n/a, so no level can be met: the estimate is {}.",
+                rubric.below_first
+            );
+        }
         return format!("Nothing was answered, so the estimate is {}.", rubric.below_first);
     }
     let title = |i: usize| rubric.levels[i].title.as_str();
+    // "3 needed", "all needed", "60% of their weight needed (they make up 45%)".
+    let needed = |c: &score::LevelCheck| match rubric.scoring.need {
+        crate::rubric::Need::Count(_) => format!("{} needed", c.needed),
+        crate::rubric::Need::Share(s) if s >= 1.0 => "all needed".to_string(),
+        crate::rubric::Need::Share(s) => format!(
+            "those reaching it make up {}% of their weight, {}% needed",
+            (c.share * 100.0).floor(),
+            (s * 100.0).round()
+        ),
+    };
     let mut text = match a.estimate {
         Some(e) => {
             let c = score::level_met(rubric, &a.dimensions, e);
             format!(
-                "{} expects {}; {} what it expects of them ({} needed), so the estimate is {}.",
+                "{} expects {}; {} what it expects of them ({}), so the estimate is {}.",
                 title(e),
                 dimensions_word(c.expected),
                 reach_word(c.reaching),
-                c.needed,
+                needed(&c),
                 title(e)
             )
         }
@@ -687,6 +726,13 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
     let next = a.estimate.map_or(0, |e| e + 1);
     if next < rubric.levels.len() {
         let c = score::level_met(rubric, &a.dimensions, next);
+        if c.expected == 0 {
+            text.push_str(&format!(
+                " {} expects only dimensions you answered n/a, so it cannot be met.",
+                title(next)
+            ));
+            return text;
+        }
         let mut short: Vec<(usize, f64)> = c.short.clone();
         short.sort_by(|x, y| x.1.total_cmp(&y.1));
         let names: Vec<String> = short
@@ -703,11 +749,11 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
             .collect();
         let more = short.len().saturating_sub(4);
         text.push_str(&format!(
-            " {} expects {}; {} it, {} needed; short: {}{}.",
+            " {} expects {}; {} it ({}); short: {}{}.",
             title(next),
             dimensions_word(c.expected),
             reach_word(c.reaching),
-            c.needed,
+            needed(&c),
             names.join(", "),
             if more > 0 {
                 format!(" and {more} more")
@@ -748,7 +794,7 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
             "{} is only {short:.2} of a step short of what {next} expects, and would lift the estimate",
             rubric.dimensions[d].title
         ),
-        Borderline::PointsShort(d) => format!("only {d} points short of {next}"),
+        Borderline::PointsShort(d) => format!("only {} points short of {next}", num(d)),
     }
 }
 
@@ -776,8 +822,8 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 .expected
                 .filter(|_| !points_rule)
                 .map(|k| rubric.step_title(di, k as i64)),
-            points: a.points.as_ref().map(|p| p.per_dimension[di]),
-            max_points: a.points.as_ref().map(|p| p.max_per_dimension[di]),
+            points: a.points.as_ref().map(|p| round2(p.per_dimension[di])),
+            max_points: a.points.as_ref().map(|p| round2(p.max_per_dimension[di])),
             missing: missing_items(rubric, di, s),
             steps: (0..rubric.step_count(di))
                 .map(|k| rubric.step_title(di, k as i64))
@@ -934,14 +980,14 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 },
                 Some(p),
             ) => Some(PointsReport {
-                total: p.total,
+                total: round2(p.total),
                 dimensions: rubric
                     .dimensions
                     .iter()
                     .zip(&p.per_dimension)
                     .map(|(d, pts)| DimensionPoints {
                         dimension: d.id.clone(),
-                        points: *pts,
+                        points: round2(*pts),
                     })
                     .collect(),
                 thresholds: rubric

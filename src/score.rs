@@ -334,10 +334,16 @@ pub fn level_met(rubric: &Rubric, dimensions: &[DimensionScore], level: usize) -
     let met = !expected.is_empty()
         && match rubric.scoring.need {
             Need::Count(n) => reaching.len() >= n.min(expected.len()),
-            Need::Share(share) => weight(&reaching) >= share * weight(&expected) - EPS,
+            // Relative slack: weights may be tiny (down to just above 0).
+            Need::Share(share) => weight(&reaching) >= share * weight(&expected) * (1.0 - 1e-12),
         };
     LevelCheck {
         met,
+        share: if expected.is_empty() {
+            0.0
+        } else {
+            weight(&reaching) / weight(&expected)
+        },
         reaching: reaching.len(),
         expected: expected.len(),
         needed: match rubric.scoring.need {
@@ -375,6 +381,8 @@ pub fn level_met(rubric: &Rubric, dimensions: &[DimensionScore], level: usize) -
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelCheck {
     pub met: bool,
+    /// The weighted share (0–1) of the expected dimensions that reach it.
+    pub share: f64,
     /// How many of the dimensions the level expects reach their expectation.
     pub reaching: usize,
     /// How many must (for a share: the fewest that could make it up).
@@ -420,8 +428,10 @@ fn conclude(
             },
             Some(p),
         ) if position.is_some() || rubric.format >= 2 => {
-            let result = by_points(rubric, p, target, thresholds, min_dimension);
-            points_gaps(&mut dimensions, p, target, thresholds, min_dimension);
+            let counted = |l: usize| counted_at(rubric, &dimensions, l);
+            let result = by_points(rubric, p, target, thresholds, min_dimension, &counted);
+            let counted_target = counted(target);
+            points_gaps(&mut dimensions, p, target, thresholds, min_dimension, &counted_target);
             result
         }
         _ => (estimate, decided_by, borderline, readiness),
@@ -609,8 +619,18 @@ fn points_of(rubric: &Rubric, answers: &Answers) -> Points {
     }
 }
 
+/// Under the points rule, the dimensions level `l`'s per-dimension minimum
+/// applies to: those it expects (`from`), not answered all `n/a`.
+fn counted_at(rubric: &Rubric, dimensions: &[DimensionScore], l: usize) -> Vec<bool> {
+    dimensions
+        .iter()
+        .enumerate()
+        .map(|(d, s)| rubric.dimensions[d].expects[l].is_some() && !s.not_applicable)
+        .collect()
+}
+
 /// The points rule: the highest level whose threshold the total reaches and
-/// whose per-dimension minimum (if any) every dimension meets. Readiness is
+/// whose per-dimension minimum (if any) every dimension it counts meets. Readiness is
 /// the mean of the progress towards the target's threshold and, where the
 /// target sets a minimum, each dimension's progress towards it: 100 exactly
 /// when the target is reached, minimums included.
@@ -620,8 +640,12 @@ fn by_points(
     target: usize,
     thresholds: &[f64],
     min_dimension: &[Option<f64>],
+    counted: &dyn Fn(usize) -> Vec<bool>,
 ) -> (Option<usize>, Decision, Vec<Borderline>, f64) {
-    let meets_minimum = |l: usize| min_dimension[l].is_none_or(|m| p.per_dimension.iter().all(|d| *d >= m - EPS));
+    let meets_minimum = |l: usize| {
+        let counted = counted(l);
+        min_dimension[l].is_none_or(|m| p.per_dimension.iter().zip(&counted).all(|(d, c)| !c || *d >= m - EPS))
+    };
     let reaches = |l: usize| p.total >= thresholds[l] - EPS;
     let by_total = (0..thresholds.len()).rev().find(|&l| reaches(l));
     let mut estimate = (0..thresholds.len()).rev().find(|&l| reaches(l) && meets_minimum(l));
@@ -644,7 +668,14 @@ fn by_points(
     let share = |got: f64, need: f64| if need > 0.0 { (got / need).min(1.0) } else { 1.0 };
     let mut parts = vec![share(p.total, thresholds[target])];
     if let Some(m) = min_dimension[target] {
-        parts.extend(p.per_dimension.iter().map(|d| share(*d, m)));
+        let counted = counted(target);
+        parts.extend(
+            p.per_dimension
+                .iter()
+                .zip(&counted)
+                .filter(|(_, c)| **c)
+                .map(|(d, _)| share(*d, m)),
+        );
     }
     let readiness = 100.0 * parts.iter().sum::<f64>() / parts.len() as f64;
     // Float sums may round a hair under a share of 1: 100 only when truly reached.
@@ -662,11 +693,22 @@ fn points_gaps(
     target: usize,
     thresholds: &[f64],
     min_dimension: &[Option<f64>],
+    counted: &[bool],
 ) {
-    let below_min = |d: usize| min_dimension[target].map_or(0.0, |m| (m - p.per_dimension[d]).max(0.0));
+    let below_min = |d: usize| {
+        let short = min_dimension[target].map_or(0.0, |m| (m - p.per_dimension[d]).max(0.0));
+        if counted[d] { short } else { 0.0 }
+    };
     let any_below_min = (0..dimensions.len()).any(|d| below_min(d) > EPS);
     let total_short = p.total < thresholds[target] - EPS;
     for (d, s) in dimensions.iter_mut().enumerate() {
+        if !counted[d] {
+            // Not expected at the target, or all n/a: neither gap nor strength.
+            s.expected = None;
+            s.gap = 0.0;
+            s.reached = false;
+            continue;
+        }
         let gap = if any_below_min {
             below_min(d)
         } else if total_short {

@@ -2,8 +2,8 @@
 //! made with a minijinja template that escapes everything it inserts.
 
 use super::{
-    by_points, gap_cell, gap_heading, leaning_text, missing_lines, money, scale_note, score_cell, strength_text,
-    target_cell, who,
+    by_points, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, scale_note, score_cell,
+    strength_text, target_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -44,6 +44,7 @@ struct View<'a> {
     gap_headings: Vec<String>,
     gap_missing: Vec<Vec<String>>,
     strength_texts: Vec<String>,
+    other_missing: Vec<(&'a str, Vec<String>)>,
 }
 
 /// The target level's per-dimension minimum under a points rule.
@@ -94,6 +95,7 @@ pub fn html(r: &Report) -> String {
         gap_headings: r.top_gaps.iter().map(|g| gap_heading(r, g)).collect(),
         gap_missing: r.top_gaps.iter().map(|g| missing_lines(r, &g.missing)).collect(),
         strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),
+        other_missing: other_missing(r),
         pay: r
             .compensation
             .iter()

@@ -1,8 +1,8 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
 use super::{
-    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, rater_label, scale_note, score_cell,
-    score_text, strength_text, target_cell, who,
+    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, rater_label, scale_note,
+    score_cell, score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use std::fmt::Write;
@@ -134,6 +134,17 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         writeln!(out, "**Next steps:**\n")?;
         for a in &g.actions {
             writeln!(out, "- {a}")?;
+        }
+        writeln!(out)?;
+    }
+    let others = other_missing(r);
+    if !others.is_empty() {
+        writeln!(out, "**Also still to meet:**\n")?;
+        for (title, lines) in others {
+            writeln!(out, "- {title}:")?;
+            for line in lines {
+                writeln!(out, "  - {line}")?;
+            }
         }
         writeln!(out)?;
     }

@@ -212,6 +212,16 @@ pub(crate) fn missing_lines(r: &Report, missing: &[crate::report::MissingItem]) 
     lines
 }
 
+/// Cumulative checklist items still to meet in dimensions that are not among
+/// the top gaps (those carry their own list): (dimension title, lines).
+pub(crate) fn other_missing(r: &Report) -> Vec<(&str, Vec<String>)> {
+    r.dimensions
+        .iter()
+        .filter(|d| !d.missing.is_empty() && !r.top_gaps.iter().any(|g| g.dimension == d.id))
+        .map(|d| (d.title.as_str(), missing_lines(r, &d.missing)))
+        .collect()
+}
+
 /// A level's title by id (the id itself if unknown).
 pub(crate) fn level_title<'a>(r: &'a Report, id: &'a str) -> &'a str {
     r.levels.iter().find(|l| l.id == id).map_or(id, |l| l.title.as_str())

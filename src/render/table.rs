@@ -1,8 +1,8 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, rater_label, scale_note, score_cell,
-    score_text, strength_text, target_cell, who,
+    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, rater_label, scale_note,
+    score_cell, score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -182,6 +182,16 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         writeln!(out, "   Next steps:")?;
         for a in &g.actions {
             bullet(out, a, width, "     ")?;
+        }
+    }
+    let others = other_missing(r);
+    if !others.is_empty() {
+        writeln!(out, "\nAlso still to meet:")?;
+        for (title, lines) in others {
+            writeln!(out, "   {title}:")?;
+            for line in lines {
+                bullet(out, &line, width, "     ")?;
+            }
         }
     }
 

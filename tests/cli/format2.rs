@@ -329,3 +329,120 @@ fn g18_level_ids_like_ic3_and_target_by_id_or_title_in_any_case() {
         .stderr;
     assert!(err.contains("expected IC3 or IC4"), "{err}");
 }
+
+// Found by trying to break format 2.
+
+/// Write `files` (name, text) into a temp folder; returns it.
+fn files(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+fn assess_in(dir: &tempfile::TempDir, extra: &[&str]) -> Report {
+    let rubric = dir.path().join("r.yaml");
+    let answers = dir.path().join("a.yaml");
+    let mut args = vec![
+        "assess",
+        "--rubric",
+        rubric.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+        "-f",
+        "json",
+    ];
+    args.extend(extra);
+    serde_json::from_str(&levelup(&args).ok().stdout).unwrap()
+}
+
+const TWO_STEPS: &str = "format: 2\nid: r\nversion: '1'\ntitle: R\nlevels: [{ id: a, title: Alpha }, { id: b, title: Beta }]\ndimensions:\n  - id: big\n    title: Big\n    weight: 200\n    steps: [{ id: s0, title: S0, description: x }, { id: s1, title: S1, description: y }]\n    expects: { a: s0, b: s1 }\n    questions: [{ id: big.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, step: s0 }, { id: hi, label: Hi, step: s1 }] }]\n    actions: [x, y]\n  - id: small\n    title: Small\n    weight: 0.5\n    steps: [{ id: s0, title: S0, description: x }, { id: s1, title: S1, description: y }]\n    expects: { a: s0, b: s1 }\n    questions: [{ id: small.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, step: s0 }, { id: hi, label: Hi, step: s1 }] }]\n    actions: [x, y]\n";
+
+#[test]
+fn readiness_never_shows_100_beside_an_open_gap() {
+    let dir = files(&[
+        ("r.yaml", TWO_STEPS),
+        ("a.yaml", "rubric: r\ntarget: b\nanswers: { big.q: hi, small.q: lo }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert_eq!(r.estimate.level.id, "a");
+    assert_eq!(gap_ids(&r), ["small"]);
+    assert!(r.readiness < 100, "{}", r.readiness);
+}
+
+#[test]
+fn n_a_and_from_on_points_ladders_cost_nothing() {
+    let rubric = "format: 2\nid: r\nversion: '1'\ntitle: R\nlevels: [{ id: a, title: Alpha }, { id: b, title: Beta }]\nscoring: { rule: points, thresholds: { a: 0, b: 4 }, min_dimension_points: { b: 2 } }\ndimensions:\n  - id: x\n    title: X\n    levels: { a: x, b: y }\n    questions: [{ id: x.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 5 }] }]\n    actions: [x, y]\n  - id: y\n    title: Y\n    levels: { a: x, b: y }\n    questions: [{ id: y.q, kind: choice, allow_na: true, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 5 }] }]\n    actions: [x, y]\n";
+    let dir = files(&[
+        ("r.yaml", rubric),
+        ("a.yaml", "rubric: r\ntarget: b\nanswers: { x.q: hi, y.q: n/a }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert_eq!(r.estimate.level.id, "b", "n/a is left out of the minimum");
+    assert_eq!(r.readiness, 100);
+    assert!(gap_ids(&r).is_empty(), "{:?}", gap_ids(&r));
+    // `from: b` on y: Alpha does not count it, even with its own minimum.
+    let with_from = rubric
+        .replace("  - id: y\n    title: Y\n", "  - id: y\n    title: Y\n    from: b\n")
+        .replace("min_dimension_points: { b: 2 }", "min_dimension_points: { a: 1, b: 2 }");
+    let dir = files(&[
+        ("r.yaml", &with_from),
+        ("a.yaml", "rubric: r\ntarget: a\nanswers: { x.q: hi, y.q: lo }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert!(
+        r.estimate.level.index >= 0,
+        "y is not expected at Alpha: {}",
+        r.estimate.explanation
+    );
+    assert!(!gap_ids(&r).contains(&"y"));
+}
+
+#[test]
+fn points_text_has_no_float_noise() {
+    let rubric = "format: 2\nid: r\nversion: '1'\ntitle: R\nlevels: [{ id: a, title: Alpha }, { id: b, title: Beta }]\nscoring: { rule: points, thresholds: { a: 0, b: 200 } }\ndimensions:\n  - id: x\n    title: X\n    levels: { a: x, b: y }\n    questions: [{ id: x.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 199.1 }] }]\n    actions: [x, y]\n";
+    let dir = files(&[
+        ("r.yaml", rubric),
+        ("a.yaml", "rubric: r\ntarget: b\nanswers: { x.q: hi }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert!(
+        r.estimate.explanation.contains("0.9 more"),
+        "{}",
+        r.estimate.explanation
+    );
+    assert!(r.readiness < 100);
+}
+
+#[test]
+fn compare_ranks_below_the_first_level_under_every_level() {
+    let data = tempfile::tempdir().unwrap();
+    let (rubric, below, above) = (
+        format!("{DIR}/g05.yaml"),
+        format!("{DIR}/g05-answers.yaml"),
+        tempfile::tempdir().unwrap(),
+    );
+    let better = above.path().join("a.yaml");
+    std::fs::write(&better, "rubric: g05\ntarget: d1\nanswers:\n  process.step: follows\n").unwrap();
+    for answers in [below.as_str(), better.to_str().unwrap()] {
+        levelup(&[
+            "assess",
+            "--rubric",
+            &rubric,
+            "--answers",
+            answers,
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+    }
+    let out = levelup(&["compare", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    assert!(out.contains("\"up\""), "{out}");
+}
