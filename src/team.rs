@@ -15,10 +15,14 @@ pub const TEAM_VERSION: u32 = 1;
 pub struct Person {
     pub name: String,
     pub file: String,
-    /// Score per dimension, in rubric order.
+    /// Score per dimension, in rubric order, on the level scale (format 2:
+    /// each dimension's own steps, or its points, stretched to the levels).
     pub scores: Vec<Option<f64>>,
     /// Which dimensions reach the target.
     pub reached: Vec<bool>,
+    /// Which dimensions the target expects of this person (not all n/a).
+    #[serde(default)]
+    pub expected: Vec<bool>,
     /// Level id of the estimate.
     pub estimate: String,
     pub readiness: u32,
@@ -32,13 +36,28 @@ impl Person {
             scores: a
                 .dimensions
                 .iter()
-                .map(|d| d.score.map(|s| (s * 100.0).round() / 100.0))
+                .enumerate()
+                .map(|(i, d)| on_level_scale(rubric, a, i, d.score).map(|s| (s * 100.0).round() / 100.0))
                 .collect(),
             reached: a.dimensions.iter().map(|d| d.reached).collect(),
+            expected: a.dimensions.iter().map(|d| d.expected.is_some()).collect(),
             estimate: crate::report::level_info(rubric, a.estimate).id,
             readiness: crate::report::percent(a.readiness),
         }
     }
+}
+
+/// A dimension's score on the rubric's level scale, so a heatmap can shade
+/// every column alike: own steps stretched to the levels (below-first stays
+/// at −1), format-2 points ladders by their share of the most there is.
+fn on_level_scale(rubric: &Rubric, a: &Assessment, d: usize, score: Option<f64>) -> Option<f64> {
+    let levels = rubric.levels.len() as f64;
+    if let (crate::rubric::Rule::Points { .. }, Some(p), true) = (&rubric.scoring.rule, &a.points, rubric.format >= 2) {
+        let max = p.max_per_dimension[d];
+        return (max > 0.0).then(|| (p.per_dimension[d] / max * levels - 1.0).max(0.0));
+    }
+    let steps = rubric.step_count(d) as f64;
+    score.map(|v| (v + 1.0) * levels / steps - 1.0)
 }
 
 /// A file that was left out, and why.
@@ -59,6 +78,9 @@ pub struct DimensionSummary {
     pub mean: Option<f64>,
     /// Share of people below the target, times the dimension's weight.
     pub weighted_share: f64,
+    /// How many people the target expects this of (format 2: not all n/a, expected at the target).
+    #[serde(default)]
+    pub expected_of: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,9 +122,18 @@ pub fn summarize(
         .iter()
         .enumerate()
         .map(|(d, dim)| {
-            let below = people.iter().filter(|p| !p.reached[d]).count();
+            // A dimension the target does not expect (or answered n/a) is not "below".
+            let below = people
+                .iter()
+                .filter(|p| p.expected.get(d).copied().unwrap_or(true) && !p.reached[d])
+                .count();
             let answered: Vec<f64> = people.iter().filter_map(|p| p.scores[d]).collect();
+            let expected_of = people
+                .iter()
+                .filter(|p| p.expected.get(d).copied().unwrap_or(true))
+                .count();
             DimensionSummary {
+                expected_of,
                 dimension: dim.id.clone(),
                 title: dim.title.clone(),
                 weight: dim.weight,
@@ -118,7 +149,7 @@ pub fn summarize(
     shared_gaps.truncate(5);
     let strengths = summaries
         .iter()
-        .filter(|s| !people.is_empty() && (s.below_target as f64) <= n / 2.0)
+        .filter(|s| s.expected_of > 0 && (s.below_target as f64) <= n / 2.0)
         .cloned()
         .collect();
     TeamReport {
@@ -127,15 +158,25 @@ pub fn summarize(
         rubric_version: rubric.version.clone(),
         target: rubric.levels[target].id.clone(),
         dimensions: rubric.dimensions.iter().map(|d| d.title.clone()).collect(),
-        estimates: rubric
-            .levels
-            .iter()
-            .map(|l| LevelCount {
+        estimates: {
+            // Below the first level (format 2) first, when anyone is there.
+            let below = crate::report::level_info(rubric, None);
+            let below_count = people.iter().filter(|p| p.estimate == below.id).count();
+            let mut counts: Vec<LevelCount> = Vec::new();
+            if below_count > 0 {
+                counts.push(LevelCount {
+                    level: below.id,
+                    title: below.title,
+                    people: below_count,
+                });
+            }
+            counts.extend(rubric.levels.iter().map(|l| LevelCount {
                 level: l.id.clone(),
                 title: l.title.clone(),
                 people: people.iter().filter(|p| p.estimate == l.id).count(),
-            })
-            .collect(),
+            }));
+            counts
+        },
         people,
         shared_gaps,
         strengths,
@@ -359,6 +400,7 @@ mod tests {
             name: format!("P{i}"),
             file: format!("p{i}.yaml"),
             reached: scores.iter().map(|s| s.is_some_and(|v| v >= 0.8)).collect(),
+            expected: vec![true; scores.len()],
             scores,
             estimate: r.levels[i % 2].id.clone(),
             readiness: 50,

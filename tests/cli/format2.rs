@@ -446,3 +446,65 @@ fn compare_ranks_below_the_first_level_under_every_level() {
         .stdout;
     assert!(out.contains("\"up\""), "{out}");
 }
+
+#[test]
+fn team_counts_below_first_and_ignores_what_the_target_does_not_expect() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::support::path(&format!("{DIR}/g05-answers.yaml")),
+        dir.path().join("below.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("follows.yaml"),
+        "rubric: g05\nname: F\nanswers:\n  process.step: follows\n",
+    )
+    .unwrap();
+    let rubric = format!("{DIR}/g05.yaml");
+    let out = levelup(&["team", dir.path().to_str().unwrap(), "--rubric", &rubric, "-f", "json"])
+        .ok()
+        .stdout;
+    let team: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let estimates = team["estimates"].as_array().unwrap();
+    let below = estimates
+        .iter()
+        .find(|e| e["level"] == "below")
+        .expect("a below-first bucket");
+    assert_eq!(below["people"], 1);
+    let total: u64 = estimates.iter().map(|e| e["people"].as_u64().unwrap()).sum();
+    assert_eq!(total, 2, "everyone is counted once: {out}");
+
+    // g04 at Level 2: leadership is not expected, so nobody is "below target" there.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::support::path(&format!("{DIR}/g04-answers.yaml")),
+        dir.path().join("p.yaml"),
+    )
+    .unwrap();
+    let rubric = format!("{DIR}/g04.yaml");
+    let out = levelup(&[
+        "team",
+        dir.path().to_str().unwrap(),
+        "--rubric",
+        &rubric,
+        "--target",
+        "l2",
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    assert!(
+        !out.contains("\"title\": \"Leadership\",\n      \"below_target\": 1"),
+        "{out}"
+    );
+    let team: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let gaps = team["shared_gaps"].as_array().unwrap();
+    assert!(gaps.iter().all(|g| g["dimension"] != "leadership"), "{out}");
+    let strengths = team["strengths"].as_array().unwrap();
+    assert!(strengths.iter().any(|g| g["dimension"] == "delivery"), "{out}");
+    assert!(
+        strengths.iter().all(|g| g["dimension"] != "leadership"),
+        "not expected, so no strength: {out}"
+    );
+}
