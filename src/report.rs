@@ -125,25 +125,42 @@ pub fn agreement(scores: &[Option<f64>]) -> (Option<u32>, &'static str) {
 pub fn raters_report(rubric: &Rubric, raters: &[(&Answers, &Assessment)]) -> RatersReport {
     let rater_id = |a: &Answers| a.rater.map_or("rater", |r| r.id()).to_string();
     let is_self = |a: &Answers| a.rater == Some(crate::answers::Rater::Own);
+    // Format-2 points ladders have no positions: raters are compared by points.
+    let points_only = matches!(rubric.scoring.rule, Rule::Points { .. }) && rubric.format >= 2;
+    let levels = rubric.levels.len() as f64;
     let dimensions = rubric
         .dimensions
         .iter()
         .enumerate()
         .map(|(d, dim)| {
-            let scores: Vec<Option<f64>> = raters.iter().map(|(_, s)| s.dimensions[d].score.map(round2)).collect();
+            let value = |s: &Assessment| match &s.points {
+                Some(p) if points_only => Some(p.per_dimension[d]),
+                _ => s.dimensions[d].score,
+            };
+            let scores: Vec<Option<f64>> = raters.iter().map(|(_, s)| value(s).map(round2)).collect();
             let others: Vec<f64> = raters
                 .iter()
                 .filter(|(a, _)| !is_self(a))
-                .filter_map(|(_, s)| s.dimensions[d].score)
+                .filter_map(|(_, s)| value(s))
                 .collect();
-            let (spread_steps, verdict) = agreement(&scores);
+            // Agreement on the level scale: points as their share of the most there is.
+            let comparable: Vec<Option<f64>> = raters
+                .iter()
+                .map(|(_, s)| match &s.points {
+                    Some(p) if points_only && p.max_per_dimension[d] > 0.0 => {
+                        Some(p.per_dimension[d] / p.max_per_dimension[d] * levels)
+                    }
+                    _ => value(s),
+                })
+                .collect();
+            let (spread_steps, verdict) = agreement(&comparable);
             RaterView {
                 dimension: dim.id.clone(),
                 title: dim.title.clone(),
                 self_score: raters
                     .iter()
                     .find(|(a, _)| is_self(a))
-                    .and_then(|(_, s)| s.dimensions[d].score)
+                    .and_then(|(_, s)| value(s))
                     .map(round2),
                 others: (!others.is_empty()).then(|| round2(others.iter().sum::<f64>() / others.len() as f64)),
                 scores,

@@ -86,7 +86,11 @@ pub fn html(r: &Report) -> String {
                 gap: gap_cell(r, d),
                 weight: d.weight.to_string(),
                 fill: pct(d, if by_points(r) { d.points } else { d.score }),
-                mark: pct(d, if by_points(r) { points_minimum(r) } else { d.target }),
+                // No mark where the target expects nothing (or sets no minimum).
+                mark: match if by_points(r) { points_minimum(r) } else { d.target } {
+                    Some(t) => pct(d, Some(t)),
+                    None => String::new(),
+                },
             })
             .collect(),
         top,

@@ -508,3 +508,35 @@ fn team_counts_below_first_and_ignores_what_the_target_does_not_expect() {
         "not expected, so no strength: {out}"
     );
 }
+
+#[test]
+fn raters_on_a_points_ladder_are_compared_by_points() {
+    let own = std::fs::read_to_string(crate::support::path("examples/answers/points-ladder.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let self_file = dir.path().join("self.yaml");
+    let manager = dir.path().join("manager.yaml");
+    std::fs::write(&self_file, format!("rater: self\n{own}")).unwrap();
+    let low = own.replace("code.milestone: m4", "code.milestone: m0");
+    assert_ne!(low, own, "the example answers code.milestone: m4");
+    std::fs::write(&manager, format!("rater: manager\n{low}")).unwrap();
+    let out = levelup(&[
+        "assess",
+        "--rubric",
+        "examples/rubrics/points-ladder.yaml",
+        "--answers",
+        self_file.to_str().unwrap(),
+        "--answers",
+        manager.to_str().unwrap(),
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let r: Report = serde_json::from_str(&out).unwrap();
+    let panel = r.raters.unwrap();
+    let code = panel.dimensions.iter().find(|v| v.dimension == "code").unwrap();
+    assert_eq!(code.scores, [Some(12.0), Some(0.0)], "points, not positions");
+    assert_eq!(code.agreement, "disconnect");
+    let other = panel.dimensions.iter().find(|v| v.dimension == "architecture").unwrap();
+    assert_eq!(other.agreement, "agreed");
+}
