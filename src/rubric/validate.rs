@@ -536,28 +536,26 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     }
     let rule = scoring_rule(&mut c, &raw.scoring);
     c.needs_format_2("scoring.share", None, "share", raw.scoring.share.is_some());
+    if raw.scoring.min_dimensions_at_level == Some(0) {
+        c.push("scoring.min_dimensions_at_level", None, "must be at least 1");
+    }
+    if let Some(share) = raw.scoring.share
+        && !(share > 0.0 && share <= 1.0)
+    {
+        c.push(
+            "scoring.share",
+            None,
+            format!("must be above 0 and at most 1, found {share}"),
+        );
+    }
     let need = match (raw.scoring.min_dimensions_at_level, raw.scoring.share) {
         (Some(_), Some(_)) => {
             let msg = "give min_dimensions_at_level or share, not both";
             c.push("scoring.share", None, msg);
             Need::Share(1.0)
         }
-        (Some(m), None) => {
-            if m == 0 {
-                c.push("scoring.min_dimensions_at_level", None, "must be at least 1");
-            }
-            Need::Count(m as usize)
-        }
-        (None, Some(share)) => {
-            if !(share > 0.0 && share <= 1.0) {
-                c.push(
-                    "scoring.share",
-                    None,
-                    format!("must be above 0 and at most 1, found {share}"),
-                );
-            }
-            Need::Share(share)
-        }
+        (Some(m), None) => Need::Count(m as usize),
+        (None, Some(share)) => Need::Share(share),
         (None, None) if format >= 2 => Need::Share(1.0),
         (None, None) => Need::Count(min_dims),
     };
