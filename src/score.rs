@@ -777,7 +777,7 @@ mod tests {
 
     /// Every answer a question can take (numbers: each band's ends and middle;
     /// checklists: every subset, addressed by a bit mask).
-    fn nth_answer(rubric: &Rubric, id: &str, seed: u32) -> Answer {
+    pub(super) fn nth_answer(rubric: &Rubric, id: &str, seed: u32) -> Answer {
         match rubric.find(id).unwrap() {
             QuestionRef::Fit(f) => {
                 let items = &rubric.fit_questions()[f].items;
@@ -1265,20 +1265,8 @@ mod format2_props {
                 continue;
             };
             let answer = match &r.dimensions[d].questions[q].kind {
-                Kind::Choice(ch) if seed % 7 == 0 => {
-                    let _ = ch;
-                    Answer::NotApplicable
-                }
-                Kind::Choice(ch) => Answer::Choice(ch[*seed as usize % ch.len()].id.clone()),
-                Kind::Checklist { items, .. } => Answer::Items(
-                    items
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, _)| seed >> i & 1 == 1)
-                        .map(|(_, it)| it.id.clone())
-                        .collect(),
-                ),
-                _ => continue,
+                Kind::Choice(_) if seed % 7 == 0 => Answer::NotApplicable,
+                _ => super::tests::nth_answer(r, id, *seed),
             };
             out.answers.insert(id.to_string(), answer);
         }

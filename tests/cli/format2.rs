@@ -20,6 +20,13 @@ fn report(case: &str, answers: &str) -> Report {
     serde_json::from_str(&run(case, answers, "json")).unwrap()
 }
 
+/// `assess --rubric R --answers A -f json EXTRA…` as a report.
+fn assess_json(rubric: &str, answers: &str, extra: &[&str]) -> Report {
+    let mut args = vec!["assess", "--rubric", rubric, "--answers", answers, "-f", "json"];
+    args.extend(extra);
+    serde_json::from_str(&levelup(&args).ok().stdout).unwrap()
+}
+
 fn dimension<'a>(r: &'a Report, id: &str) -> &'a levelup::report::DimensionReport {
     r.dimensions.iter().find(|d| d.id == id).unwrap()
 }
@@ -47,22 +54,7 @@ fn g01_an_answer_at_a_falling_expectation_is_no_gap() {
     // Against Lead, programming is the gap: Applying → expected Leading.
     let rubric = format!("{DIR}/g01.yaml");
     let answers = format!("{DIR}/g01-answers.yaml");
-    let lead: Report = serde_json::from_str(
-        &levelup(&[
-            "assess",
-            "--rubric",
-            &rubric,
-            "--answers",
-            &answers,
-            "--target",
-            "lead",
-            "-f",
-            "json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let lead = assess_json(&rubric, &answers, &["--target", "lead"]);
     assert_eq!(gap_ids(&lead), ["programming"]);
     assert!(lead.readiness < 100);
 }
@@ -91,20 +83,7 @@ fn g02_points_readiness_and_gaps_agree_and_points_show_everywhere() {
     )
     .unwrap();
     let rubric = format!("{DIR}/g02.yaml");
-    let short: Report = serde_json::from_str(
-        &levelup(&[
-            "assess",
-            "--rubric",
-            &rubric,
-            "--answers",
-            answers.to_str().unwrap(),
-            "-f",
-            "json",
-        ])
-        .ok()
-        .stdout,
-    )
-    .unwrap();
+    let short = assess_json(&rubric, answers.to_str().unwrap(), &[]);
     assert_eq!(short.estimate.level.id, "e2");
     assert!(short.readiness < 100, "{}", short.readiness);
     assert_eq!(gap_ids(&short), ["servers"], "points are left only in servers");
@@ -267,12 +246,7 @@ fn g12_an_open_ended_last_band_needs_no_invented_max() {
     }
     let rubric = format!("{CASES}/g12-open-ended-band.yaml");
     let answers = format!("{CASES}/g12-answers.yaml");
-    let r: Report = serde_json::from_str(
-        &levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "-f", "json"])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
+    let r = assess_json(&rubric, &answers, &[]);
     assert_eq!(r.estimate.level.id, "b", "25 years sits in the 10+ band");
     let rubric = format!("{CASES}/g12b-open-no-max.yaml");
     let template = levelup(&["template", "--rubric", &rubric]).ok().stdout;
@@ -290,12 +264,7 @@ fn g12_an_open_ended_last_band_needs_no_invented_max() {
 fn g13_numeric_choice_ids_take_numeric_answers() {
     let rubric = format!("{CASES}/g13-numeric-choice-ids.yaml");
     let answers = format!("{CASES}/g13-answers.yaml");
-    let r: Report = serde_json::from_str(
-        &levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "-f", "json"])
-            .ok()
-            .stdout,
-    )
-    .unwrap();
+    let r = assess_json(&rubric, &answers, &[]);
     assert_eq!(r.dimensions[0].answers[0].answer.as_deref(), Some("Mentor (bonus)"));
     assert_eq!(r.estimate.level.id, "expert");
 }
@@ -306,22 +275,7 @@ fn g18_level_ids_like_ic3_and_target_by_id_or_title_in_any_case() {
     let answers = format!("{CASES}/g18-answers.yaml");
     levelup(&["rubric", "validate", &rubric]).ok();
     for (target, id) in [("IC3", "IC3"), ("ic3", "IC3"), ("ic4 software engineer", "IC4")] {
-        let r: Report = serde_json::from_str(
-            &levelup(&[
-                "assess",
-                "--rubric",
-                &rubric,
-                "--answers",
-                &answers,
-                "--target",
-                target,
-                "-f",
-                "json",
-            ])
-            .ok()
-            .stdout,
-        )
-        .unwrap();
+        let r = assess_json(&rubric, &answers, &["--target", target]);
         assert_eq!(r.target.id, id, "--target {target}");
     }
     let err = levelup(&["assess", "--rubric", &rubric, "--answers", &answers, "--target", "IC5"])
@@ -342,19 +296,8 @@ fn files(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn assess_in(dir: &tempfile::TempDir, extra: &[&str]) -> Report {
-    let rubric = dir.path().join("r.yaml");
-    let answers = dir.path().join("a.yaml");
-    let mut args = vec![
-        "assess",
-        "--rubric",
-        rubric.to_str().unwrap(),
-        "--answers",
-        answers.to_str().unwrap(),
-        "-f",
-        "json",
-    ];
-    args.extend(extra);
-    serde_json::from_str(&levelup(&args).ok().stdout).unwrap()
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    assess_json(&path("r.yaml"), &path("a.yaml"), extra)
 }
 
 const TWO_STEPS: &str = "format: 2\nid: r\nversion: '1'\ntitle: R\nlevels: [{ id: a, title: Alpha }, { id: b, title: Beta }]\ndimensions:\n  - id: big\n    title: Big\n    weight: 200\n    steps: [{ id: s0, title: S0, description: x }, { id: s1, title: S1, description: y }]\n    expects: { a: s0, b: s1 }\n    questions: [{ id: big.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, step: s0 }, { id: hi, label: Hi, step: s1 }] }]\n    actions: [x, y]\n  - id: small\n    title: Small\n    weight: 0.5\n    steps: [{ id: s0, title: S0, description: x }, { id: s1, title: S1, description: y }]\n    expects: { a: s0, b: s1 }\n    questions: [{ id: small.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, step: s0 }, { id: hi, label: Hi, step: s1 }] }]\n    actions: [x, y]\n";
