@@ -623,6 +623,15 @@ fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     }
 }
 
+/// "1 point", "2.5 points".
+fn points_word(x: f64) -> String {
+    if round2(x) == 1.0 {
+        "1 point".to_string()
+    } else {
+        format!("{} points", num(x))
+    }
+}
+
 /// A number of points as people write it: `12`, `0.9`, `2.33`.
 fn num(x: f64) -> String {
     let r = round2(x);
@@ -674,12 +683,12 @@ fn points_explanation(
     {
         let short = below_minimum(rubric, a, p, l, m);
         text.push_str(&format!(
-            " The total reaches {} ({}), but {} {} fewer than the {} points each dimension needs for it.",
+            " The total reaches {} ({}), but {} {} fewer than the {} each dimension needs for it.",
             title(l),
             num(thresholds[l]),
             and_list(&short),
             has(short.len()),
-            num(m)
+            points_word(m)
         ));
     } else if let Some(t) = thresholds.get(next) {
         text.push_str(&format!(
@@ -692,8 +701,8 @@ fn points_explanation(
             let short = below_minimum(rubric, a, p, next, m);
             if !short.is_empty() {
                 text.push_str(&format!(
-                    " It also needs at least {} points in every dimension: {} {} fewer.",
-                    num(m),
+                    " It also needs at least {} in every dimension: {} {} fewer.",
+                    points_word(m),
                     and_list(&short),
                     has(short.len())
                 ));
@@ -808,8 +817,13 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
         Borderline::JustAbove(d) => format!("only {d:.2} above the bar for {this}"),
         Borderline::OneDimensionShort => format!("one more dimension at {next} would lift the estimate"),
         Borderline::DimensionClose(d, short) => format!(
-            "{} is only {short:.2} of a step short of what {next} expects, and would lift the estimate",
-            rubric.dimensions[d].title
+            "{} is {} of a step short of what {next} expects, and would lift the estimate",
+            rubric.dimensions[d].title,
+            if short < 0.005 {
+                "less than 0.01".to_string()
+            } else {
+                format!("only {short:.2}")
+            },
         ),
         Borderline::PointsShort(d) => format!("only {} points short of {next}", num(d)),
     }
