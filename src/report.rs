@@ -26,6 +26,9 @@ pub struct Report {
     /// The rubric's levels, first (lowest) to last; scores are positions on this scale.
     pub levels: Vec<LevelInfo>,
     pub target: LevelInfo,
+    /// Format 2 categories (pillars) in report order; `dimensions` are grouped by them.
+    #[serde(default)]
+    pub categories: Vec<CategoryInfo>,
     pub estimate: Estimate,
     /// 0–100: the weighted share of the target level that the dimensions meet.
     pub readiness: u32,
@@ -274,6 +277,9 @@ pub struct DimensionReport {
     /// Title of the step the target expects ("Expert").
     #[serde(default)]
     pub target_step: Option<String>,
+    /// The id of the dimension's category (format 2 `categories`).
+    #[serde(default)]
+    pub category: Option<String>,
     /// Titles of the dimension's steps, lowest first (the levels' titles when it has none).
     #[serde(default)]
     pub steps: Vec<String>,
@@ -287,6 +293,14 @@ pub struct DimensionReport {
     pub missing: Vec<MissingItem>,
     pub answers: Vec<AnswerReport>,
     pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryInfo {
+    pub id: String,
+    pub title: String,
+    /// The share of the total weight its dimensions split, if the rubric sets one.
+    pub weight: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -842,7 +856,8 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
         .map(|((di, d), s)| DimensionReport {
             id: d.id.clone(),
             title: d.title.clone(),
-            weight: d.weight,
+            // Category weights split into fractions: four decimals are plenty.
+            weight: (d.weight * 1e4).round() / 1e4,
             score: s.score.filter(|_| !points_only).map(round2),
             target: s.expected.filter(|_| !points_rule).map(|k| k as f64),
             gap: shown_gap(rubric, s),
@@ -859,6 +874,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             steps: (0..rubric.step_count(di))
                 .map(|k| rubric.step_title(di, k as i64))
                 .collect(),
+            category: d.category.map(|k| rubric.categories[k].id.clone()),
             answers: d
                 .questions
                 .iter()
@@ -938,6 +954,15 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
         },
         levels: (0..rubric.levels.len()).map(|i| level_info(rubric, Some(i))).collect(),
         target: level_info(rubric, Some(a.target)),
+        categories: rubric
+            .categories
+            .iter()
+            .map(|k| CategoryInfo {
+                id: k.id.clone(),
+                title: k.title.clone(),
+                weight: k.weight,
+            })
+            .collect(),
         estimate: Estimate {
             level: level_info(rubric, a.estimate),
             // Format 2 dimensions have scales of their own: a mean across them says nothing.

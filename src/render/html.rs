@@ -2,8 +2,8 @@
 //! made with a minijinja template that escapes everything it inserts.
 
 use super::{
-    by_points, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, scale_note, score_cell,
-    strength_text, target_cell, who,
+    by_points, category_starts, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, scale_note,
+    score_cell, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -12,6 +12,8 @@ const TEMPLATE: &str = include_str!("report.html");
 
 #[derive(Serialize)]
 struct Dim<'a> {
+    /// The category's title on the first row of each category.
+    category: Option<&'a str>,
     title: &'a str,
     reached: bool,
     score: String,
@@ -78,7 +80,9 @@ pub fn html(r: &Report) -> String {
         dims: r
             .dimensions
             .iter()
-            .map(|d| Dim {
+            .zip(category_starts(r))
+            .map(|(d, category)| Dim {
+                category,
                 title: &d.title,
                 reached: d.reached,
                 score: score_cell(r, d),

@@ -1,8 +1,8 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
 use super::{
-    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, rater_label, scale_note,
-    score_cell, score_text, strength_text, target_cell, who,
+    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing,
+    rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use std::fmt::Write;
@@ -81,7 +81,10 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     }
     writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;
     writeln!(out, "|---|---:|---:|---:|---:|---|")?;
-    for d in &r.dimensions {
+    for (d, category) in r.dimensions.iter().zip(category_starts(r)) {
+        if let Some(title) = category {
+            writeln!(out, "| **{}** | | | | | |", cell(title))?;
+        }
         writeln!(
             out,
             "| {}{} | {} | {} | {} | {} | `{}` |",

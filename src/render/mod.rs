@@ -222,6 +222,28 @@ pub(crate) fn other_missing(r: &Report) -> Vec<(&str, Vec<String>)> {
         .collect()
 }
 
+/// For each dimension row, the title of its category where a new category
+/// starts (rows are grouped by category); `None` elsewhere and without categories.
+pub(crate) fn category_starts(r: &Report) -> Vec<Option<&str>> {
+    let mut previous: Option<&str> = None;
+    r.dimensions
+        .iter()
+        .map(|d| {
+            let id = d.category.as_deref();
+            let starts = id.is_some() && id != previous;
+            previous = id;
+            if starts {
+                r.categories
+                    .iter()
+                    .find(|k| Some(k.id.as_str()) == id)
+                    .map(|k| k.title.as_str())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 /// A level's title by id (the id itself if unknown).
 pub(crate) fn level_title<'a>(r: &'a Report, id: &'a str) -> &'a str {
     r.levels.iter().find(|l| l.id == id).map_or(id, |l| l.title.as_str())

@@ -1,8 +1,8 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, rater_label, scale_note,
-    score_cell, score_text, strength_text, target_cell, who,
+    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing,
+    rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -127,7 +127,10 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         .set_width(width)
         .enforce_styling()
         .set_header(vec!["Dimension", "Score", "Target", "Gap", "Weight", "Position"]);
-    for d in &r.dimensions {
+    for (d, category) in r.dimensions.iter().zip(category_starts(r)) {
+        if let Some(title) = category {
+            t.add_row(vec![Cell::new(title.to_uppercase())]);
+        }
         t.add_row(vec![
             Cell::new(format!("{}{}", d.title, if d.reached { tick } else { "" })),
             Cell::new(score_cell(r, d)).set_alignment(CellAlignment::Right),

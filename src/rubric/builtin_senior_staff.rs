@@ -17,12 +17,14 @@ pub(super) fn rubric() -> Rubric {
         below_first: "Below Senior Engineer".into(),
         default_target: 1,
         scoring: Scoring { rule: Rule::WeightedMean, reach: 0.8, min_dimensions_at_level: 8, need: Need::Count(8), borderline: 0.1 },
+        categories: vec![],
         dimensions: vec![
             Dimension {
                 id: "scope".into(),
                 title: "Scope".into(),
                 summary: "How far your work reaches — one team, or several.".into(),
                 weight: 3.0,
+                category: None,
                 descriptions: vec![
                     "Owns features and projects inside one team, from design to rollout. The stakeholders are the team itself and perhaps one product manager. Typical work: a new capability in the team's own service, such as a payment flow.".into(),
                     "Owns initiatives that cross several teams (three to six is common) and systems many teams depend on. Stakeholders include other teams, engineering directors, product leadership and sometimes executives. Typical work: a shared platform that ten teams build on, coordinated across backend, infrastructure and data.".into(),
@@ -83,6 +85,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Time horizon".into(),
                 summary: "How far ahead you plan, and how long your work takes to pay off.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Plans a few months ahead — the team's roadmap for the next three to six months. Results show within weeks to a quarter.".into(),
                     "Shapes technical strategy six to eighteen months out and sees problems coming before they turn urgent. Results often take months or years to show, and feedback arrives slowly.".into(),
@@ -138,6 +141,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Leadership".into(),
                 summary: "How you lead — by example inside a team, or through influence across teams.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Leads by example: code others copy, thorough reviews, written-down decisions, time for teammates and two or three mentees. Influence reaches the immediate team, roughly five to eight people who share a manager.".into(),
                     "Leads through influence: sets direction with RFCs and design reviews, builds agreement across teams whose incentives differ, mentors future Staff engineers and removes organisational blockers. Influence reaches 20 to 50 or more people across teams that do not share a manager.".into(),
@@ -208,6 +212,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Decisions".into(),
                 summary: "The reach and lifespan of the technical decisions you make.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Makes project-level calls and the architecture of the team's own domain: approach, performance, quality, testing and rollout.".into(),
                     "Makes strategic and architectural decisions whose consequences cross team boundaries and last for years, weighed against where the organisation is heading.".into(),
@@ -248,6 +253,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Impact".into(),
                 summary: "What gets faster or better because of you — your team, or the organisation.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Makes the team faster: ships high-quality features, keeps systems reliable, grows junior engineers. Judged by features delivered, code quality, reliability and how mentees grow; shows within weeks to months.".into(),
                     "Makes the organisation faster: multi-team initiatives succeed, reusable systems and patterns spread, the engineering bar rises and technical choices serve business goals. Mostly indirect — others succeed with what you built — and shows over months to years.".into(),
@@ -293,6 +299,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Communication".into(),
                 summary: "Whom you communicate with, in which forms, and how you adapt to the audience.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Communicates mostly in writing and inside the team — code, pull requests, team documents, standups, design meetings — with deep technical talk among five to ten people a day.".into(),
                     "Communicates across the organisation through RFCs, strategy documents, presentations and executive summaries, with 30 to 50 or more people a week; translates between technical domains and explains one idea differently to engineers, product managers and executives.".into(),
@@ -346,6 +353,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Autonomy and alignment".into(),
                 summary: "Working independently inside your team, or creating alignment among others.".into(),
                 weight: 2.0,
+                category: None,
                 descriptions: vec![
                     "Highly autonomous within the team's scope: delivers complex work with little guidance, owns the team's critical systems and unblocks teammates.".into(),
                     "Autonomous across the organisation and responsible for aligning others: sets a domain's technical strategy, finds and ranks problems before they are urgent, gets teams with competing priorities to agree, and represents engineering to other functions.".into(),
@@ -397,6 +405,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Technical breadth".into(),
                 summary: "Depth in your team's stack, or systems thinking across domains.".into(),
                 weight: 1.5,
+                category: None,
                 descriptions: vec![
                     "Deep in the team's stack, strong in neighbouring areas, aware of the wider system; the person to ask about the team's services.".into(),
                     "Deep in at least one major area with working knowledge of most of the stack; sees how the parts connect — how one team's choices shape another's capacity or abstractions — and picks up new domains fast.".into(),
@@ -451,6 +460,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Problem framing".into(),
                 summary: "“How do we build it?” versus “Should we build it, and what are we not building?”".into(),
                 weight: 1.5,
+                category: None,
                 descriptions: vec![
                     "Solves the technical problem well: the best approach, performance and scale, clean and tested code, a safe rollout.".into(),
                     "Questions the problem first: is it the right one, what does it mean for the business, how does it fit the strategy, what will not get built instead, and how can teams go faster in the long run — for example one shared library instead of a cache per service.".into(),
@@ -499,6 +509,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Coding time".into(),
                 summary: "How much of your week is hands-on code — a signal of where your time goes, not a target.".into(),
                 weight: 1.0,
+                category: None,
                 descriptions: vec![
                     "Codes for most of the week, about 50–70%, around reviews, standups and design discussions.".into(),
                     "Codes for about 20–40% of the week, on the code that matters most: critical fixes in shared libraries, prototypes, pairing on hard problems — close enough to the code to stay sharp.".into(),
@@ -544,6 +555,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Staff skills".into(),
                 summary: "The skills that weigh more at Staff: communication, strategy, prioritisation, patience, humility, political awareness and business sense.".into(),
                 weight: 1.5,
+                category: None,
                 descriptions: vec![
                     "Strong technical judgement; the other skills show mostly inside the team.".into(),
                     "Persuades, presents and writes well; sees patterns and anticipates problems; knows what not to do; lets others build — and improve — their designs; reads how the organisation really works; ties technology to business value.".into(),
@@ -587,6 +599,7 @@ pub(super) fn rubric() -> Rubric {
                 title: "Track record".into(),
                 summary: "Whether you already do next-level work, visibly, and for long enough.".into(),
                 weight: 1.0,
+                category: None,
                 descriptions: vec![
                     "Excellent work at the current level; next-level work happens now and then, when it is handed over.".into(),
                     "Has done Staff-level work for six to twelve months before any promotion, with relationships across teams, visible writing and talks, and senior sponsors who will speak up for them.".into(),

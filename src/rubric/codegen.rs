@@ -202,11 +202,12 @@ fn unformatted(r: &Rubric, source: &str) -> String {
             )
         });
         format!(
-            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            descriptions: {},\n            steps: {},\n            expects: vec!{:?},\n            questions: {},\n            actions: {},\n        }}",
+            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            category: {:?},\n            descriptions: {},\n            steps: {},\n            expects: vec!{:?},\n            questions: {},\n            actions: {},\n        }}",
             s(&d.id),
             s(&d.title),
             s(&d.summary),
             f(d.weight),
+            d.category,
             list(&d.descriptions, "            ", |t| s(t)),
             list(&d.steps, "            ", |st| format!(
                 "Step {{ id: {}, title: {}, description: {} }}",
@@ -280,6 +281,7 @@ pub(super) fn rubric() -> Rubric {{
     below_first: {below_first},
     default_target: {default_target},
     scoring: Scoring {{ rule: {rule}, reach: {reach}, min_dimensions_at_level: {min}, need: Need::{need:?}, borderline: {borderline} }},
+    categories: {categories},
     dimensions: {dimensions},
     fit: {fit},
     pitfalls: {pitfalls},
@@ -291,6 +293,12 @@ pub(super) fn rubric() -> Rubric {{
 }}
 ",
         format = r.format,
+        categories = list(&r.categories, "        ", |k| format!(
+            "Category {{ id: {}, title: {}, weight: {} }}",
+            s(&k.id),
+            s(&k.title),
+            k.weight.map_or_else(|| "None".to_string(), |w| format!("Some({})", f(w)))
+        )),
         below_first = s(&r.below_first),
         need = r.scoring.need,
         id = s(&r.id),

@@ -58,6 +58,9 @@ pub struct Rubric {
     /// Index into `levels`.
     pub default_target: usize,
     pub scoring: Scoring,
+    /// Format 2 categories (pillars), in report order; empty when the rubric has none.
+    pub categories: Vec<Category>,
+    /// Grouped by category (in category order) when the rubric has categories.
     pub dimensions: Vec<Dimension>,
     pub fit: Option<Fit>,
     pub pitfalls: Vec<Pitfall>,
@@ -116,7 +119,11 @@ pub struct Dimension {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// The weight used in every mean; with weighted categories, the category's
+    /// weight split among its dimensions in proportion to their own weights.
     pub weight: f64,
+    /// Index into `Rubric::categories`.
+    pub category: Option<usize>,
     /// What the dimension looks like at each level, indexed like `Rubric::levels`;
     /// empty for a level that does not expect it, or whose expected step says it.
     pub descriptions: Vec<String>,
@@ -129,6 +136,15 @@ pub struct Dimension {
     pub expects: Vec<Option<usize>>,
     pub questions: Vec<Question>,
     pub actions: Vec<String>,
+}
+
+/// A group of dimensions (a pillar: "Craft", "Impact").
+#[derive(Debug, Clone)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    /// The share of the total weight its dimensions split among them, if set.
+    pub weight: Option<f64>,
 }
 
 /// One step of a dimension's own scale ("Working", "Expert").

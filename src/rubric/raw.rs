@@ -36,6 +36,20 @@ pub struct RawRubric {
     pub pitfalls: Vec<RawPitfall>,
     #[serde(default)]
     pub compensation: Option<RawCompensation>,
+    /// Format 2: groups of dimensions (pillars), in report order; an optional weight
+    /// splits the total weight among a category's dimensions.
+    #[serde(default)]
+    pub categories: Option<Vec<RawCategory>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCategory {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub weight: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -105,6 +119,10 @@ pub struct RawDimension {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub from: Option<Spanned<String>>,
+    /// Format 2: the id of the category this dimension belongs to.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub category: Option<Spanned<String>>,
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
     #[serde(default)]

@@ -433,10 +433,11 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         }
         c.steps.clear();
         dimensions.push(Dimension {
-            id: take(&mut d.id.value),
+            id: d.id.value.clone(),
             title: take(&mut d.title),
             summary: take(&mut d.summary),
             weight,
+            category: None,
             descriptions,
             steps,
             expects,
@@ -576,9 +577,11 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             summary: take(&mut l.summary),
         })
         .collect();
+    let (categories, dimensions) = categorise(&mut c, &mut raw, dimensions);
     let mut rubric = Rubric {
         format,
         below_first,
+        categories,
         id: take(&mut raw.id.value),
         version: take(&mut raw.version),
         title: take(&mut raw.title),
@@ -660,6 +663,87 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     } else {
         Err(c.problems)
     }
+}
+
+/// Format 2 categories: resolve each dimension's `category`, group the
+/// dimensions in category order, and split weighted categories' weight
+/// among their dimensions in proportion to the dimensions' own weights.
+fn categorise(c: &mut Checker, raw: &mut RawRubric, mut dimensions: Vec<Dimension>) -> (Vec<Category>, Vec<Dimension>) {
+    c.needs_format_2("categories", None, "categories", raw.categories.is_some());
+    let raw_categories = raw.categories.take().unwrap_or_default();
+    c.unique(
+        "category",
+        raw_categories
+            .iter()
+            .enumerate()
+            .map(|(i, cat)| (move || format!("categories[{i}].id"), &cat.id)),
+    );
+    let ids: Vec<String> = raw_categories.iter().map(|cat| cat.id.value.clone()).collect();
+    let categories: Vec<Category> = raw_categories
+        .into_iter()
+        .enumerate()
+        .map(|(i, cat)| {
+            c.id(|| format!("categories[{i}].id"), &cat.id);
+            c.text(|| format!("categories[{i}].title"), location(&cat.id), &cat.title);
+            let weight = cat
+                .weight
+                .map(|w| c.positive(|| format!("categories[{i}].weight"), location(&cat.id), Some(w)));
+            Category {
+                id: cat.id.value,
+                title: cat.title,
+                weight,
+            }
+        })
+        .collect();
+    for (di, (d, raw_d)) in dimensions.iter_mut().zip(&raw.dimensions).enumerate() {
+        c.needs_format_2(
+            || format!("dimensions[{di}].category"),
+            raw_d.category.as_ref().and_then(location),
+            "category",
+            raw_d.category.is_some(),
+        );
+        d.category = match &raw_d.category {
+            None if !categories.is_empty() => {
+                let msg = format!("dimension '{}' needs a category: {}", d.id, one_of(&ids));
+                c.push(format!("dimensions[{di}].category"), location(&raw_d.id), msg);
+                None
+            }
+            None => None,
+            Some(id) => match ids.iter().position(|i| *i == id.value) {
+                Some(k) => Some(k),
+                None => {
+                    let msg = format!("unknown category '{}'; expected {}", id.value, one_of(&ids));
+                    c.push(format!("dimensions[{di}].category"), location(id), msg);
+                    None
+                }
+            },
+        };
+    }
+    let weighted = categories.iter().filter(|cat| cat.weight.is_some()).count();
+    if weighted > 0 && weighted < categories.len() {
+        c.push("categories", None, "give every category a weight, or none");
+    }
+    if weighted == categories.len() && weighted > 0 {
+        for (k, cat) in categories.iter().enumerate() {
+            let members: f64 = dimensions
+                .iter()
+                .filter(|d| d.category == Some(k))
+                .map(|d| d.weight)
+                .sum();
+            if members == 0.0 {
+                let msg = format!("category '{}' has no dimensions", cat.id);
+                c.push("categories", None, msg);
+                continue;
+            }
+            let share = cat.weight.unwrap_or(1.0);
+            for d in dimensions.iter_mut().filter(|d| d.category == Some(k)) {
+                d.weight = share * d.weight / members;
+            }
+        }
+    }
+    // Grouped in category order; within a category, the file's order.
+    dimensions.sort_by_key(|d| d.category.unwrap_or(usize::MAX));
+    (categories, dimensions)
 }
 
 /// A dimension's own steps (format 2), which also become the scale its

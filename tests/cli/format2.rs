@@ -483,3 +483,41 @@ fn raters_on_a_points_ladder_are_compared_by_points() {
     let other = panel.dimensions.iter().find(|v| v.dimension == "architecture").unwrap();
     assert_eq!(other.agreement, "agreed");
 }
+
+#[test]
+fn categories_group_dimensions_and_split_their_weight() {
+    let r = report("categories", "categories-answers");
+    let order: Vec<&str> = r.dimensions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(order, ["code", "design", "reach"], "grouped in category order");
+    let weight = |id: &str| r.dimensions.iter().find(|d| d.id == id).unwrap().weight;
+    assert_eq!((weight("code"), weight("design"), weight("reach")), (0.45, 0.15, 0.4));
+    assert_eq!(r.categories.len(), 2);
+    assert_eq!(r.dimensions[0].category.as_deref(), Some("craft"));
+    for format in ["table", "markdown", "html"] {
+        let text = run("categories", "categories-answers", format);
+        let (craft, impact) = (
+            text.find("Craft").or(text.find("CRAFT")),
+            text.find("Impact").or(text.find("IMPACT")),
+        );
+        assert!(
+            craft.is_some() && impact.is_some() && craft < impact,
+            "{format} groups by category"
+        );
+    }
+    // A dimension without a category, or with an unknown one, is an error.
+    let text = std::fs::read_to_string(crate::support::path(&format!("{DIR}/categories.yaml"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("r.yaml");
+    std::fs::write(
+        &bad,
+        text.replace("category: impact", "category: impcat")
+            .replace("    category: craft\n    weight: 1", "    weight: 1"),
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
+    assert!(
+        err.contains("unknown category 'impcat'; expected craft or impact"),
+        "{err}"
+    );
+    assert!(err.contains("dimension 'design' needs a category"), "{err}");
+}

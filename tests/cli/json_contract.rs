@@ -23,6 +23,7 @@ fn top_level_keys_are_stable() {
         "rubric",
         "levels",
         "target",
+        "categories",
         "estimate",
         "readiness",
         "dimensions",
