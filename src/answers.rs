@@ -560,6 +560,14 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
                 )),
             }
         }
+        Some(Kind::Scale { labels, .. }) if !labels.is_empty() => {
+            let ids: Vec<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+            match value {
+                RawValue::Text(t) if ids.contains(&t.as_str()) => Ok(Answer::Choice(t.clone())),
+                RawValue::Text(t) => Err(format!("unknown answer '{t}'; expected {}", one_of(&ids))),
+                other => Err(format!("expected one of {}, found {}", one_of(&ids), other.describe())),
+            }
+        }
         Some(Kind::Scale { .. }) => {
             let ids: Vec<&str> = Agreement::ALL.iter().map(|a| a.id()).collect();
             match value {

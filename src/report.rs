@@ -491,6 +491,10 @@ pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> Stri
                 .find(|c| c.id == *id)
                 .map_or_else(|| id.clone(), |c| c.label.clone()),
             (Kind::Scale { .. }, Answer::Scale(a)) => a.label().to_string(),
+            (Kind::Scale { labels, .. }, Answer::Choice(id)) => labels
+                .iter()
+                .find(|l| l.id == *id)
+                .map_or_else(|| id.clone(), |l| l.title.clone()),
             (Kind::Checklist { items, .. }, Answer::Items(ticked)) => {
                 label_of(&mut items.iter().map(|i| (&i.id, &i.label)), ticked)
             }

@@ -148,6 +148,10 @@ pub fn position(question: &Question, answer: &Answer, reach: f64) -> Option<f64>
     match (&question.kind, answer) {
         (Kind::Choice(choices), Answer::Choice(id)) => choices.iter().find(|c| c.id == *id).map(|c| c.position),
         (Kind::Scale { low, high, .. }, Answer::Scale(a)) => Some(low + (high - low) * a.fraction()),
+        (Kind::Scale { low, high, labels, .. }, Answer::Choice(id)) => {
+            let i = labels.iter().position(|l| l.id == *id)?;
+            Some(low + (high - low) * i as f64 / (labels.len().max(2) - 1) as f64)
+        }
         (
             Kind::Checklist {
                 items,
@@ -578,6 +582,11 @@ pub fn points(question: &Question, answer: &Answer) -> f64 {
     match (&question.kind, answer) {
         (Kind::Choice(choices), Answer::Choice(id)) => choices.iter().find(|c| c.id == *id).map_or(0.0, |c| c.points),
         (Kind::Scale { points, .. }, Answer::Scale(a)) => points.get(*a as usize).copied().unwrap_or(0.0),
+        (Kind::Scale { points, labels, .. }, Answer::Choice(id)) => labels
+            .iter()
+            .position(|l| l.id == *id)
+            .and_then(|i| points.get(i).copied())
+            .unwrap_or(0.0),
         (Kind::Checklist { items, .. }, Answer::Items(ticked)) => {
             items.iter().filter(|i| ticked.contains(&i.id)).map(|i| i.points).sum()
         }
@@ -792,6 +801,9 @@ mod tests {
             }
             QuestionRef::Level(d, q) => match &rubric.dimensions[d].questions[q].kind {
                 Kind::Choice(ch) => Answer::Choice(ch[seed as usize % ch.len()].id.clone()),
+                Kind::Scale { labels, .. } if !labels.is_empty() => {
+                    Answer::Choice(labels[seed as usize % labels.len()].id.clone())
+                }
                 Kind::Scale { .. } => Answer::Scale(Agreement::ALL[seed as usize % 5]),
                 Kind::Checklist { items, .. } => Answer::Items(
                     items

@@ -54,6 +54,10 @@ fn allowed_values(rubric: &Rubric, q: QuestionRef) -> (String, Vec<String>) {
                         .map(|i| (i.id.as_str(), described(&i.label, i.description.as_deref()))),
                 ),
             ),
+            Kind::Scale { labels, .. } if !labels.is_empty() => (
+                "one of:".into(),
+                list(&mut labels.iter().map(|l| (l.id.as_str(), l.title.clone()))),
+            ),
             Kind::Scale { .. } => (
                 "one of:".into(),
                 list(&mut Agreement::ALL.iter().map(|a| (a.id(), a.label().to_string()))),

@@ -272,6 +272,19 @@ impl<'a> Interview<'a> {
                         None => Answer::NotApplicable,
                     })
                 }
+                Kind::Scale { labels, .. } if !labels.is_empty() => {
+                    let allow_na = r.dimensions[d].questions[i].allow_na;
+                    let default = match &current {
+                        Some(Answer::Choice(c)) => labels.iter().position(|l| l.id == *c).unwrap_or(0),
+                        Some(Answer::NotApplicable) if allow_na => labels.len(),
+                        _ => labels.len() / 2,
+                    };
+                    let titles = with_na(labels.iter().map(|l| l.title.clone()).collect(), allow_na);
+                    pick_one(p, titles, default, can_go_back)?.map(|k| match labels.get(k) {
+                        Some(l) => Answer::Choice(l.id.clone()),
+                        None => Answer::NotApplicable,
+                    })
+                }
                 Kind::Scale { .. } => {
                     let allow_na = r.dimensions[d].questions[i].allow_na;
                     let default = match &current {

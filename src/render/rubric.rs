@@ -103,6 +103,17 @@ fn answers(r: &Rubric, d: usize, question: &crate::rubric::Question) -> Vec<Stri
             }));
             v
         }
+        Kind::Scale { low, high, labels, .. } if !labels.is_empty() => {
+            let n = labels.len().max(2) - 1;
+            labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let p = low + (high - low) * i as f64 / n as f64;
+                    format!("{} — {} (at {})", l.id, l.title, position(r, d, p))
+                })
+                .collect()
+        }
         Kind::Scale { low, high, .. } => vec![format!(
             "{} … {} (from {} to {})",
             Agreement::StronglyDisagree.id(),

@@ -126,7 +126,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![
@@ -239,7 +239,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![
@@ -338,7 +338,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![
@@ -391,7 +391,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![
@@ -434,7 +434,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                     Question {
                         id: "breadth.learning".into(),
@@ -487,7 +487,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                     Question {
                         id: "framing.business".into(),
@@ -495,7 +495,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![
@@ -585,7 +585,7 @@ pub(super) fn rubric() -> Rubric {
                         help: None,
                         weight: 1.0,
                         allow_na: false,
-                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![] },
+                        kind: Kind::Scale { low: 0.0, high: 1.0, points: vec![], labels: vec![] },
                     },
                 ],
                 actions: vec![

@@ -73,11 +73,21 @@ fn kind(k: &Kind) -> String {
                 f(b.points)
             ))
         ),
-        Kind::Scale { low, high, points } => format!(
-            "Kind::Scale {{ low: {}, high: {}, points: vec![{}] }}",
+        Kind::Scale {
+            low,
+            high,
+            points,
+            labels,
+        } => format!(
+            "Kind::Scale {{ low: {}, high: {}, points: vec![{}], labels: {} }}",
             f(*low),
             f(*high),
-            points.iter().map(|p| f(*p)).collect::<Vec<_>>().join(", ")
+            points.iter().map(|p| f(*p)).collect::<Vec<_>>().join(", "),
+            list(labels, ind, |l| format!(
+                "ScaleLabel {{ id: {}, title: {} }}",
+                s(&l.id),
+                s(&l.title)
+            ))
         ),
     }
 }

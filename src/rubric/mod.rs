@@ -138,6 +138,13 @@ pub struct Dimension {
     pub actions: Vec<String>,
 }
 
+/// One answer of a labelled scale ("below", "meets", "exceeds").
+#[derive(Debug, Clone)]
+pub struct ScaleLabel {
+    pub id: String,
+    pub title: String,
+}
+
 /// A group of dimensions (a pillar: "Craft", "Impact").
 #[derive(Debug, Clone)]
 pub struct Category {
@@ -188,12 +195,15 @@ pub enum Kind {
         unit: Option<String>,
         bands: Vec<Band>,
     },
-    /// Five-step agreement, evenly spread from `low` (strongly disagree) to
-    /// `high`; `points` per answer under the points rule (else empty).
+    /// Answers evenly spread from `low` to `high`: the five agreement steps
+    /// (strongly disagree … strongly agree), or the rubric's own `labels`
+    /// (answered by label id, held as [`crate::answers::Answer::Choice`]);
+    /// `points` per answer under the points rule (else empty).
     Scale {
         low: f64,
         high: f64,
         points: Vec<f64>,
+        labels: Vec<ScaleLabel>,
     },
 }
 

@@ -193,9 +193,21 @@ pub struct RawQuestion {
     #[serde(default)]
     #[schemars(with = "Option<RawPos>")]
     pub high: Option<Spanned<RawPos>>,
-    /// Points rule, scale questions: points for each of the five answers.
+    /// Points rule, scale questions: points for each answer, lowest first.
     #[serde(default)]
     pub points: Option<Vec<f64>>,
+    /// Format 2, scale questions: the scale's own answers, low → high (2 to 7), instead of
+    /// strongly disagree … strongly agree: ids, or `{ id, title }`.
+    #[serde(default)]
+    pub labels: Option<Vec<RawLabel>>,
+}
+
+/// A scale label: a plain id (shown as written) or an id with a title.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RawLabel {
+    Id(String),
+    Titled { id: String, title: String },
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

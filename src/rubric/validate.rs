@@ -665,6 +665,54 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
     }
 }
 
+/// A scale's own answers (format 2 `labels`): 2 to 7, unique ids; empty
+/// for the five-step agreement scale.
+fn scale_labels(c: &mut Checker, path: &str, at: Option<(u64, u64)>, raw: Option<Vec<RawLabel>>) -> Vec<ScaleLabel> {
+    let Some(raw) = raw else {
+        return Vec::new();
+    };
+    c.needs_format_2(|| format!("{path}.labels"), at, "labels", true);
+    if !(2..=7).contains(&raw.len()) {
+        c.push(
+            format!("{path}.labels"),
+            at,
+            format!("a scale needs 2 to 7 labels, found {}", raw.len()),
+        );
+    }
+    let labels: Vec<ScaleLabel> = raw
+        .into_iter()
+        .map(|l| match l {
+            RawLabel::Id(id) => ScaleLabel { title: id.clone(), id },
+            RawLabel::Titled { id, title } => ScaleLabel { id, title },
+        })
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, l) in labels.iter().enumerate() {
+        let ok = l.id.chars().next().is_some_and(|ch| ch.is_ascii_alphanumeric())
+            && l.id.len() <= MAX_ID
+            && l.id.chars().all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch));
+        if !ok {
+            let msg = format!(
+                "label id '{}' must be 1 to {MAX_ID} letters, digits, '-', '_' or '.', starting with a letter or digit",
+                l.id
+            );
+            c.push(format!("{path}.labels[{i}]"), at, msg);
+        }
+        if l.title.trim().is_empty() {
+            c.push(format!("{path}.labels[{i}].title"), at, "must not be empty");
+        }
+        if seen.contains(&l.id.as_str()) {
+            c.push(
+                format!("{path}.labels[{i}]"),
+                at,
+                format!("duplicate label id '{}'", l.id),
+            );
+        }
+        seen.push(&l.id);
+    }
+    labels
+}
+
 /// Format 2 categories: resolve each dimension's `category`, group the
 /// dimensions in category order, and split weighted categories' weight
 /// among their dimensions in proportion to the dimensions' own weights.
@@ -935,6 +983,7 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
         ("max", q.max.is_some(), RawKind::Number),
         ("unit", q.unit.is_some(), RawKind::Number),
         ("bands", q.bands.is_some(), RawKind::Number),
+        ("labels", q.labels.is_some(), RawKind::Scale),
     ];
     for (field, is_set, owner) in present {
         if is_set && owner != q.kind {
@@ -1088,12 +1137,18 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
         }
         RawKind::Scale => {
             let (low, high) = low_high(c);
+            let labels = scale_labels(c, path, at, q.labels.take());
+            let n = if labels.is_empty() {
+                Agreement::ALL.len()
+            } else {
+                labels.len()
+            };
             let points = match (c.points_rule, q.points.take()) {
-                (true, Some(p)) if p.len() == 5 && p.iter().all(|x| x.is_finite() && *x >= 0.0) => p,
+                (true, Some(p)) if p.len() == n && p.iter().all(|x| x.is_finite() && *x >= 0.0) => p,
                 (true, _) => {
-                    let msg = "needs 'points': five numbers of 0 or more, strongly-disagree first";
+                    let msg = format!("needs 'points': {n} numbers of 0 or more, one per answer, lowest first");
                     c.push(format!("{path}.points"), at, msg);
-                    vec![0.0; 5]
+                    vec![0.0; n]
                 }
                 (false, Some(_)) => {
                     c.push(
@@ -1105,7 +1160,12 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                 }
                 (false, None) => Vec::new(),
             };
-            Kind::Scale { low, high, points }
+            Kind::Scale {
+                low,
+                high,
+                points,
+                labels,
+            }
         }
         RawKind::Number => number(c, path, at, q),
     };
@@ -1306,6 +1366,9 @@ fn condition(c: &mut Checker, rubric: &Rubric, path: &str, raw: &RawCondition) -
         ),
         Some(QuestionRef::Level(d, q)) => match &rubric.dimensions[d].questions[q].kind {
             Kind::Choice(ch) => (ch.iter().map(|c| c.id.clone()).collect(), Vec::new(), false),
+            Kind::Scale { labels, .. } if !labels.is_empty() => {
+                (labels.iter().map(|l| l.id.clone()).collect(), Vec::new(), false)
+            }
             Kind::Scale { .. } => (
                 Agreement::ALL.iter().map(|a| a.id().to_string()).collect(),
                 Vec::new(),

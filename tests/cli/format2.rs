@@ -521,3 +521,60 @@ fn categories_group_dimensions_and_split_their_weight() {
     );
     assert!(err.contains("dimension 'design' needs a category"), "{err}");
 }
+
+#[test]
+fn scales_with_their_own_labels() {
+    let rubric = format!("{DIR}/scale-labels.yaml");
+    levelup(&["rubric", "validate", &rubric]).ok();
+    let template = levelup(&["template", "--rubric", &rubric]).ok().stdout;
+    assert!(template.contains("meets: Meets expectations"), "{template}");
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, answer: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(
+            &file,
+            format!("rubric: labels\ntarget: l2\nanswers:\n  delivery.rating: {answer}\n"),
+        )
+        .unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let exceeds = assess_json(&rubric, &write("e.yaml", "exceeds"), &[]);
+    assert_eq!(exceeds.estimate.level.id, "l2");
+    assert_eq!(
+        exceeds.dimensions[0].answers[0].answer.as_deref(),
+        Some("Exceeds expectations")
+    );
+    let below = assess_json(&rubric, &write("b.yaml", "below"), &[]);
+    assert_eq!(below.dimensions[0].score, Some(0.0));
+    assert_eq!(below.pitfalls.len(), 1, "pitfalls test label ids");
+    let meets = assess_json(&rubric, &write("m.yaml", "meets"), &[]);
+    assert_eq!(meets.dimensions[0].score, Some(0.5));
+    let err = levelup(&["assess", "--rubric", &rubric, "--answers", &write("x.yaml", "agree")])
+        .bad()
+        .stderr;
+    assert!(
+        err.contains("unknown answer 'agree'; expected below, meets or exceeds"),
+        "{err}"
+    );
+    // 2 to 7 labels, in format 2 only.
+    let text = std::fs::read_to_string(crate::support::path(&rubric)).unwrap();
+    let bad = dir.path().join("r.yaml");
+    let two = text
+        .replace("labels: [below, ", "labels: [")
+        .replace("in: [below]", "in: [meets]");
+    std::fs::write(&bad, two).unwrap();
+    levelup(&["rubric", "validate", bad.to_str().unwrap()]).ok();
+    std::fs::write(
+        &bad,
+        text.replace(
+            "labels: [below, { id: meets, title: Meets expectations }, { id: exceeds, title: Exceeds expectations }]",
+            "labels: [only]",
+        ),
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("a scale needs 2 to 7 labels, found 1"), "{err}");
+    std::fs::write(&bad, text.replace("format: 2\n", "")).unwrap();
+    let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("'labels' needs rubric format 2"), "{err}");
+}
