@@ -101,6 +101,25 @@ fn installed() -> Vec<(String, PathBuf)> {
     found
 }
 
+/// The base a rubric `extends`: a built-in id, an installed id, or a file
+/// relative to the rubric that names it. Returns its text and a name for messages.
+fn resolve_base(name: &str, from: &str) -> std::result::Result<(String, String), String> {
+    if let Some(b) = rubric::BUILTIN.iter().find(|b| b.id == name) {
+        return Ok((b.yaml.to_string(), format!("built-in {}", b.id)));
+    }
+    let installed_path = installed().into_iter().find(|(id, _)| id == name).map(|(_, p)| p);
+    let path = installed_path.unwrap_or_else(|| Path::new(from).parent().unwrap_or(Path::new("")).join(name));
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(format!(
+            "is neither a built-in or installed rubric id nor a file ({shown} does not exist)"
+        ));
+    }
+    files::read_text(&shown)
+        .map(|text| (text, shown.clone()))
+        .map_err(|e| format!("could not be read: {e:#}"))
+}
+
 /// A built-in id, an installed id, or a rubric file.
 pub fn load_rubric(spec: &str) -> Result<Rubric> {
     if let Some(r) = Rubric::builtin(spec) {
@@ -114,7 +133,7 @@ pub fn load_rubric(spec: &str) -> Result<Rubric> {
     if let Some(path) = path {
         let shown = path.display().to_string();
         let text = files::read_text(&shown)?;
-        return Ok(rubric::parse(&text, &shown)?);
+        return Ok(rubric::parse_extending(&text, &shown, &resolve_base)?);
     }
     let mut known: Vec<String> = rubric::BUILTIN.iter().map(|b| b.id.to_string()).collect();
     known.extend(installed().into_iter().map(|(id, _)| id));
@@ -135,7 +154,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
             }
             for (id, path) in installed() {
                 let shown = path.display().to_string();
-                match files::read_text(&shown).map(|t| rubric::parse(&t, &shown)) {
+                match files::read_text(&shown).map(|t| rubric::parse_extending(&t, &shown, &resolve_base)) {
                     Ok(Ok(r)) => out.push_str(&list_line(&r, &shown)),
                     _ => out.push_str(&format!("{id:<16} (invalid: run levelup rubric validate {shown})\n")),
                 }
@@ -155,7 +174,8 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
             let mut failed = Vec::new();
             for path in &paths {
                 let shown = path.display().to_string();
-                let checked = files::read_text(&shown).and_then(|t| Ok(rubric::parse(&t, &shown)?));
+                let checked =
+                    files::read_text(&shown).and_then(|t| Ok(rubric::parse_extending(&t, &shown, &resolve_base)?));
                 match checked {
                     Ok(r) => ok.push_str(&format!(
                         "ok: {shown} ({} v{}: {} levels, {} dimensions, {} questions)\n",

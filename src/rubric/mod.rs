@@ -6,6 +6,7 @@
 
 #[cfg(test)]
 mod codegen;
+pub mod extend;
 mod raw;
 mod validate;
 
@@ -516,6 +517,32 @@ pub fn json_schema() -> serde_json::Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default();
     schema["title"] = "levelup rubric".into();
     schema
+}
+
+/// Parse and validate rubric text that may `extends` another rubric, found
+/// through `resolve`. Problems of an extended rubric name both files; they
+/// have no line numbers, since they belong to the merged document.
+pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Result<Rubric, Problems> {
+    // Most rubrics extend nothing: those are read with their positions, as ever.
+    if !text.lines().any(|l| l.starts_with(extend::EXTENDS)) {
+        return parse(text, file);
+    }
+    let problems = |file: String, problems: Vec<Problem>| Problems {
+        file,
+        what: "rubric",
+        problems,
+    };
+    let doc: serde_json::Value = crate::yaml::parse(text).map_err(|p| problems(file.to_string(), vec![p]))?;
+    if doc.get(extend::EXTENDS).is_none() {
+        return parse(text, file);
+    }
+    let mut chain = Vec::new();
+    let merged = extend::merged(doc, file, resolve, &mut chain).map_err(|p| problems(file.to_string(), vec![p]))?;
+    let shown = format!("{file} (with the rubrics it extends: {})", chain[1..].join(", "));
+    let shown = if chain.len() > 1 { shown } else { file.to_string() };
+    let raw: raw::RawRubric =
+        serde_json::from_value(merged).map_err(|e| problems(shown.clone(), vec![Problem::new("", e.to_string())]))?;
+    validate::validate(raw).map_err(|p| problems(shown, p))
 }
 
 /// Parse and validate rubric text. `file` names it in messages.

@@ -14,6 +14,10 @@ pub struct RawRubric {
     /// 1 (the default) or 2: profiles, named steps, cumulative checklists, `n/a`, below the first level.
     #[serde(default)]
     pub format: Option<u32>,
+    /// The rubric this one changes: a built-in or installed id, or a path relative to this file.
+    /// Levels and dimensions merge by id, key by key; `scoring` key by key; the rest is replaced.
+    #[serde(default)]
+    pub extends: Option<String>,
     #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub version: String,
@@ -119,6 +123,9 @@ pub struct RawDimension {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub from: Option<Spanned<String>>,
+    /// With `extends`: drop the base's dimension of this id.
+    #[serde(default)]
+    pub remove: Option<bool>,
     /// Format 2: the id of the category this dimension belongs to.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

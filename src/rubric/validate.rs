@@ -286,6 +286,14 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         points_rule: raw.scoring.rule == Some(RawRule::Points),
         steps: Vec::new(),
     };
+    if let Some(base) = &raw.extends {
+        // Bases are merged in by `rubric::parse_extending`; here it was not.
+        c.push(
+            "extends",
+            None,
+            format!("extends '{base}' was not looked up: load this rubric from a file"),
+        );
+    }
     c.id("id", &raw.id);
     c.text("version", None, &raw.version);
     c.text("title", None, &raw.title);
@@ -381,6 +389,13 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         c.id(|| format!("{path}.id"), &d.id);
         c.text(|| format!("{path}.title"), at, &d.title);
         let weight = c.positive(|| format!("{path}.weight"), at, d.weight);
+        if d.remove.is_some() {
+            let msg = format!(
+                "'remove' drops a dimension of the rubric this one extends, and it has no dimension '{}'",
+                d.id.value
+            );
+            c.push(format!("{path}.remove"), at, msg);
+        }
         let steps = dimension_steps(&mut c, &path, at, d);
         let expects = expectations(&mut c, &path, at, d, &steps);
         let mut descriptions = Vec::new();

@@ -5,6 +5,7 @@ mod bad_input;
 mod browser;
 mod charts;
 mod examples;
+mod extends;
 mod format2;
 mod growth;
 mod interview;

@@ -1,0 +1,99 @@
+//! `extends`: company variants and tracks listing only what they change.
+
+use crate::support::levelup;
+use levelup::report::Report;
+
+fn assess(rubric: &str, answers: &str) -> Report {
+    serde_json::from_str(
+        &levelup(&["assess", "--rubric", rubric, "--answers", answers, "-f", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_company_variant_of_the_built_in_rubric() {
+    let r = assess(
+        "examples/rubrics/acme-senior-staff.yaml",
+        "examples/answers/acme-senior-staff.yaml",
+    );
+    assert_eq!(r.rubric.id, "acme-senior-staff");
+    assert_eq!(r.dimensions.len(), 11, "framing is dropped");
+    assert!(r.dimensions.iter().all(|d| d.id != "framing"));
+    assert_eq!(r.target.title, "Staff Engineer (L6)", "renamed level");
+    let breadth = r.dimensions.iter().find(|d| d.id == "breadth").unwrap();
+    assert_eq!(breadth.weight, 2.0, "changed weight");
+    let scope = r.dimensions.iter().find(|d| d.id == "scope").unwrap();
+    assert_eq!(scope.weight, 3.0, "inherited weight");
+    assert!(r.compensation.is_some(), "pay context is inherited");
+    assert!(!r.fit.note.is_empty(), "fit questions are inherited");
+    assert_eq!(r.estimate.level.id, "staff");
+}
+
+#[test]
+fn two_tracks_extend_one_base() {
+    let backend = assess(
+        "examples/rubrics/track-backend.yaml",
+        "examples/answers/track-backend.yaml",
+    );
+    let ids: Vec<&str> = backend.dimensions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["delivery", "collaboration", "systems"]);
+    assert_eq!(backend.estimate.level.id, "e1", "systems design holds her back");
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a.yaml");
+    std::fs::write(
+        &answers,
+        "rubric: track-mobile\ntarget: senior\nanswers:\n  delivery.size: project\n  collaboration.reviews: agree\n  platforms.depth: hard-parts\n",
+    )
+    .unwrap();
+    let mobile = assess("examples/rubrics/track-mobile.yaml", answers.to_str().unwrap());
+    let ids: Vec<&str> = mobile.dimensions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["delivery", "collaboration", "platforms"]);
+    assert_eq!(mobile.dimensions[0].weight, 2.0);
+    assert_eq!(mobile.estimate.level.id, "e2");
+}
+
+#[test]
+fn loops_missing_bases_and_broken_references_name_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.yaml");
+    let b = dir.path().join("b.yaml");
+    std::fs::write(&a, "extends: b.yaml\nid: a\n").unwrap();
+    std::fs::write(&b, "extends: a.yaml\nid: b\n").unwrap();
+    let err = levelup(&["rubric", "validate", a.to_str().unwrap()]).bad().stderr;
+    assert!(
+        err.contains("loop") && err.contains("a.yaml") && err.contains("b.yaml"),
+        "{err}"
+    );
+
+    let c = dir.path().join("c.yaml");
+    std::fs::write(&c, "extends: nowhere.yaml\nid: c\n").unwrap();
+    let err = levelup(&["rubric", "validate", c.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("c.yaml extends 'nowhere.yaml', which is neither"), "{err}");
+    assert!(err.contains("nowhere.yaml does not exist"), "{err}");
+
+    // Dropping a dimension a pitfall of the base asks about.
+    let d = dir.path().join("d.yaml");
+    std::fs::write(
+        &d,
+        "extends: senior-staff\nid: no-coding\ndimensions:\n  - { id: coding, remove: true }\n",
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", d.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("built-in senior-staff"), "names the base: {err}");
+    assert!(err.contains("unknown question 'coding.percent'"), "{err}");
+
+    // Removing what the base does not have.
+    let e = dir.path().join("e.yaml");
+    std::fs::write(
+        &e,
+        "extends: senior-staff\nid: e\ndimensions:\n  - { id: ghost, remove: true }\n",
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", e.to_str().unwrap()]).bad().stderr;
+    assert!(
+        err.contains("removes dimension 'ghost', but built-in senior-staff has no dimension 'ghost'"),
+        "{err}"
+    );
+}
