@@ -512,11 +512,50 @@ impl Rubric {
     }
 }
 
-/// JSON Schema of rubric files, generated from the types that read them.
+/// JSON Schema of rubric files, generated from the types that read them. A
+/// rubric that `extends` another lists only what changes, so for it nothing
+/// is required: the schema then checks keys and types only.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default();
-    schema["title"] = "levelup rubric".into();
-    schema
+    use serde_json::{Map, Value};
+    let full = serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default();
+    let Value::Object(mut full) = full else {
+        return Value::Null;
+    };
+    let defs = match full.remove("$defs") {
+        Some(Value::Object(defs)) => defs,
+        _ => Map::new(),
+    };
+    let meta = full.remove("$schema").unwrap_or(Value::Null);
+    // The same shapes under "Partial…" names, with every `required` dropped.
+    fn partial(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .filter(|(k, _)| k.as_str() != "required")
+                    .map(|(k, v)| match (k.as_str(), v) {
+                        ("$ref", Value::String(r)) => {
+                            (k.clone(), Value::String(r.replace("#/$defs/", "#/$defs/Partial")))
+                        }
+                        _ => (k.clone(), partial(v)),
+                    })
+                    .collect(),
+            ),
+            Value::Array(a) => Value::Array(a.iter().map(partial).collect()),
+            other => other.clone(),
+        }
+    }
+    let mut all_defs = defs.clone();
+    for (name, def) in &defs {
+        all_defs.insert(format!("Partial{name}"), partial(def));
+    }
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), meta);
+    schema.insert("title".into(), "levelup rubric".into());
+    schema.insert("$defs".into(), Value::Object(all_defs));
+    schema.insert("if".into(), serde_json::json!({ "required": ["extends"] }));
+    schema.insert("then".into(), partial(&Value::Object(full.clone())));
+    schema.insert("else".into(), Value::Object(full));
+    Value::Object(schema)
 }
 
 /// Parse and validate rubric text that may `extends` another rubric, found

@@ -192,12 +192,7 @@ fn schemas_accept_shipped_files_and_reject_mistakes() {
         for entry in std::fs::read_dir(path(dir)).unwrap() {
             let file = rel(&entry.unwrap().path());
             let is_rubric = !file.contains("answers") && !file.contains("only-");
-            // A rubric that `extends` another lists only changes: the schema is for whole rubrics.
-            let partial = std::fs::read_to_string(path(&file))
-                .unwrap()
-                .lines()
-                .any(|l| l.starts_with("extends:"));
-            if is_rubric && !partial {
+            if is_rubric {
                 rubrics.push(file);
             }
         }
@@ -210,6 +205,22 @@ fn schemas_accept_shipped_files_and_reject_mistakes() {
             .collect();
         assert!(errors.is_empty(), "{f}: {errors:?}");
     }
+    assert!(
+        rubrics.iter().any(|f| f.ends_with("acme-senior-staff.yaml")),
+        "variants by extends too"
+    );
+    // A rubric that extends another need not repeat required keys, but keys are still checked.
+    let variant =
+        serde_json::json!({ "extends": "senior-staff", "id": "v", "dimensions": [{ "id": "scope", "weight": 2 }] });
+    assert!(rubric_schema.is_valid(&variant));
+    let typo =
+        serde_json::json!({ "extends": "senior-staff", "id": "v", "dimensions": [{ "id": "scope", "wieght": 2 }] });
+    assert!(!rubric_schema.is_valid(&typo));
+    let whole_without_title = serde_json::json!({ "id": "v", "version": "1", "levels": [], "dimensions": [] });
+    assert!(
+        !rubric_schema.is_valid(&whole_without_title),
+        "without extends, required keys stay required"
+    );
     let unknown = yaml_value("tests/fixtures/rubrics/broken/unknown-field.yaml");
     assert!(
         !rubric_schema.is_valid(&unknown),
