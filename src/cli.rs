@@ -4,14 +4,17 @@ use crate::render::Format;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-/// Version of the rubric and answers file formats this build reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest rubric file format this build reads (it reads every older one).
+pub const RUBRIC_FORMAT: u32 = 2;
+
+/// Version of the answers file format this build reads.
+pub const ANSWERS_FORMAT: u32 = 1;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "levelup",
     version,
-    long_version = concat!(env!("CARGO_PKG_VERSION"), " (rubric and answers format 1)"),
+    long_version = concat!(env!("CARGO_PKG_VERSION"), " (rubric formats 1 to 2, answers format 1)"),
     about = "Find out where you stand between two career levels, and what to do next",
     long_about = "levelup scores your answers against a career-ladder rubric (by default Senior → Staff Engineer) and prints a gap report: dimension by dimension, what the next level looks like, how far you are, and what to do next. Everything stays on your machine.",
     after_help = "\

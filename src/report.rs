@@ -843,7 +843,7 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
                 format!("only {short:.2}")
             },
         ),
-        Borderline::PointsShort(d) => format!("only {} points short of {next}", num(d)),
+        Borderline::PointsShort(d) => format!("only {} short of {next}", points_word(d)),
     }
 }
 

@@ -111,7 +111,8 @@ pub(crate) fn gap_cell(r: &Report, d: &DimensionReport) -> String {
 /// A gap's size in words for headings: `gap 1.50`, `gap 1.00 step (Working → Expert)`, `6 pts short`.
 pub(crate) fn gap_heading(r: &Report, g: &crate::report::Gap) -> String {
     if by_points(r) {
-        return format!("{} pts to earn (weighted {})", g.gap, g.weighted_gap);
+        let unit = if g.gap == 1.0 { "pt" } else { "pts" };
+        return format!("{} {unit} to earn (weighted {})", g.gap, g.weighted_gap);
     }
     match (&g.step, &g.target_step) {
         (Some(from), Some(to)) if r.rubric.format >= 2 => {

@@ -89,17 +89,12 @@ fn answers(r: &Rubric, d: usize, question: &crate::rubric::Question) -> Vec<Stri
                 crate::rubric::number_range(*min, *max, None) + &unit
             )];
             v.extend(bands.iter().map(|b| {
-                let to = if b.to.is_finite() {
-                    b.to.to_string()
+                let range = if b.to.is_finite() {
+                    format!("{}–{}{unit}", b.from, b.to)
                 } else {
-                    String::new()
+                    format!("{}{unit} or more", b.from)
                 };
-                format!(
-                    "{}–{to}{unit}: {} ({})",
-                    b.from,
-                    b.label,
-                    worth(r, d, b.position, b.points)
-                )
+                format!("{range}: {} ({})", b.label, worth(r, d, b.position, b.points))
             }));
             v
         }

@@ -1265,7 +1265,7 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
                 format!("the first band starts at {}, but the question's min is {min}", b.from),
             );
         }
-        if last && to != max {
+        if last && to != max && q.min.is_some() {
             c.push(
                 &bpath,
                 bat,

@@ -501,9 +501,10 @@ fn version_names_the_file_format() {
     assert_eq!(
         out.trim(),
         format!(
-            "levelup {} (rubric and answers format {})",
+            "levelup {} (rubric formats 1 to {}, answers format {})",
             env!("CARGO_PKG_VERSION"),
-            levelup::cli::FORMAT_VERSION
+            levelup::cli::RUBRIC_FORMAT,
+            levelup::cli::ANSWERS_FORMAT
         )
     );
 }
