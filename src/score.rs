@@ -413,14 +413,11 @@ fn conclude(
             .zip(&dimensions)
             .map(|(d, s)| (d.weight, s.score)),
     );
-    let top = rubric.levels.len() - 1;
-
     let (estimate, decided_by, borderline) = if rubric.format >= 2 {
         by_profile(rubric, &dimensions, position)
     } else {
         by_mean(rubric, &dimensions, position)
     };
-    let _ = top;
 
     let readiness = readiness(rubric, &dimensions, estimate, target);
 
