@@ -565,6 +565,7 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
             match value {
                 RawValue::Text(t) if ids.contains(&t.as_str()) => Ok(Answer::Choice(t.clone())),
                 RawValue::Text(t) => Err(format!("unknown answer '{t}'; expected {}", one_of(&ids))),
+                RawValue::Number(n) if ids.contains(&number_text(*n).as_str()) => Ok(Answer::Choice(number_text(*n))),
                 other => Err(format!("expected one of {}, found {}", one_of(&ids), other.describe())),
             }
         }

@@ -86,6 +86,17 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
             })
         })
         .collect();
+    // A gap: below what the target expects (format 2 and points: a gap above 0;
+    // n/a and not-expected dimensions are never gaps).
+    let is_gap = |r: &Report, id: &str| {
+        r.dimensions.iter().find(|d| d.id == id).is_some_and(|d| {
+            if r.rubric.format >= 2 || r.points.is_some() {
+                d.gap > 0.0 && !d.not_applicable
+            } else {
+                !d.reached
+            }
+        })
+    };
     let only = |a: &Report, b: &Report| -> Vec<String> {
         a.dimensions
             .iter()
@@ -126,12 +137,12 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
         new: side(new, new_label),
         gaps_closed: dimensions
             .iter()
-            .filter(|m| !m.old_reached && m.new_reached)
+            .filter(|m| is_gap(old, &m.dimension) && !is_gap(new, &m.dimension))
             .map(|m| m.title.clone())
             .collect(),
         new_gaps: dimensions
             .iter()
-            .filter(|m| m.old_reached && !m.new_reached)
+            .filter(|m| !is_gap(old, &m.dimension) && is_gap(new, &m.dimension))
             .map(|m| m.title.clone())
             .collect(),
         dimensions,

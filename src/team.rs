@@ -149,7 +149,8 @@ pub fn summarize(
     shared_gaps.truncate(5);
     let strengths = summaries
         .iter()
-        .filter(|s| s.expected_of > 0 && (s.below_target as f64) <= n / 2.0)
+        // At least half of those it is expected of reach it (n/a and not expected left out).
+        .filter(|s| s.expected_of > 0 && 2 * s.below_target <= s.expected_of)
         .cloned()
         .collect();
     TeamReport {
@@ -230,7 +231,7 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             "  {:<26} {} of {} below target (mean {})\n",
             g.title,
             g.below_target,
-            r.people.len(),
+            g.expected_of,
             g.mean.map_or("—".into(), |m| format!("{m:.2}"))
         ));
     }
@@ -239,8 +240,8 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
         out.push_str(&format!(
             "  {:<26} {} of {} at target\n",
             s.title,
-            r.people.len() - s.below_target,
-            r.people.len()
+            s.expected_of - s.below_target,
+            s.expected_of
         ));
     }
     out.push_str("\nHeatmap (columns in order: ");
@@ -288,9 +289,7 @@ pub fn markdown(r: &TeamReport) -> String {
     for g in &r.shared_gaps {
         out.push_str(&format!(
             "- **{}**: {} of {} below target\n",
-            g.title,
-            g.below_target,
-            r.people.len()
+            g.title, g.below_target, g.expected_of
         ));
     }
     out.push_str("\n## Strengths\n\n");
@@ -298,8 +297,8 @@ pub fn markdown(r: &TeamReport) -> String {
         out.push_str(&format!(
             "- **{}**: {} of {} at target\n",
             s.title,
-            r.people.len() - s.below_target,
-            r.people.len()
+            s.expected_of - s.below_target,
+            s.expected_of
         ));
     }
     out.push_str(&format!(
@@ -373,7 +372,7 @@ td.dark { color: #fff; }
 {% for s in r.failed %}<li>{{ s.file }}: could not load: {{ s.reason }}</li>{% endfor %}
 {% for s in r.other_rubrics %}<li>{{ s.file }}: {{ s.reason }}</li>{% endfor %}</ul>{% endif %}
 <h2>Estimates</h2><ul>{% for e in r.estimates %}<li>{{ e.title }}: {{ e.people }}</li>{% endfor %}</ul>
-<h2>Shared gaps</h2><ul>{% for g in r.shared_gaps %}<li><strong>{{ g.title }}</strong>: {{ g.below_target }} of {{ r.people|length }} below target</li>{% endfor %}</ul>
+<h2>Shared gaps</h2><ul>{% for g in r.shared_gaps %}<li><strong>{{ g.title }}</strong>: {{ g.below_target }} of {{ g.expected_of }} below target</li>{% endfor %}</ul>
 <h2>Strengths</h2><ul>{% for s in r.strengths %}<li><strong>{{ s.title }}</strong></li>{% endfor %}</ul>
 <h2>Heatmap</h2>
 <div class="scroll"><table><thead><tr><th>Person</th>{% for d in r.dimensions %}<th>{{ d }}</th>{% endfor %}<th>Estimate</th></tr></thead><tbody>

@@ -2,8 +2,8 @@
 //! made with a minijinja template that escapes everything it inserts.
 
 use super::{
-    by_points, category_starts, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing, scale_note,
-    score_cell, strength_text, target_cell, who,
+    by_points, category_starts, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text, other_missing,
+    scale_note, score_cell, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -47,6 +47,7 @@ struct View<'a> {
     gap_missing: Vec<Vec<String>>,
     strength_texts: Vec<String>,
     other_missing: Vec<(&'a str, Vec<String>)>,
+    no_gaps: String,
 }
 
 /// The target level's per-dimension minimum under a points rule.
@@ -104,6 +105,7 @@ pub fn html(r: &Report) -> String {
         gap_missing: r.top_gaps.iter().map(|g| missing_lines(r, &g.missing)).collect(),
         strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),
         other_missing: other_missing(r),
+        no_gaps: no_gaps_text(r),
         pay: r
             .compensation
             .iter()

@@ -245,6 +245,15 @@ pub(crate) fn category_starts(r: &Report) -> Vec<Option<&str>> {
         .collect()
 }
 
+/// What the report says when there is no gap to show.
+pub(crate) fn no_gaps_text(r: &Report) -> String {
+    if r.rubric.format >= 2 {
+        format!("None: no dimension that {} expects falls short of it.", r.target.title)
+    } else {
+        format!("None: every dimension reaches {}.", r.target.title)
+    }
+}
+
 /// A level's title by id (the id itself if unknown).
 pub(crate) fn level_title<'a>(r: &'a Report, id: &'a str) -> &'a str {
     r.levels.iter().find(|l| l.id == id).map_or(id, |l| l.title.as_str())

@@ -1,8 +1,8 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, other_missing,
-    rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
+    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
+    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -150,7 +150,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
 
     heading(out, "Top gaps")?;
     if r.top_gaps.is_empty() {
-        writeln!(out, "None: every dimension reaches {}.", r.target.title)?;
+        writeln!(out, "{}", no_gaps_text(r))?;
     }
     for (i, g) in r.top_gaps.iter().enumerate() {
         writeln!(out, "\n{}. {} — {}", i + 1, g.title, gap_heading(r, g))?;

@@ -214,7 +214,12 @@ pub struct RawQuestion {
 #[serde(untagged)]
 pub enum RawLabel {
     Id(String),
-    Titled { id: String, title: String },
+    /// A number as an id (`labels: [1, 2, 3]`).
+    Number(f64),
+    Titled {
+        id: String,
+        title: String,
+    },
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

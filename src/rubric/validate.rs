@@ -10,6 +10,9 @@ use std::mem::take;
 const MIN_LEVELS: usize = 2;
 /// Real ladders run to 15 bands and more (points ladders with sub-levels).
 const MAX_LEVELS: usize = 20;
+/// Most points one answer can earn, and most a level's threshold or minimum
+/// can ask: bounded so that no total overflows.
+const MAX_POINTS: f64 = 1_000_000.0;
 /// Largest weight (dimensions, questions, items).
 const MAX_WEIGHT: f64 = 1000.0;
 /// Longest id: ids end up in file names (`assess --save`).
@@ -241,9 +244,13 @@ impl Checker {
     /// `points:` must be there under the points rule, and only there.
     fn points(&mut self, path: impl KeyPath, at: Option<(u64, u64)>, value: Option<f64>) -> f64 {
         match (self.points_rule, value) {
-            (true, Some(p)) if p.is_finite() && p >= 0.0 => p,
+            (true, Some(p)) if p.is_finite() && (0.0..=MAX_POINTS).contains(&p) => p,
             (true, Some(p)) => {
-                self.push(path.key_path(), at, format!("points must be 0 or more, found {p}"));
+                self.push(
+                    path.key_path(),
+                    at,
+                    format!("points must be from 0 to {MAX_POINTS}, found {p}"),
+                );
                 0.0
             }
             (true, None) => {
@@ -698,6 +705,14 @@ fn scale_labels(c: &mut Checker, path: &str, at: Option<(u64, u64)>, raw: Option
         .into_iter()
         .map(|l| match l {
             RawLabel::Id(id) => ScaleLabel { title: id.clone(), id },
+            RawLabel::Number(n) => {
+                let id = if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", n as i64)
+                } else {
+                    n.to_string()
+                };
+                ScaleLabel { title: id.clone(), id }
+            }
             RawLabel::Titled { id, title } => ScaleLabel { id, title },
         })
         .collect();
@@ -922,11 +937,12 @@ fn scoring_rule(c: &mut Checker, raw: &RawScoring) -> Rule {
             c.push(format!("scoring.{key}.{k}"), None, msg);
         }
         for (k, v) in map {
-            if !(v.is_finite() && *v >= 0.0) {
+            // A threshold can ask for the points of many answers: a thousand at the most.
+            if !(v.is_finite() && *v >= 0.0 && *v <= MAX_POINTS * 1000.0) {
                 c.push(
                     format!("scoring.{key}.{k}"),
                     None,
-                    format!("must be 0 or more, found {v}"),
+                    format!("must be from 0 to {}, found {v}", MAX_POINTS * 1000.0),
                 );
             }
         }
@@ -1159,7 +1175,11 @@ fn question(c: &mut Checker, path: &str, q: &mut RawQuestion) -> Question {
                 labels.len()
             };
             let points = match (c.points_rule, q.points.take()) {
-                (true, Some(p)) if p.len() == n && p.iter().all(|x| x.is_finite() && *x >= 0.0) => p,
+                (true, Some(p))
+                    if p.len() == n && p.iter().all(|x| x.is_finite() && (0.0..=MAX_POINTS).contains(x)) =>
+                {
+                    p
+                }
                 (true, _) => {
                     let msg = format!("needs 'points': {n} numbers of 0 or more, one per answer, lowest first");
                     c.push(format!("{path}.points"), at, msg);

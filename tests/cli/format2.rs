@@ -578,3 +578,98 @@ fn scales_with_their_own_labels() {
     let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
     assert!(err.contains("'labels' needs rubric format 2"), "{err}");
 }
+
+// Found by a second try at breaking format 2.
+
+const NA_LADDER: &str = "format: 2\nid: na\nversion: '1'\ntitle: NA\nlevels: [{ id: d1, title: D1 }, { id: d2, title: D2 }]\ndimensions:\n  - id: p\n    title: Process\n    levels: { d1: a, d2: b }\n    questions: [{ id: p.r, kind: scale, prompt: r, labels: [none, some, lots], low: below, high: d2, allow_na: true }]\n    actions: [x]\n  - id: q\n    title: Quality\n    from: d2\n    levels: { d2: b }\n    questions: [{ id: q.r, kind: scale, prompt: r, labels: [never, always], low: d1, high: d2 }]\n    actions: [y]\n";
+
+#[test]
+fn n_a_is_neither_at_target_nor_a_gap_in_team_and_compare() {
+    let dir = files(&[
+        ("r.yaml", NA_LADDER),
+        ("lots.yaml", "rubric: na\nanswers: { p.r: lots, q.r: always }\n"),
+        ("na1.yaml", "rubric: na\nanswers: { p.r: n/a, q.r: always }\n"),
+        ("na2.yaml", "rubric: na\nanswers: { p.r: n/a, q.r: never }\n"),
+        ("none.yaml", "rubric: na\nanswers: { p.r: none, q.r: never }\n"),
+    ]);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let team_dir = tempfile::tempdir().unwrap();
+    for name in ["lots.yaml", "na1.yaml", "na2.yaml", "none.yaml"] {
+        std::fs::copy(path(name), team_dir.path().join(name)).unwrap();
+    }
+    let out = levelup(&[
+        "team",
+        team_dir.path().to_str().unwrap(),
+        "--rubric",
+        &path("r.yaml"),
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let team: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let process = team["shared_gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["dimension"] == "p")
+        .unwrap();
+    assert_eq!(process["expected_of"], 2, "the two n/a answers are left out: {out}");
+    assert_eq!(process["below_target"], 1);
+    let table = levelup(&["team", team_dir.path().to_str().unwrap(), "--rubric", &path("r.yaml")])
+        .ok()
+        .stdout;
+    let process_line = table
+        .lines()
+        .find(|l| l.trim_start().starts_with("Process") && l.contains("at target"))
+        .unwrap();
+    assert!(process_line.contains("1 of 2 at target"), "{table}");
+
+    let compare = levelup(&[
+        "compare",
+        &path("lots.yaml"),
+        &path("na1.yaml"),
+        "--rubric",
+        &path("r.yaml"),
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let c: serde_json::Value = serde_json::from_str(&compare).unwrap();
+    assert_eq!(c["new_gaps"], serde_json::json!([]), "n/a is not a new gap: {compare}");
+
+    // Every dimension D1 expects is n/a: the report does not claim they all reach it.
+    let r = assess_json(&path("r.yaml"), &path("na2.yaml"), &["--target", "d1"]);
+    assert_eq!(r.estimate.level.index, -1);
+    let text = levelup(&[
+        "assess",
+        "--rubric",
+        &path("r.yaml"),
+        "--answers",
+        &path("na2.yaml"),
+        "--target",
+        "d1",
+    ])
+    .ok()
+    .stdout;
+    assert!(!text.contains("every dimension reaches"), "{text}");
+}
+
+#[test]
+fn numeric_scale_labels_and_bounded_points() {
+    let rubric = "format: 2\nid: nl\nversion: '1'\ntitle: T\nlevels: [{ id: a, title: A }, { id: b, title: B }]\ndimensions:\n  - id: d\n    title: D\n    levels: { a: x, b: y }\n    questions: [{ id: d.q, kind: scale, prompt: P, labels: [1, 2, 3], low: a, high: b }]\n    actions: [x]\n";
+    let dir = files(&[("r.yaml", rubric), ("a.yaml", "rubric: nl\nanswers:\n  d.q: 3\n")]);
+    assert_eq!(
+        assess_in(&dir, &[]).estimate.level.id,
+        "b",
+        "labels [1, 2, 3] take the answer 3"
+    );
+    let huge = "format: 2\nid: p\nversion: '1'\ntitle: T\nlevels: [{ id: a, title: A }, { id: b, title: B }]\nscoring: { rule: points, thresholds: { a: 0, b: 1e307 } }\ndimensions:\n  - id: d\n    title: D\n    levels: { a: x, b: y }\n    questions: [{ id: d.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 1e307 }] }]\n    actions: [x]\n";
+    let dir = files(&[("r.yaml", huge)]);
+    let err = levelup(&["rubric", "validate", dir.path().join("r.yaml").to_str().unwrap()])
+        .bad()
+        .stderr;
+    assert!(err.contains("points must be from 0 to 1000000"), "{err}");
+    assert!(err.contains("scoring.thresholds.b: must be from 0 to"), "{err}");
+}
