@@ -19,6 +19,17 @@ pub trait Prompter {
     fn say(&mut self, text: &str);
     /// Pick one item; `default` is highlighted first.
     fn select(&mut self, items: &[String], default: usize) -> io::Result<Option<usize>>;
+    /// Pick one item, showing the highlighted item's description (if it has
+    /// one) under it. Without support for that, a plain [`Prompter::select`].
+    fn select_described(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        default: usize,
+    ) -> io::Result<Option<usize>> {
+        let _ = descriptions;
+        self.select(items, default)
+    }
     /// Tick any number of items; `checked` is the starting state.
     fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>>;
     /// A line of text; `check` rejects bad input with a message and the
@@ -267,7 +278,8 @@ impl<'a> Interview<'a> {
                         _ => 0,
                     };
                     let labels = with_na(choices.iter().map(|c| c.label.clone()).collect(), allow_na);
-                    pick_one(p, labels, default, can_go_back)?.map(|k| match choices.get(k) {
+                    let descriptions = choices.iter().map(|c| c.description.clone()).collect();
+                    pick_one_described(p, labels, descriptions, default, can_go_back)?.map(|k| match choices.get(k) {
                         Some(c) => Answer::Choice(c.id.clone()),
                         None => Answer::NotApplicable,
                     })
@@ -437,9 +449,15 @@ impl<T> Picked<T> {
 }
 
 /// One of `labels`, with a back item appended when going back is possible.
-fn pick_one(
+fn pick_one(p: &mut dyn Prompter, labels: Vec<String>, default: usize, can_go_back: bool) -> io::Result<Picked<usize>> {
+    pick_one_described(p, labels, Vec::new(), default, can_go_back)
+}
+
+/// [`pick_one`], with a description shown under the highlighted item.
+fn pick_one_described(
     p: &mut dyn Prompter,
     mut labels: Vec<String>,
+    mut descriptions: Vec<Option<String>>,
     default: usize,
     can_go_back: bool,
 ) -> io::Result<Picked<usize>> {
@@ -447,7 +465,13 @@ fn pick_one(
     if can_go_back {
         labels.push(BACK.to_string());
     }
-    Ok(match p.select(&labels, default)? {
+    descriptions.resize(labels.len(), None);
+    let picked = if descriptions.iter().any(Option::is_some) {
+        p.select_described(&labels, &descriptions, default)?
+    } else {
+        p.select(&labels, default)?
+    };
+    Ok(match picked {
         None => Picked::Quit,
         Some(k) if k >= n => Picked::Back,
         Some(k) => Picked::Answer(k),

@@ -11,6 +11,37 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
 use std::io;
 
+/// A theme that shows the highlighted item's description under it.
+struct Described<'t> {
+    inner: &'t dyn Theme,
+    /// Item text → its description, already wrapped and indented.
+    notes: std::collections::HashMap<String, String>,
+    style: Style,
+}
+
+impl Theme for Described<'_> {
+    fn format_select_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        self.inner.format_select_prompt(f, prompt)
+    }
+
+    fn format_select_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        selection: &str,
+    ) -> std::fmt::Result {
+        self.inner.format_select_prompt_selection(f, prompt, selection)
+    }
+
+    fn format_select_prompt_item(&self, f: &mut dyn std::fmt::Write, text: &str, active: bool) -> std::fmt::Result {
+        self.inner.format_select_prompt_item(f, text, active)?;
+        match self.notes.get(text) {
+            Some(note) if active => write!(f, "\n      {}", self.style.apply_to(note.trim_start())),
+            _ => Ok(()),
+        }
+    }
+}
+
 pub struct TerminalPrompter {
     term: Term,
     theme: Box<dyn Theme>,
@@ -102,6 +133,34 @@ impl Prompter for TerminalPrompter {
     fn select(&mut self, items: &[String], default: usize) -> io::Result<Option<usize>> {
         Ok(Select::with_theme(&*self.theme)
             .items(self.items(items))
+            .default(default)
+            .interact_on_opt(&self.term)?)
+    }
+
+    fn select_described(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        default: usize,
+    ) -> io::Result<Option<usize>> {
+        let items = self.items(items);
+        // Wrapped and indented under the item, so dialoguer counts its lines when it redraws.
+        let width = self.width().saturating_sub(10).max(10);
+        let notes = items
+            .iter()
+            .zip(descriptions)
+            .filter_map(|(item, d)| {
+                let d = d.as_deref()?.trim();
+                (!d.is_empty()).then(|| (item.clone(), self.wrap(d, width, "      ")))
+            })
+            .collect();
+        let theme = Described {
+            inner: &*self.theme,
+            notes,
+            style: Style::new().dim().for_stderr(),
+        };
+        Ok(Select::with_theme(&theme)
+            .items(&items)
             .default(default)
             .interact_on_opt(&self.term)?)
     }

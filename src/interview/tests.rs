@@ -24,6 +24,8 @@ struct Scripted {
     rejected: Vec<String>,
     /// How many questions or text prompts were put to the person.
     prompts: usize,
+    /// The descriptions offered with each described select.
+    described: Vec<Vec<Option<String>>>,
 }
 
 impl Scripted {
@@ -62,6 +64,17 @@ impl Prompter for Scripted {
             Act::CtrlC => Err(interrupted()),
             other => panic!("{other:?} at a select of {items:?}"),
         }
+    }
+
+    fn select_described(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        default: usize,
+    ) -> io::Result<Option<usize>> {
+        assert_eq!(items.len(), descriptions.len(), "one description slot per item");
+        self.described.push(descriptions.to_vec());
+        self.select(items, default)
     }
 
     fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>> {
@@ -359,4 +372,23 @@ fn not_applicable_is_offered_last_where_a_question_allows_it() {
     };
     assert_eq!(answers.answers["process.step"], Answer::NotApplicable);
     assert!(p.said.iter().any(|s| s.contains(NOT_APPLICABLE_LABEL)), "{:?}", p.said);
+}
+
+#[test]
+fn choice_descriptions_go_with_the_select() {
+    use Act::*;
+    let mut r = crate::rubric::parse(
+        include_str!("../../tests/fixtures/rubrics/format2/g05.yaml"),
+        "g05.yaml",
+    )
+    .unwrap();
+    if let Kind::Choice(choices) = &mut r.dimensions[0].questions[0].kind {
+        choices[1].description = Some("Works the way the team agreed.".into());
+    }
+    let mut p = Scripted::new([Pick(1), Enter, Pick(0)]);
+    let outcome = Interview::new(&r, 0, Answers::default()).run(&mut p).unwrap();
+    assert!(matches!(outcome, Outcome::Finished(_)));
+    let first = &p.described[0];
+    assert_eq!(first[1].as_deref(), Some("Works the way the team agreed."));
+    assert!(first[0].is_none());
 }
