@@ -32,6 +32,16 @@ pub trait Prompter {
     }
     /// Tick any number of items; `checked` is the starting state.
     fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>>;
+    /// [`Prompter::multi_select`], showing the highlighted item's description under it.
+    fn multi_select_described(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        checked: &[bool],
+    ) -> io::Result<Option<Vec<usize>>> {
+        let _ = descriptions;
+        self.multi_select(items, checked)
+    }
     /// A line of text; `check` rejects bad input with a message and the
     /// prompter asks again.
     fn input(
@@ -258,7 +268,7 @@ impl<'a> Interview<'a> {
                 let items = &r.fit_questions()[f].items;
                 pick_items(
                     p,
-                    items.iter().map(|i| (i.id.as_str(), i.label.as_str())),
+                    items.iter().map(|i| (i.id.as_str(), i.label.as_str(), None)),
                     current,
                     can_go_back,
                 )?
@@ -266,7 +276,9 @@ impl<'a> Interview<'a> {
             QuestionRef::Level(d, i) => match &r.dimensions[d].questions[i].kind {
                 Kind::Checklist { items, .. } => pick_items(
                     p,
-                    items.iter().map(|i| (i.id.as_str(), i.label.as_str())),
+                    items
+                        .iter()
+                        .map(|i| (i.id.as_str(), i.label.as_str(), i.description.as_deref())),
                     current,
                     can_go_back,
                 )?,
@@ -481,11 +493,18 @@ fn pick_one_described(
 /// Any of the `(id, label)` items; ticking the back item goes back.
 fn pick_items<'i>(
     p: &mut dyn Prompter,
-    items: impl Iterator<Item = (&'i str, &'i str)>,
+    items: impl Iterator<Item = (&'i str, &'i str, Option<&'i str>)>,
     current: Option<Answer>,
     can_go_back: bool,
 ) -> io::Result<Picked<Answer>> {
-    let (ids, mut labels): (Vec<&str>, Vec<String>) = items.map(|(id, label)| (id, label.to_string())).unzip();
+    let mut ids: Vec<&str> = Vec::new();
+    let mut labels: Vec<String> = Vec::new();
+    let mut descriptions: Vec<Option<String>> = Vec::new();
+    for (id, label, description) in items {
+        ids.push(id);
+        labels.push(label.to_string());
+        descriptions.push(description.map(String::from));
+    }
     let ticked = match current {
         Some(Answer::Items(t)) => t,
         _ => Vec::new(),
@@ -494,9 +513,15 @@ fn pick_items<'i>(
     if can_go_back {
         labels.push(BACK.to_string());
         checked.push(false);
+        descriptions.push(None);
     }
     p.say("(Space to tick, Enter when done; none is fine.)");
-    Ok(match p.multi_select(&labels, &checked)? {
+    let picked = if descriptions.iter().any(Option::is_some) {
+        p.multi_select_described(&labels, &descriptions, &checked)?
+    } else {
+        p.multi_select(&labels, &checked)?
+    };
+    Ok(match picked {
         None => Picked::Quit,
         Some(picked) if picked.iter().any(|&k| k >= ids.len()) => Picked::Back,
         Some(picked) => Picked::Answer(Answer::Items(picked.iter().map(|&k| ids[k].to_string()).collect())),

@@ -33,8 +33,39 @@ impl Theme for Described<'_> {
         self.inner.format_select_prompt_selection(f, prompt, selection)
     }
 
+    fn format_multi_select_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
+        self.inner.format_multi_select_prompt(f, prompt)
+    }
+
+    fn format_multi_select_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        selections: &[&str],
+    ) -> std::fmt::Result {
+        self.inner.format_multi_select_prompt_selection(f, prompt, selections)
+    }
+
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> std::fmt::Result {
+        self.inner.format_multi_select_prompt_item(f, text, checked, active)?;
+        self.note(f, text, active)
+    }
+
     fn format_select_prompt_item(&self, f: &mut dyn std::fmt::Write, text: &str, active: bool) -> std::fmt::Result {
         self.inner.format_select_prompt_item(f, text, active)?;
+        self.note(f, text, active)
+    }
+}
+
+impl Described<'_> {
+    /// The description under the highlighted item.
+    fn note(&self, f: &mut dyn std::fmt::Write, text: &str, active: bool) -> std::fmt::Result {
         match self.notes.get(text) {
             Some(note) if active => write!(f, "\n      {}", self.style.apply_to(note.trim_start())),
             _ => Ok(()),
@@ -107,6 +138,26 @@ impl TerminalPrompter {
         labels.iter().map(|l| self.wrap(l, width, "  ")).collect()
     }
 
+    /// This prompter's theme, with `descriptions` (by item) shown under the
+    /// highlighted item: wrapped and indented, so dialoguer counts their lines
+    /// when it redraws.
+    fn described(&self, items: &[String], descriptions: &[Option<String>]) -> Described<'_> {
+        let width = self.width().saturating_sub(10).max(10);
+        let notes = items
+            .iter()
+            .zip(descriptions)
+            .filter_map(|(item, d)| {
+                let d = d.as_deref()?.trim();
+                (!d.is_empty()).then(|| (item.clone(), self.wrap(d, width, "      ")))
+            })
+            .collect();
+        Described {
+            inner: &*self.theme,
+            notes,
+            style: Style::new().dim().for_stderr(),
+        }
+    }
+
     /// The input line, cut from the left so it never wraps.
     fn render_input(&self, text: &str) -> io::Result<()> {
         let room = self.width().saturating_sub(4);
@@ -144,24 +195,24 @@ impl Prompter for TerminalPrompter {
         default: usize,
     ) -> io::Result<Option<usize>> {
         let items = self.items(items);
-        // Wrapped and indented under the item, so dialoguer counts its lines when it redraws.
-        let width = self.width().saturating_sub(10).max(10);
-        let notes = items
-            .iter()
-            .zip(descriptions)
-            .filter_map(|(item, d)| {
-                let d = d.as_deref()?.trim();
-                (!d.is_empty()).then(|| (item.clone(), self.wrap(d, width, "      ")))
-            })
-            .collect();
-        let theme = Described {
-            inner: &*self.theme,
-            notes,
-            style: Style::new().dim().for_stderr(),
-        };
+        let theme = self.described(&items, descriptions);
         Ok(Select::with_theme(&theme)
             .items(&items)
             .default(default)
+            .interact_on_opt(&self.term)?)
+    }
+
+    fn multi_select_described(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        checked: &[bool],
+    ) -> io::Result<Option<Vec<usize>>> {
+        let items = self.items(items);
+        let theme = self.described(&items, descriptions);
+        Ok(MultiSelect::with_theme(&theme)
+            .items(&items)
+            .defaults(checked)
             .interact_on_opt(&self.term)?)
     }
 
