@@ -102,13 +102,17 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 /// "a, b or c" — for lists of allowed values in messages.
 pub fn one_of<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => "(none)".to_string(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} or {}", init.join(", "), last.as_ref())
+    // Each allowed value once, in the order given.
+    let mut unique: Vec<&str> = Vec::new();
+    for item in items {
+        if !unique.contains(&item.as_ref()) {
+            unique.push(item.as_ref());
         }
+    }
+    match unique.as_slice() {
+        [] => "(none)".to_string(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

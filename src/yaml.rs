@@ -26,6 +26,107 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     })
 }
 
+/// A YAML document as a tree with the position of every value and key,
+/// duplicate keys included, for reporting every problem of a file at once.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Seq(Vec<Spanned<Node>>),
+    /// Entries in file order; a repeated key appears twice.
+    Map(Vec<(Spanned<String>, Spanned<Node>)>),
+}
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Node;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any YAML value")
+            }
+            fn visit_unit<E>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_none<E>(self) -> Result<Node, E> {
+                Ok(Node::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Node, E> {
+                Ok(Node::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Node, E> {
+                Ok(Node::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Node, E> {
+                Ok(Node::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Node, E> {
+                Ok(Node::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Node, E> {
+                Ok(Node::Text(v.to_string()))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Node, E> {
+                Ok(Node::Text(v))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Node::Seq(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Spanned<String>>()? {
+                    entries.push((key, map.next_value()?));
+                }
+                Ok(Node::Map(entries))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Node {
+    /// The value as plain JSON data (spans and repeated keys dropped; the
+    /// first of two equal keys wins).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Node::Null => Value::Null,
+            Node::Bool(b) => Value::Bool(*b),
+            // Whole numbers as integers, so that integer fields read them.
+            Node::Number(n) if n.fract() == 0.0 && n.abs() < 9e15 => Value::Number((*n as i64).into()),
+            Node::Number(n) => serde_json::Number::from_f64(*n).map_or(Value::Null, Value::Number),
+            Node::Text(t) => Value::String(t.clone()),
+            Node::Seq(items) => Value::Array(items.iter().map(|i| i.value.to_json()).collect()),
+            Node::Map(entries) => {
+                let mut out = serde_json::Map::new();
+                for (k, v) in entries {
+                    out.entry(k.value.clone()).or_insert_with(|| v.value.to_json());
+                }
+                Value::Object(out)
+            }
+        }
+    }
+}
+
+/// Parse YAML text into a [`Node`] tree, keeping repeated keys (so that each
+/// can be reported) instead of stopping at the first.
+pub fn parse_tree(text: &str) -> Result<Spanned<Node>, Problem> {
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|err| {
+        let at = err.location().map(|l| (l.line(), l.column()));
+        Problem::new("", clean_message(&err.without_snippet().to_string())).at(at)
+    })
+}
+
 /// Serialize to YAML text.
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_saphyr::to_string(value)?)
@@ -78,6 +179,23 @@ mod tests {
         assert_eq!(v["b"], "no");
         assert_eq!(v["c"], "on");
         assert_eq!(v["t"], true);
+    }
+
+    #[test]
+    fn trees_keep_repeated_keys_and_positions() {
+        let tree = parse_tree("a: 1\nb: [x, y]\na: 3\n").unwrap();
+        let Node::Map(entries) = &tree.value else {
+            panic!("{tree:?}")
+        };
+        let keys: Vec<&str> = entries.iter().map(|(k, _)| k.value.as_str()).collect();
+        assert_eq!(keys, ["a", "b", "a"]);
+        assert_eq!(location(&entries[2].0), Some((3, 1)));
+        let Node::Seq(items) = &entries[1].1.value else {
+            panic!("{tree:?}")
+        };
+        assert_eq!(items.len(), 2);
+        assert_eq!(location(&items[1]), Some((2, 8)));
+        assert_eq!(tree.value.to_json(), serde_json::json!({ "a": 1, "b": ["x", "y"] }));
     }
 
     #[test]

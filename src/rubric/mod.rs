@@ -8,6 +8,7 @@
 mod codegen;
 pub mod extend;
 mod raw;
+mod structure;
 mod validate;
 
 // Generated from rubric/senior-staff.yaml by `LEVELUP_BLESS=1 cargo test`.
@@ -594,8 +595,43 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
     if text.trim().is_empty() {
         return Err(problems(vec![Problem::new("", "the file is empty")]));
     }
-    let raw: raw::RawRubric = crate::yaml::parse(text).map_err(|p| problems(vec![p]))?;
-    validate::validate(raw).map_err(problems)
+    match crate::yaml::parse::<raw::RawRubric>(text) {
+        Ok(raw) => validate::validate(raw).map_err(problems),
+        Err(first) => Err(problems(every_problem(text, first))),
+    }
+}
+
+/// After the typed parse stopped at `first`: every structural problem, and
+/// the problems of the rest of the rubric, each with its line and column.
+fn every_problem(text: &str, first: Problem) -> Vec<Problem> {
+    // A file that is not YAML at all has only its syntax error to show.
+    let Ok(tree) = crate::yaml::parse_tree(text) else {
+        return vec![first];
+    };
+    let (mut found, repaired) = structure::check(&tree, &json_schema());
+    if found.is_empty() {
+        return vec![first];
+    }
+    // Validate what stands once the structural mistakes are set aside.
+    if let Some(raw) = repaired.and_then(|v| serde_json::from_value::<raw::RawRubric>(v).ok())
+        && let Err(more) = validate::validate(raw)
+    {
+        // A problem of an entry that only follows from a structural mistake inside
+        // it (a value of the wrong type set aside) is that mistake's echo: skip it.
+        let inside = |outer: &str| {
+            found.iter().any(|s| {
+                s.path.len() > outer.len() && s.path.starts_with(outer) && s.path[outer.len()..].starts_with(['.', '['])
+            })
+        };
+        let more: Vec<Problem> = more.into_iter().filter(|p| !inside(&p.path)).collect();
+        found.extend(more.into_iter().map(|mut p| {
+            p.at = p.at.or_else(|| structure::locate(&tree, &p.path));
+            p
+        }));
+    }
+    // In file order; problems without a position last.
+    found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
+    found
 }
 
 #[cfg(test)]

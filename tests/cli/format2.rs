@@ -673,3 +673,22 @@ fn numeric_scale_labels_and_bounded_points() {
     assert!(err.contains("points must be from 0 to 1000000"), "{err}");
     assert!(err.contains("scoring.thresholds.b: must be from 0 to"), "{err}");
 }
+
+#[test]
+fn g14_every_problem_in_one_run_each_at_its_field() {
+    let err = levelup(&["rubric", "validate", &format!("{CASES}/g14-one-at-a-time.yaml")])
+        .bad()
+        .stderr;
+    // The commas in unquoted labels, and the second dimension's own problems, together.
+    assert!(err.contains("has 5 problems"), "{err}");
+    assert!(
+        err.contains(":20:37: dimensions[0].questions[0].choices[0].with guidance: unknown key"),
+        "{err}"
+    );
+    assert!(err.contains("needs quotes"), "{err}");
+    assert!(
+        err.contains(":25:13: dimensions[1].weight: weight must be above 0"),
+        "at the field: {err}"
+    );
+    assert!(err.contains("dimension 'e' has no questions"), "{err}");
+}

@@ -1,0 +1,304 @@
+//! Every problem of a broken rubric file in one run.
+//!
+//! The typed parse stops at the first structural mistake (an unknown or
+//! repeated key, a wrong type). When it does, the file is read again as a tree
+//! with positions ([`Node`]) and checked against the rubric's JSON Schema:
+//! every structural mistake is reported where it stands, the tree is repaired
+//! (unknown and repeated keys dropped, values of the wrong type left out), and
+//! the repaired rubric is validated too, its problems placed by key path.
+
+use crate::error::Problem;
+use crate::yaml::{Node, Spanned, location};
+use serde_json::{Map, Value};
+
+/// A walk of the tree against the schema, collecting problems.
+struct Walk<'s> {
+    defs: &'s Map<String, Value>,
+    problems: Vec<Problem>,
+}
+
+/// Structural problems of `tree` against `schema`, and the tree as JSON with
+/// what could not stand removed (`None` if even the top is unusable).
+pub fn check(tree: &Spanned<Node>, schema: &Value) -> (Vec<Problem>, Option<Value>) {
+    let empty = Map::new();
+    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
+    // The rubric schema puts whole rubrics under `else` (and rubrics that extend another under `then`).
+    let root = schema.get("else").unwrap_or(schema);
+    let mut walk = Walk {
+        defs,
+        problems: Vec::new(),
+    };
+    let repaired = walk.value(tree, root, "");
+    (walk.problems, repaired)
+}
+
+/// Line and column of the value at a problem's key path
+/// (`dimensions[1].questions[0].weight`), else of the nearest enclosing value.
+pub fn locate(tree: &Spanned<Node>, path: &str) -> Option<(u64, u64)> {
+    let mut node = tree;
+    let mut at = location(node);
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, indices) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            let Node::Map(entries) = &node.value else { break };
+            let Some((_, value)) = entries.iter().find(|(k, _)| k.value == name) else {
+                break;
+            };
+            node = value;
+            at = location(node).or(at);
+        }
+        for index in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
+            let (Node::Seq(items), Ok(i)) = (&node.value, index.parse::<usize>()) else {
+                return at;
+            };
+            let Some(item) = items.get(i) else { return at };
+            node = item;
+            at = location(node).or(at);
+        }
+    }
+    at
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn kind(node: &Node) -> &'static str {
+    match node {
+        Node::Null => "nothing",
+        Node::Bool(_) => "true or false",
+        Node::Number(_) => "a number",
+        Node::Text(_) => "text",
+        Node::Seq(_) => "a list",
+        Node::Map(_) => "a mapping",
+    }
+}
+
+/// Whether `node` is of JSON Schema type `t`.
+fn is_type(node: &Node, t: &str) -> bool {
+    match (node, t) {
+        (Node::Null, "null") | (Node::Bool(_), "boolean") | (Node::Text(_), "string") => true,
+        (Node::Number(_), "number") => true,
+        (Node::Number(n), "integer") => n.fract() == 0.0,
+        (Node::Seq(_), "array") | (Node::Map(_), "object") => true,
+        _ => false,
+    }
+}
+
+fn type_words(t: &str) -> &'static str {
+    match t {
+        "null" => "nothing",
+        "boolean" => "true or false",
+        "string" => "text",
+        "number" => "a number",
+        "integer" => "a whole number",
+        "array" => "a list",
+        "object" => "a mapping",
+        _ => "a value",
+    }
+}
+
+impl Walk<'_> {
+    fn push(&mut self, path: &str, at: Option<(u64, u64)>, message: String) {
+        self.problems.push(Problem::new(path, message).at(at));
+    }
+
+    /// The schema behind a `$ref`, or the schema itself.
+    fn deref(&self, schema: &Value) -> Value {
+        match schema.get("$ref").and_then(Value::as_str) {
+            Some(r) => {
+                let name = r.trim_start_matches("#/$defs/");
+                self.defs.get(name).cloned().unwrap_or(Value::Bool(true))
+            }
+            None => schema.clone(),
+        }
+    }
+
+    /// Check one value; its repaired JSON, or `None` when it cannot stand.
+    fn value(&mut self, node: &Spanned<Node>, schema: &Value, path: &str) -> Option<Value> {
+        let schema = self.deref(schema);
+        let at = location(node);
+        if let Some(branches) = schema.get("anyOf").or(schema.get("oneOf")).and_then(Value::as_array) {
+            return self.any_of(node, branches, path);
+        }
+        if let Some(types) = schema.get("type") {
+            let allowed: Vec<&str> = match types {
+                Value::String(t) => vec![t.as_str()],
+                Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+                _ => Vec::new(),
+            };
+            if !allowed.is_empty() && !allowed.iter().any(|t| is_type(&node.value, t)) {
+                let expected: Vec<&str> = allowed
+                    .iter()
+                    .filter(|t| **t != "null")
+                    .map(|t| type_words(t))
+                    .collect();
+                let expected = if expected.is_empty() { vec!["nothing"] } else { expected };
+                let found = match &node.value {
+                    Node::Text(t) => format!("the text '{t}'"),
+                    other => kind(other).to_string(),
+                };
+                self.push(path, at, format!("expected {}, found {found}", expected.join(" or ")));
+                return None;
+            }
+        }
+        if let (Some(options), Node::Text(t)) = (schema.get("enum").and_then(Value::as_array), &node.value) {
+            let names: Vec<&str> = options.iter().filter_map(Value::as_str).collect();
+            if !names.is_empty() && !names.contains(&t.as_str()) {
+                self.push(
+                    path,
+                    at,
+                    format!("unknown value '{t}'; expected {}", crate::error::one_of(&names)),
+                );
+                return None;
+            }
+        }
+        match &node.value {
+            Node::Map(entries) => Some(self.object(entries, &schema, path, at)),
+            Node::Seq(items) => {
+                let item_schema = schema.get("items").cloned().unwrap_or(Value::Bool(true));
+                let repaired = items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| self.value(item, &item_schema, &format!("{path}[{i}]")))
+                    .collect();
+                Some(Value::Array(repaired))
+            }
+            other => Some(Node::to_json(other)),
+        }
+    }
+
+    /// One of several shapes (an optional value, a position that is a level
+    /// id or a number): the first that fits, else the problems of the closest.
+    fn any_of(&mut self, node: &Spanned<Node>, branches: &[Value], path: &str) -> Option<Value> {
+        let mut best: Option<(Vec<Problem>, Option<Value>)> = None;
+        for branch in branches {
+            let saved = std::mem::take(&mut self.problems);
+            let repaired = self.value(node, branch, path);
+            let found = std::mem::replace(&mut self.problems, saved);
+            if found.is_empty() {
+                return repaired;
+            }
+            // Prefer the branch of the same kind (a mapping for a mapping), then the fewest problems.
+            let same_kind = !found.iter().any(|p| p.message.starts_with("expected "));
+            let better = match &best {
+                None => true,
+                Some((b, _)) => {
+                    let b_same = !b.iter().any(|p| p.message.starts_with("expected "));
+                    (same_kind && !b_same) || (same_kind == b_same && found.len() < b.len())
+                }
+            };
+            if better {
+                best = Some((found, repaired));
+            }
+        }
+        let (problems, repaired) = best.unwrap_or_default();
+        self.problems.extend(problems);
+        repaired
+    }
+
+    fn object(
+        &mut self,
+        entries: &[(Spanned<String>, Spanned<Node>)],
+        schema: &Value,
+        path: &str,
+        at: Option<(u64, u64)>,
+    ) -> Value {
+        let empty = Map::new();
+        let properties = schema.get("properties").and_then(Value::as_object).unwrap_or(&empty);
+        let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
+        let extra = schema.get("additionalProperties").filter(|v| v.is_object()).cloned();
+        let mut out = Map::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for (key, value) in entries {
+            let key_path = join(path, &key.value);
+            if seen.contains(&key.value.as_str()) {
+                self.push(&key_path, location(key), format!("duplicate key '{}'", key.value));
+                continue;
+            }
+            seen.push(&key.value);
+            let value_schema = match (properties.get(&key.value), &extra) {
+                (Some(s), _) => s.clone(),
+                (None, Some(s)) => s.clone(),
+                (None, None) if closed => {
+                    let names: Vec<&str> = properties.keys().map(String::as_str).collect();
+                    // A key with spaces is most often text split at a comma in `{ … }`.
+                    let hint = if key.value.contains(' ') {
+                        " (a value with a comma or colon inside { } needs quotes)"
+                    } else {
+                        ""
+                    };
+                    let msg = format!(
+                        "unknown key '{}'; expected {}{hint}",
+                        key.value,
+                        crate::error::one_of(&names)
+                    );
+                    self.push(&key_path, location(key), msg);
+                    continue;
+                }
+                (None, None) => Value::Bool(true),
+            };
+            if let Some(v) = self.value(value, &value_schema, &key_path) {
+                out.insert(key.value.clone(), v);
+            }
+        }
+        for required in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if let Some(name) = required.as_str()
+                && !seen.contains(&name)
+            {
+                self.push(&join(path, name), at, format!("'{name}' is missing"));
+            }
+        }
+        Value::Object(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(yaml: &str) -> Vec<String> {
+        let tree = crate::yaml::parse_tree(yaml).unwrap();
+        let (problems, _) = check(&tree, &crate::rubric::json_schema());
+        problems
+            .iter()
+            .map(|p| {
+                let (l, c) = p.at.unwrap_or((0, 0));
+                format!("{l}:{c} {}: {}", p.path, p.message)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unknown_repeated_and_mistyped_keys_all_at_once() {
+        let got = problems(
+            "id: r\nid: s\nversion: '1'\ntitle: t\ncolour: red\nlevels: [{ id: a, title: A }]\ndimensions:\n  - id: d\n    title: D\n    weight: lots\n    questions: [{ id: d.q, kind: choice, prompt: P, choices: [{ id: x, label: Mine, with guidance, at: a }] }]\n",
+        );
+        let joined = got.join("\n");
+        assert!(joined.contains("2:1 id: duplicate key 'id'"), "{joined}");
+        assert!(joined.contains("5:1 colour: unknown key 'colour'"), "{joined}");
+        assert!(
+            joined.contains("10:13 dimensions[0].weight: expected a number, found the text 'lots'"),
+            "{joined}"
+        );
+        assert!(joined.contains("unknown key 'with guidance'"), "{joined}");
+    }
+
+    #[test]
+    fn paths_locate_values() {
+        let tree = crate::yaml::parse_tree("a:\n  b:\n    - x\n    - { c: 1 }\n").unwrap();
+        assert_eq!(locate(&tree, "a.b[1].c"), Some((4, 12)));
+        assert_eq!(
+            locate(&tree, "a.b[1].missing"),
+            Some((4, 7)),
+            "the nearest enclosing value"
+        );
+    }
+}
