@@ -527,12 +527,12 @@ pub fn json_schema() -> serde_json::Value {
         _ => Map::new(),
     };
     let meta = full.remove("$schema").unwrap_or(Value::Null);
-    // The same shapes under "Partial…" names, with every `required` dropped.
+    // The same shapes under "Partial…" names, with every `required` (and least count) dropped.
     fn partial(v: &Value) -> Value {
         match v {
             Value::Object(m) => Value::Object(
                 m.iter()
-                    .filter(|(k, _)| k.as_str() != "required")
+                    .filter(|(k, _)| !matches!(k.as_str(), "required" | "minItems"))
                     .map(|(k, v)| match (k.as_str(), v) {
                         ("$ref", Value::String(r)) => {
                             (k.clone(), Value::String(r.replace("#/$defs/", "#/$defs/Partial")))
@@ -596,9 +596,24 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
         return Err(problems(vec![Problem::new("", "the file is empty")]));
     }
     match crate::yaml::parse::<raw::RawRubric>(text) {
-        Ok(raw) => validate::validate(raw).map_err(problems),
+        Ok(raw) => validate::validate(raw).map_err(|found| problems(placed(text, found))),
         Err(first) => Err(problems(every_problem(text, first))),
     }
+}
+
+/// Problems the typed values could not place (`scoring.*`, keys that are
+/// absent) get the position of their key path, or of its nearest enclosing
+/// value; then they are sorted into file order.
+fn placed(text: &str, mut found: Vec<Problem>) -> Vec<Problem> {
+    if found.iter().any(|p| p.at.is_none())
+        && let Ok(tree) = crate::yaml::parse_tree(text)
+    {
+        for p in &mut found {
+            p.at = p.at.or_else(|| structure::locate(&tree, &p.path));
+        }
+        found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
+    }
+    found
 }
 
 /// After the typed parse stopped at `first`: every structural problem, and

@@ -8,6 +8,9 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+/// Ids as validation accepts them (also in the JSON Schema, for editors).
+const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRubric {
@@ -18,12 +21,13 @@ pub struct RawRubric {
     /// Levels and dimensions merge by id, key by key; `scoring` key by key; the rest is replaced.
     #[serde(default)]
     pub extends: Option<String>,
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub version: String,
     pub title: String,
     #[serde(default)]
     pub description: String,
+    #[schemars(length(min = 2, max = 20))]
     pub levels: Vec<RawLevel>,
     /// Format 2: the place below the first level (default title "Below <first level>").
     #[serde(default)]
@@ -33,6 +37,7 @@ pub struct RawRubric {
     pub default_target: Option<Spanned<String>>,
     #[serde(default)]
     pub scoring: RawScoring,
+    #[schemars(length(min = 1))]
     pub dimensions: Vec<RawDimension>,
     #[serde(default)]
     pub fit: Option<RawFit>,
@@ -49,17 +54,18 @@ pub struct RawRubric {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<f64>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
@@ -99,12 +105,13 @@ pub struct RawScoring {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDimension {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Description of the dimension at each level, keyed by level id.
     #[serde(default)]
@@ -139,7 +146,7 @@ pub struct RawDimension {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
@@ -167,13 +174,14 @@ pub enum RawKind {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub kind: RawKind,
     pub prompt: String,
     #[serde(default)]
     pub help: Option<String>,
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Format 2: the answer `n/a` is accepted.
     #[serde(default)]
@@ -225,7 +233,7 @@ pub enum RawLabel {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(default)]
@@ -245,7 +253,7 @@ pub struct RawChoice {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(default)]
@@ -255,6 +263,7 @@ pub struct RawItem {
     #[schemars(with = "Option<String>")]
     pub level: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Points rule: points this item earns when ticked.
     #[serde(default)]
@@ -339,7 +348,7 @@ pub struct RawFit {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFitQuestion {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub prompt: String,
     pub items: Vec<RawFitItem>,
@@ -348,7 +357,7 @@ pub struct RawFitQuestion {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFitItem {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub label: String,
     pub leans: super::Leaning,
@@ -357,7 +366,7 @@ pub struct RawFitItem {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPitfall {
-    #[schemars(with = "String")]
+    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
     pub id: Spanned<String>,
     pub title: String,
     pub message: String,

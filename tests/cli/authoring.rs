@@ -221,6 +221,20 @@ fn schemas_accept_shipped_files_and_reject_mistakes() {
         !rubric_schema.is_valid(&whole_without_title),
         "without extends, required keys stay required"
     );
+    // Broken fixtures whose fault a schema can express are rejected by it; the rest
+    // (duplicate ids and keys, unknown references, band gaps) need `rubric validate`.
+    for f in [
+        "one-level",
+        "twenty-one-levels",
+        "empty-dimensions",
+        "weight-not-positive",
+        "unknown-field",
+        "wrong-type",
+        "many-problems",
+    ] {
+        let value = yaml_value(&format!("tests/fixtures/rubrics/broken/{f}.yaml"));
+        assert!(!rubric_schema.is_valid(&value), "the schema rejects {f}");
+    }
     let unknown = yaml_value("tests/fixtures/rubrics/broken/unknown-field.yaml");
     assert!(
         !rubric_schema.is_valid(&unknown),

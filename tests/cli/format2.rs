@@ -692,3 +692,28 @@ fn g14_every_problem_in_one_run_each_at_its_field() {
     );
     assert!(err.contains("dimension 'e' has no questions"), "{err}");
 }
+
+#[test]
+fn g15_radar_labels_keep_whole_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("r.svg");
+    levelup(&[
+        "assess",
+        "--rubric",
+        &format!("{CASES}/g15-radar-14-dims.yaml"),
+        "--answers",
+        &format!("{CASES}/g15-answers.yaml"),
+        "--chart",
+        svg.to_str().unwrap(),
+        "-o",
+        dir.path().join("r.txt").to_str().unwrap(),
+    ])
+    .ok();
+    let svg = std::fs::read_to_string(svg).unwrap();
+    for word in ["Communication", "Documentation", "Accomplishment"] {
+        assert!(
+            svg.contains(&format!(">{word}<")),
+            "{word} is on one line, whole: {svg}"
+        );
+    }
+}
