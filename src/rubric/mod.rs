@@ -601,15 +601,14 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
     }
 }
 
-/// Problems the typed values could not place (`scoring.*`, keys that are
-/// absent) get the position of their key path, or of its nearest enclosing
-/// value; then they are sorted into file order.
+/// Every problem at the position of its key path (the value itself, or the
+/// nearest enclosing one for a key that is absent), where that is more
+/// precise than what the typed values knew (the entry's id, or nothing for
+/// `scoring.*`); then in file order.
 fn placed(text: &str, mut found: Vec<Problem>) -> Vec<Problem> {
-    if found.iter().any(|p| p.at.is_none())
-        && let Ok(tree) = crate::yaml::parse_tree(text)
-    {
+    if let Ok(tree) = crate::yaml::parse_tree(text) {
         for p in &mut found {
-            p.at = p.at.or_else(|| structure::locate(&tree, &p.path));
+            p.at = p.at.max(structure::locate(&tree, &p.path));
         }
         found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
     }
@@ -640,7 +639,7 @@ fn every_problem(text: &str, first: Problem) -> Vec<Problem> {
         };
         let more: Vec<Problem> = more.into_iter().filter(|p| !inside(&p.path)).collect();
         found.extend(more.into_iter().map(|mut p| {
-            p.at = p.at.or_else(|| structure::locate(&tree, &p.path));
+            p.at = p.at.max(structure::locate(&tree, &p.path));
             p
         }));
     }
