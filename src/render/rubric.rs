@@ -148,6 +148,19 @@ fn expectations(r: &Rubric, d: usize) -> Vec<String> {
         .collect()
 }
 
+/// A weight as people write it: category weights split into fractions, so four decimals.
+fn weight(w: f64) -> String {
+    format!("{}", (w * 1e4).round() / 1e4)
+}
+
+/// "Craft · Code" where the rubric has categories, else the dimension's title.
+fn titled(r: &Rubric, d: &crate::rubric::Dimension) -> String {
+    match d.category.and_then(|k| r.categories.get(k)) {
+        Some(k) => format!("{} · {}", k.title, d.title),
+        None => d.title.clone(),
+    }
+}
+
 fn kind_name(kind: &Kind) -> &'static str {
     match kind {
         Kind::Choice(_) => "choice",
@@ -181,14 +194,20 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
         writeln!(
             out,
             "| {} | `{}` | {} | {} |",
-            d.title,
+            titled(r, d),
             d.id,
-            d.weight,
+            weight(d.weight),
             d.questions.len()
         )?;
     }
     for (di, d) in r.dimensions.iter().enumerate() {
-        writeln!(out, "\n### {} (`{}`, weight {})\n", d.title, d.id, d.weight)?;
+        writeln!(
+            out,
+            "\n### {} (`{}`, weight {})\n",
+            titled(r, d),
+            d.id,
+            weight(d.weight)
+        )?;
         writeln!(out, "{}\n", d.summary)?;
         if !d.steps.is_empty() {
             writeln!(out, "Steps, low to high:\n")?;
@@ -267,9 +286,9 @@ pub fn table(r: &Rubric, width: u16) -> String {
         .set_header(vec!["Dimension", "Id", "Weight", "Questions"]);
     for d in &r.dimensions {
         t.add_row(vec![
-            d.title.clone(),
+            titled(r, d),
             d.id.clone(),
-            d.weight.to_string(),
+            weight(d.weight),
             d.questions.len().to_string(),
         ]);
     }

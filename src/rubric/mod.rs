@@ -582,7 +582,21 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
     let shown = if chain.len() > 1 { shown } else { file.to_string() };
     let raw: raw::RawRubric =
         serde_json::from_value(merged).map_err(|e| problems(shown.clone(), vec![Problem::new("", e.to_string())]))?;
-    validate::validate(raw).map_err(|p| problems(shown, p))
+    validate::validate(raw).map_err(|found| {
+        // A question the base's pitfalls ask about may have gone with a removed dimension.
+        let found = found
+            .into_iter()
+            .map(|mut p| {
+                if p.path.starts_with("pitfalls[") && p.message.starts_with("unknown question") {
+                    p.message.push_str(
+                        " (a pitfall of the rubric this one extends asks about it; if you removed its dimension, give your own `pitfalls:` list without it)",
+                    );
+                }
+                p
+            })
+            .collect();
+        problems(shown, found)
+    })
 }
 
 /// Parse and validate rubric text. `file` names it in messages.

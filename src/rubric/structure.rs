@@ -229,8 +229,8 @@ impl Walk<'_> {
                 (None, Some(s)) => s.clone(),
                 (None, None) if closed => {
                     let names: Vec<&str> = properties.keys().map(String::as_str).collect();
-                    // A key with spaces is most often text split at a comma in `{ … }`.
-                    let hint = if key.value.contains(' ') {
+                    // A key with spaces, or without a value, is most often text split at a comma in `{ … }`.
+                    let hint = if key.value.contains(' ') || value.value == Node::Null {
                         " (a value with a comma or colon inside { } needs quotes)"
                     } else {
                         ""
@@ -289,6 +289,14 @@ mod tests {
             "{joined}"
         );
         assert!(joined.contains("unknown key 'with guidance'"), "{joined}");
+        assert!(joined.contains("needs quotes"), "{joined}");
+        // One word after the comma: a key without a value, also a split label.
+        let got = problems("id: r\nversion: '1'\ntitle: t\nlevels: [{ id: a, title: A, sadly }]\ndimensions: []\n")
+            .join("\n");
+        assert!(
+            got.contains("unknown key 'sadly'") && got.contains("needs quotes"),
+            "{got}"
+        );
     }
 
     #[test]

@@ -83,6 +83,10 @@ fn loops_missing_bases_and_broken_references_name_both_files() {
     let err = levelup(&["rubric", "validate", d.to_str().unwrap()]).bad().stderr;
     assert!(err.contains("built-in senior-staff"), "names the base: {err}");
     assert!(err.contains("unknown question 'coding.percent'"), "{err}");
+    assert!(
+        err.contains("give your own `pitfalls:` list"),
+        "says how to fix it: {err}"
+    );
 
     // Removing what the base does not have.
     let e = dir.path().join("e.yaml");
