@@ -109,12 +109,20 @@ fn resolve_base(name: &str, from: &str) -> std::result::Result<(String, String),
     }
     let installed_path = installed().into_iter().find(|(id, _)| id == name).map(|(_, p)| p);
     let path = installed_path.unwrap_or_else(|| Path::new(from).parent().unwrap_or(Path::new("")).join(name));
-    let shown = path.display().to_string();
     if !path.is_file() {
+        let why = if path.exists() {
+            "is not a regular file"
+        } else {
+            "does not exist"
+        };
         return Err(format!(
-            "is neither a built-in or installed rubric id nor a file ({shown} does not exist)"
+            "is neither a built-in or installed rubric id nor a file ({} {why})",
+            path.display()
         ));
     }
+    // The same file reached by two paths is one base, so loops are seen.
+    let path = std::fs::canonicalize(&path).unwrap_or(path);
+    let shown = path.display().to_string();
     files::read_text(&shown)
         .map(|text| (text, shown.clone()))
         .map_err(|e| format!("could not be read: {e:#}"))

@@ -91,6 +91,25 @@ impl<'de> serde::Deserialize<'de> for Node {
 }
 
 impl Node {
+    /// Plain JSON data as a tree without positions (for merged documents).
+    pub fn from_json(value: &serde_json::Value) -> Spanned<Node> {
+        use serde_json::Value;
+        let unknown = serde_saphyr::Location::UNKNOWN;
+        let node = match value {
+            Value::Null => Node::Null,
+            Value::Bool(b) => Node::Bool(*b),
+            Value::Number(n) => Node::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Value::String(s) => Node::Text(s.clone()),
+            Value::Array(items) => Node::Seq(items.iter().map(Node::from_json).collect()),
+            Value::Object(map) => Node::Map(
+                map.iter()
+                    .map(|(k, v)| (Spanned::new(k.clone(), unknown, unknown), Node::from_json(v)))
+                    .collect(),
+            ),
+        };
+        Spanned::new(node, unknown, unknown)
+    }
+
     /// The value as plain JSON data (spans and repeated keys dropped; the
     /// first of two equal keys wins).
     pub fn to_json(&self) -> serde_json::Value {
@@ -120,6 +139,8 @@ pub fn parse_tree(text: &str) -> Result<Spanned<Node>, Problem> {
     let options = serde_saphyr::options! {
         strict_booleans: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        // `.inf` is an open-ended band's end; other non-finite values are reported by the checker.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let at = err.location().map(|l| (l.line(), l.column()));

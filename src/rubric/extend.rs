@@ -11,6 +11,9 @@
 use crate::error::Problem;
 use serde_json::Value;
 
+/// The longest chain of bases followed: deeper is taken for a loop.
+const MOST_BASES: usize = 16;
+
 /// The key that names a rubric's base.
 pub const EXTENDS: &str = "extends";
 
@@ -29,6 +32,16 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
     let Value::String(base_name) = base_name else {
         return Err(Problem::new(EXTENDS, "must be a rubric id or a path to a rubric file"));
     };
+    if chain.len() > MOST_BASES {
+        return Err(Problem::new(
+            EXTENDS,
+            format!(
+                "extends goes {} rubrics deep, which looks like a loop: {}",
+                chain.len(),
+                chain.join(" → ")
+            ),
+        ));
+    }
     let (text, base_file) = resolve(&base_name, file)
         .map_err(|why| Problem::new(EXTENDS, format!("{file} extends '{base_name}', which {why}")))?;
     if chain.contains(&base_file) {

@@ -564,7 +564,7 @@ pub fn json_schema() -> serde_json::Value {
 /// have no line numbers, since they belong to the merged document.
 pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Result<Rubric, Problems> {
     // Most rubrics extend nothing: those are read with their positions, as ever.
-    if !text.lines().any(|l| l.starts_with(extend::EXTENDS)) {
+    if !text.contains(extend::EXTENDS) {
         return parse(text, file);
     }
     let problems = |file: String, problems: Vec<Problem>| Problems {
@@ -572,7 +572,10 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
         what: "rubric",
         problems,
     };
-    let doc: serde_json::Value = crate::yaml::parse(text).map_err(|p| problems(file.to_string(), vec![p]))?;
+    // Not readable as plain data (a repeated key, say): the ordinary parse reports it.
+    let Ok(doc) = crate::yaml::parse::<serde_json::Value>(text.trim_start_matches('\u{feff}')) else {
+        return parse(text, file);
+    };
     if doc.get(extend::EXTENDS).is_none() {
         return parse(text, file);
     }
@@ -580,8 +583,17 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
     let merged = extend::merged(doc, file, resolve, &mut chain).map_err(|p| problems(file.to_string(), vec![p]))?;
     let shown = format!("{file} (with the rubrics it extends: {})", chain[1..].join(", "));
     let shown = if chain.len() > 1 { shown } else { file.to_string() };
-    let raw: raw::RawRubric =
-        serde_json::from_value(merged).map_err(|e| problems(shown.clone(), vec![Problem::new("", e.to_string())]))?;
+    let raw: raw::RawRubric = match serde_json::from_value(merged.clone()) {
+        Ok(raw) => raw,
+        // Every structural problem of the merged rubric, without positions.
+        Err(e) => {
+            let tree = crate::yaml::Node::from_json(&merged);
+            return Err(problems(
+                shown,
+                every_problem_of(&tree, Problem::new("", e.to_string())),
+            ));
+        }
+    };
     validate::validate(raw).map_err(|found| {
         // A question the base's pitfalls ask about may have gone with a removed dimension.
         let found = found
@@ -619,7 +631,8 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
 /// nearest enclosing one for a key that is absent), where that is more
 /// precise than what the typed values knew (the entry's id, or nothing for
 /// `scoring.*`); then in file order.
-fn placed(text: &str, mut found: Vec<Problem>) -> Vec<Problem> {
+fn placed(text: &str, found: Vec<Problem>) -> Vec<Problem> {
+    let mut found = capped(found);
     if let Ok(tree) = crate::yaml::parse_tree(text) {
         for p in &mut found {
             p.at = p.at.max(structure::locate(&tree, &p.path));
@@ -629,31 +642,65 @@ fn placed(text: &str, mut found: Vec<Problem>) -> Vec<Problem> {
     found
 }
 
+/// At most this many problems are listed (and placed): past it, the file
+/// is broken in a way that more lines would not help with.
+const MOST_PROBLEMS: usize = 200;
+
+/// The first [`MOST_PROBLEMS`], and a line saying how many more there are.
+fn capped(mut found: Vec<Problem>) -> Vec<Problem> {
+    if found.len() > MOST_PROBLEMS {
+        let more = found.len() - MOST_PROBLEMS;
+        found.truncate(MOST_PROBLEMS);
+        found.push(Problem::new("", format!("and {more} more problems, not listed")));
+    }
+    found
+}
+
 /// After the typed parse stopped at `first`: every structural problem, and
 /// the problems of the rest of the rubric, each with its line and column.
 fn every_problem(text: &str, first: Problem) -> Vec<Problem> {
     // A file that is not YAML at all has only its syntax error to show.
-    let Ok(tree) = crate::yaml::parse_tree(text) else {
-        return vec![first];
-    };
-    let (mut found, repaired) = structure::check(&tree, &json_schema());
+    match crate::yaml::parse_tree(text) {
+        Ok(tree) => every_problem_of(&tree, first),
+        Err(_) => vec![first],
+    }
+}
+
+/// [`every_problem`] for a tree: structural problems, then the semantic
+/// problems of what stands once they are set aside.
+fn every_problem_of(tree: &crate::yaml::Spanned<crate::yaml::Node>, first: Problem) -> Vec<Problem> {
+    let checked = structure::check(tree, &json_schema());
+    let found = checked.problems.clone();
     if found.is_empty() {
         return vec![first];
     }
+    let mut found = capped(found);
     // Validate what stands once the structural mistakes are set aside.
-    if let Some(raw) = repaired.and_then(|v| serde_json::from_value::<raw::RawRubric>(v).ok())
+    if let Some(raw) = checked
+        .repaired
+        .clone()
+        .and_then(|v| serde_json::from_value::<raw::RawRubric>(v).ok())
         && let Err(more) = validate::validate(raw)
     {
         // A problem of an entry that only follows from a structural mistake inside
         // it (a value of the wrong type set aside) is that mistake's echo: skip it.
         let inside = |outer: &str| {
-            found.iter().any(|s| {
-                s.path.len() > outer.len() && s.path.starts_with(outer) && s.path[outer.len()..].starts_with(['.', '['])
-            })
+            // Either one holds the other: the same entry, or the same field.
+            let within = |a: &str, b: &str| {
+                a == b || (a.len() > b.len() && a.starts_with(b) && a[b.len()..].starts_with(['.', '[']))
+            };
+            found.iter().any(|s| within(&s.path, outer) || within(outer, &s.path))
         };
-        let more: Vec<Problem> = more.into_iter().filter(|p| !inside(&p.path)).collect();
+        let more: Vec<Problem> = more
+            .into_iter()
+            .map(|mut p| {
+                p.path = checked.original_path(&p.path);
+                p
+            })
+            .filter(|p| !inside(&p.path))
+            .collect();
         found.extend(more.into_iter().map(|mut p| {
-            p.at = p.at.max(structure::locate(&tree, &p.path));
+            p.at = p.at.max(structure::locate(tree, &p.path));
             p
         }));
     }

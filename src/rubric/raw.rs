@@ -58,7 +58,7 @@ pub struct RawCategory {
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
-    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
+    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
     pub weight: Option<f64>,
 }
 
@@ -111,7 +111,7 @@ pub struct RawDimension {
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
-    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
+    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Description of the dimension at each level, keyed by level id.
     #[serde(default)]
@@ -181,7 +181,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub help: Option<String>,
     #[serde(default)]
-    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
+    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Format 2: the answer `n/a` is accepted.
     #[serde(default)]
@@ -219,7 +219,7 @@ pub struct RawQuestion {
 
 /// A scale label: a plain id (shown as written) or an id with a title.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[serde(untagged, deny_unknown_fields)]
 pub enum RawLabel {
     Id(String),
     /// A number as an id (`labels: [1, 2, 3]`).
@@ -263,7 +263,7 @@ pub struct RawItem {
     #[schemars(with = "Option<String>")]
     pub level: Option<Spanned<String>>,
     #[serde(default)]
-    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1000))]
+    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
     pub weight: Option<f64>,
     /// Points rule: points this item earns when ticked.
     #[serde(default)]

@@ -15,11 +15,60 @@ use serde_json::{Map, Value};
 struct Walk<'s> {
     defs: &'s Map<String, Value>,
     problems: Vec<Problem>,
+    /// (list path, index in the file) of entries left out of the repair.
+    dropped: Vec<(String, usize)>,
+    /// Read numbers and true/false as text where text is expected (off while
+    /// trying the shapes of an `anyOf`, so that a number stays a number).
+    coerce: bool,
+}
+
+/// What the structural check found and left of a rubric file.
+pub struct Checked {
+    pub problems: Vec<Problem>,
+    /// The tree as JSON with what could not stand removed.
+    pub repaired: Option<Value>,
+    dropped: Vec<(String, usize)>,
+}
+
+impl Checked {
+    /// A key path into the repaired rubric as a path into the file: list
+    /// indices count the entries that were left out again.
+    pub fn original_path(&self, path: &str) -> String {
+        let mut out = String::new();
+        let mut rest = path;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+                break;
+            };
+            out.push_str(&rest[..open]);
+            let Ok(mut index) = rest[open + 1..close].parse::<usize>() else {
+                out.push_str(&rest[open..=close]);
+                rest = &rest[close + 1..];
+                continue;
+            };
+            let mut gone: Vec<usize> = self
+                .dropped
+                .iter()
+                .filter(|(p, _)| *p == out)
+                .map(|(_, i)| *i)
+                .collect();
+            gone.sort_unstable();
+            for g in gone {
+                if g <= index {
+                    index += 1;
+                }
+            }
+            out.push_str(&format!("[{index}]"));
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// Structural problems of `tree` against `schema`, and the tree as JSON with
 /// what could not stand removed (`None` if even the top is unusable).
-pub fn check(tree: &Spanned<Node>, schema: &Value) -> (Vec<Problem>, Option<Value>) {
+pub fn check(tree: &Spanned<Node>, schema: &Value) -> Checked {
     let empty = Map::new();
     let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
     // The rubric schema puts whole rubrics under `else` (and rubrics that extend another under `then`).
@@ -27,9 +76,15 @@ pub fn check(tree: &Spanned<Node>, schema: &Value) -> (Vec<Problem>, Option<Valu
     let mut walk = Walk {
         defs,
         problems: Vec::new(),
+        dropped: Vec::new(),
+        coerce: true,
     };
     let repaired = walk.value(tree, root, "");
-    (walk.problems, repaired)
+    Checked {
+        problems: walk.problems,
+        repaired,
+        dropped: walk.dropped,
+    }
 }
 
 /// Line and column of the value at a problem's key path
@@ -121,6 +176,51 @@ impl Walk<'_> {
         }
     }
 
+    /// A value of the schema's shape: the first allowed value, an empty list,
+    /// text or mapping (with stand-ins for its required keys), or 0.
+    fn stand_in(&self, schema: &Value) -> Value {
+        let schema = self.deref(schema);
+        if let Some(first) = schema.get("enum").and_then(|e| e.get(0)) {
+            return first.clone();
+        }
+        if let Some(first) = schema.get("anyOf").or(schema.get("oneOf")).and_then(|b| b.get(0)) {
+            return self.stand_in(first);
+        }
+        let kind = match schema.get("type") {
+            Some(Value::String(t)) => t.as_str(),
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|t| *t != "null")
+                .unwrap_or("null"),
+            _ => "string",
+        };
+        match kind {
+            "array" => Value::Array(Vec::new()),
+            "number" | "integer" => Value::from(0),
+            "boolean" => Value::Bool(false),
+            "null" => Value::Null,
+            "object" => {
+                let mut out = Map::new();
+                let props = schema.get("properties").and_then(Value::as_object);
+                for name in schema
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    let v = props
+                        .and_then(|p| p.get(name))
+                        .map_or(Value::Null, |s| self.stand_in(s));
+                    out.insert(name.to_string(), v);
+                }
+                Value::Object(out)
+            }
+            _ => Value::String(String::new()),
+        }
+    }
+
     /// Check one value; its repaired JSON, or `None` when it cannot stand.
     fn value(&mut self, node: &Spanned<Node>, schema: &Value, path: &str) -> Option<Value> {
         let schema = self.deref(schema);
@@ -134,6 +234,21 @@ impl Walk<'_> {
                 Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
                 _ => Vec::new(),
             };
+            // A number or true/false where text is expected is read as text, as the typed parse does.
+            if self.coerce && allowed.contains(&"string") {
+                match &node.value {
+                    Node::Number(n) if n.is_finite() => {
+                        let text = if n.fract() == 0.0 && n.abs() < 1e15 {
+                            format!("{}", *n as i64)
+                        } else {
+                            n.to_string()
+                        };
+                        return Some(Value::String(text));
+                    }
+                    Node::Bool(b) => return Some(Value::String(b.to_string())),
+                    _ => {}
+                }
+            }
             if !allowed.is_empty() && !allowed.iter().any(|t| is_type(&node.value, t)) {
                 let expected: Vec<&str> = allowed
                     .iter()
@@ -146,6 +261,31 @@ impl Walk<'_> {
                     other => kind(other).to_string(),
                 };
                 self.push(path, at, format!("expected {}, found {found}", expected.join(" or ")));
+                return None;
+            }
+        }
+        if let Node::Number(n) = node.value {
+            // Infinity means "open-ended" only where a range ends.
+            let open_end = path.ends_with(".to") || path.ends_with(".max");
+            if n.is_nan() || (n.is_infinite() && !open_end) {
+                self.push(path, at, format!("must be a finite number, found {n}"));
+                return None;
+            }
+            let bound = |key: &str| schema.get(key).and_then(Value::as_f64);
+            let unsigned_32 = schema.get("format").and_then(Value::as_str) == Some("uint32");
+            let max = bound("maximum").or(unsigned_32.then_some(f64::from(u32::MAX)));
+            let too_low = bound("minimum").is_some_and(|m| n < m) || bound("exclusiveMinimum").is_some_and(|m| n <= m);
+            let too_high = max.is_some_and(|m| n > m);
+            if too_low || too_high {
+                let low = bound("minimum").or(bound("exclusiveMinimum"));
+                let range = match (low, max) {
+                    (Some(l), Some(h)) => format!("from {l} to {h}"),
+                    (Some(l), None) => format!("at least {l}"),
+                    (None, Some(h)) => format!("at most {h}"),
+                    (None, None) => String::new(),
+                };
+                let name = path.rsplit('.').next().unwrap_or(path);
+                self.push(path, at, format!("{name} must be {range}, found {n}"));
                 return None;
             }
         }
@@ -164,11 +304,15 @@ impl Walk<'_> {
             Node::Map(entries) => Some(self.object(entries, &schema, path, at)),
             Node::Seq(items) => {
                 let item_schema = schema.get("items").cloned().unwrap_or(Value::Bool(true));
-                let repaired = items
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, item)| self.value(item, &item_schema, &format!("{path}[{i}]")))
-                    .collect();
+                // An entry of the wrong shape is left out; `dropped` remembers where,
+                // so that later entries get their own numbers back in problems.
+                let mut repaired = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match self.value(item, &item_schema, &format!("{path}[{i}]")) {
+                        Some(v) => repaired.push(v),
+                        None => self.dropped.push((path.to_string(), i)),
+                    }
+                }
                 Some(Value::Array(repaired))
             }
             other => Some(Node::to_json(other)),
@@ -178,6 +322,19 @@ impl Walk<'_> {
     /// One of several shapes (an optional value, a position that is a level
     /// id or a number): the first that fits, else the problems of the closest.
     fn any_of(&mut self, node: &Spanned<Node>, branches: &[Value], path: &str) -> Option<Value> {
+        // A shape that fits as written wins over one that fits only once read as text.
+        let coerce = std::mem::replace(&mut self.coerce, false);
+        for branch in branches {
+            let (saved, dropped) = (std::mem::take(&mut self.problems), self.dropped.len());
+            let repaired = self.value(node, branch, path);
+            let found = std::mem::replace(&mut self.problems, saved);
+            if found.is_empty() {
+                self.coerce = coerce;
+                return repaired;
+            }
+            self.dropped.truncate(dropped);
+        }
+        self.coerce = coerce;
         let mut best: Option<(Vec<Problem>, Option<Value>)> = None;
         for branch in branches {
             let saved = std::mem::take(&mut self.problems);
@@ -216,14 +373,13 @@ impl Walk<'_> {
         let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         let extra = schema.get("additionalProperties").filter(|v| v.is_object()).cloned();
         let mut out = Map::new();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (key, value) in entries {
             let key_path = join(path, &key.value);
-            if seen.contains(&key.value.as_str()) {
+            if !seen.insert(key.value.as_str()) {
                 self.push(&key_path, location(key), format!("duplicate key '{}'", key.value));
                 continue;
             }
-            seen.push(&key.value);
             let value_schema = match (properties.get(&key.value), &extra) {
                 (Some(s), _) => s.clone(),
                 (None, Some(s)) => s.clone(),
@@ -250,10 +406,15 @@ impl Walk<'_> {
             }
         }
         for required in schema.get("required").and_then(Value::as_array).into_iter().flatten() {
-            if let Some(name) = required.as_str()
-                && !seen.contains(&name)
-            {
+            let Some(name) = required.as_str() else { continue };
+            if !seen.contains(&name) {
                 self.push(&join(path, name), at, format!("'{name}' is missing"));
+            }
+            // Set aside for being of the wrong type: a stand-in of the right type, so
+            // that the rest of the rubric can still be checked.
+            if !out.contains_key(name) {
+                let stand_in = properties.get(name).map_or(Value::Null, |s| self.stand_in(s));
+                out.insert(name.to_string(), stand_in);
             }
         }
         Value::Object(out)
@@ -266,8 +427,8 @@ mod tests {
 
     fn problems(yaml: &str) -> Vec<String> {
         let tree = crate::yaml::parse_tree(yaml).unwrap();
-        let (problems, _) = check(&tree, &crate::rubric::json_schema());
-        problems
+        check(&tree, &crate::rubric::json_schema())
+            .problems
             .iter()
             .map(|p| {
                 let (l, c) = p.at.unwrap_or((0, 0));
@@ -297,6 +458,17 @@ mod tests {
             got.contains("unknown key 'sadly'") && got.contains("needs quotes"),
             "{got}"
         );
+    }
+
+    #[test]
+    fn entries_left_out_keep_later_entries_numbered() {
+        let tree = crate::yaml::parse_tree("l: [a, [x], b, [y], c]\n").unwrap();
+        let schema = serde_json::json!({ "type": "object", "properties": { "l": { "type": "array", "items": { "type": "string" } } } });
+        let checked = check(&tree, &schema);
+        assert_eq!(checked.repaired, Some(serde_json::json!({ "l": ["a", "b", "c"] })));
+        assert_eq!(checked.original_path("l[2].x"), "l[4].x");
+        assert_eq!(checked.original_path("l[1]"), "l[2]");
+        assert_eq!(checked.original_path("l[0]"), "l[0]");
     }
 
     #[test]

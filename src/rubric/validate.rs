@@ -15,6 +15,8 @@ const MAX_LEVELS: usize = 20;
 const MAX_POINTS: f64 = 1_000_000.0;
 /// Largest weight (dimensions, questions, items).
 const MAX_WEIGHT: f64 = 1000.0;
+/// Smallest weight: far above where sums of weights lose their digits.
+const MIN_WEIGHT: f64 = 0.001;
 /// Longest id: ids end up in file names (`assess --save`).
 const MAX_ID: usize = 64;
 /// In format 2, `at: below` puts an answer below the first level or step.
@@ -183,12 +185,12 @@ impl Checker {
         match value {
             None => 1.0,
             // Bounded, so that no sum of weights times scores can overflow.
-            Some(w) if w.is_finite() && w > 0.0 && w <= MAX_WEIGHT => w,
+            Some(w) if w.is_finite() && (MIN_WEIGHT..=MAX_WEIGHT).contains(&w) => w,
             Some(w) => {
                 self.push(
                     path.key_path(),
                     at,
-                    format!("weight must be above 0 and at most {MAX_WEIGHT}, found {w}"),
+                    format!("weight must be from {MIN_WEIGHT} to {MAX_WEIGHT}, found {w}"),
                 );
                 1.0
             }
@@ -278,13 +280,17 @@ impl Checker {
 }
 
 pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
-    let format = match raw.format {
-        None | Some(1) => 1,
-        Some(2) => 2,
-        Some(other) => {
-            let problem = Problem::new("format", format!("unknown rubric format {other}; expected 1 or 2"));
-            return Err(vec![problem]);
-        }
+    let (format, format_problem) = match raw.format {
+        None | Some(1) => (1, None),
+        Some(2) => (2, None),
+        // Checked as the newest format, so that the rest is still looked at.
+        Some(other) => (
+            2,
+            Some(Problem::new(
+                "format",
+                format!("unknown rubric format {other}; expected 1 or 2"),
+            )),
+        ),
     };
     let mut c = Checker {
         problems: Vec::new(),
@@ -293,6 +299,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         points_rule: raw.scoring.rule == Some(RawRule::Points),
         steps: Vec::new(),
     };
+    c.problems.extend(format_problem);
     if let Some(base) = &raw.extends {
         // Bases are merged in by `rubric::parse_extending`; here it was not.
         c.push(
@@ -684,13 +691,8 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         Ok(rubric)
     } else {
         // A repeated level id makes its level's checks run twice: say each thing once.
-        let mut seen: Vec<(String, String)> = Vec::new();
-        c.problems.retain(|p| {
-            let key = (p.path.clone(), p.message.clone());
-            let fresh = !seen.contains(&key);
-            seen.push(key);
-            fresh
-        });
+        let mut seen = std::collections::HashSet::new();
+        c.problems.retain(|p| seen.insert((p.path.clone(), p.message.clone())));
         Err(c.problems)
     }
 }
@@ -1549,7 +1551,7 @@ pitfalls:
             "1:5 id: id 'Bad Id' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
             "6:11 levels[1].id: duplicate level id 'a'",
             "7:17 default_target: unknown level 'z'; expected a",
-            "11:13 dimensions[0].weight: weight must be above 0 and at most 1000, found 0",
+            "11:13 dimensions[0].weight: weight must be from 0.001 to 1000, found 0",
             "12:27 dimensions[0].levels.nope: unknown level 'nope'; expected a",
             "31:14 dimensions[0].actions: dimension 'd' has no recommended actions",
             "18:11 dimensions[0].questions[0].choices: a choice question needs at least 2 choices",
@@ -1612,7 +1614,7 @@ dimensions:
         };
         for bad in ["1e308", ".inf", "1000.5", "0", "-1"] {
             let got = problems(&yaml(bad));
-            assert!(got.iter().any(|g| g.contains("at most 1000")), "{bad}: {got:?}");
+            assert!(got.iter().any(|g| g.contains("from 0.001 to 1000")), "{bad}: {got:?}");
         }
         assert!(crate::rubric::parse(&yaml("1000"), "r.yaml").is_ok());
     }

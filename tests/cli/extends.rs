@@ -101,3 +101,32 @@ fn loops_missing_bases_and_broken_references_name_both_files() {
         "{err}"
     );
 }
+
+#[test]
+fn extends_is_found_in_any_spelling_and_its_problems_come_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "id: b\nversion: '1'\ntitle: B\nlevels: [{ id: a, title: A }, { id: z, title: Z }]\ndimensions:\n  - { id: d, title: D, levels: { a: x, z: y }, questions: [{ id: d.q, kind: scale, prompt: P }], actions: [x] }\n";
+    std::fs::write(dir.path().join("base.yaml"), base).unwrap();
+    for (name, text) in [
+        ("bom.yaml", "\u{feff}extends: base.yaml\nid: c\n"),
+        ("flow.yaml", "{ extends: base.yaml, id: c }\n"),
+        ("quoted.yaml", "\"extends\": base.yaml\nid: c\n"),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        levelup(&["rubric", "validate", file.to_str().unwrap()]).ok();
+    }
+    let child = dir.path().join("child.yaml");
+    std::fs::write(
+        &child,
+        "extends: senior-staff\nid: c\nversion: '1'\ntitle: C\ncolour: red\ndimensions:\n  - { id: scope, wieght: 2 }\n  - { id: horizon, weight: 0 }\n",
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", child.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("has 3 problems"), "{err}");
+    assert!(
+        err.contains("unknown key 'colour'") && err.contains("unknown key 'wieght'"),
+        "{err}"
+    );
+    assert!(err.contains("dimensions[1].weight: weight must be from 0.001"), "{err}");
+}

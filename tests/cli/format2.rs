@@ -687,7 +687,7 @@ fn g14_every_problem_in_one_run_each_at_its_field() {
     );
     assert!(err.contains("needs quotes"), "{err}");
     assert!(
-        err.contains(":25:13: dimensions[1].weight: weight must be above 0"),
+        err.contains(":25:13: dimensions[1].weight: weight must be from 0.001 to 1000"),
         "at the field: {err}"
     );
     assert!(err.contains("dimension 'e' has no questions"), "{err}");
@@ -716,4 +716,24 @@ fn g15_radar_labels_keep_whole_words() {
             "{word} is on one line, whole: {svg}"
         );
     }
+}
+
+#[test]
+fn structural_problems_do_not_hide_or_invent_others() {
+    // An unknown key sends the file through the tree check: numbers that are positions stay
+    // numbers, a number where text is expected is read as text (as the typed parse does),
+    // `.inf` ends an open band, and the semantic problems still come.
+    let text = "format: 3\nid: r\nversion: 1\ntitle: T\ncolour: x\nlevels: [{ id: a, title: A }, { id: b, title: B }]\ndimensions:\n  - id: d\n    title: D\n    weight: 0\n    levels: { a: x, b: y }\n    questions:\n      - { id: d.c, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, at: 0 }, { id: mid, label: Mid, at: 0.5 }] }\n      - { id: d.n, kind: number, prompt: N, min: 0, bands: [{ from: 0, to: 3, label: few, at: a }, { from: 3, to: .inf, label: many, at: b }] }\n    actions: [x]\n";
+    let dir = files(&[("r.yaml", text)]);
+    let err = levelup(&["rubric", "validate", dir.path().join("r.yaml").to_str().unwrap()])
+        .bad()
+        .stderr;
+    assert!(err.contains("has 3 problems"), "{err}");
+    assert!(err.contains(":1:9: format: unknown rubric format 3"), "{err}");
+    assert!(err.contains(":5:1: colour: unknown key 'colour'"), "{err}");
+    assert!(
+        err.contains(":10:13: dimensions[0].weight: weight must be from 0.001"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown level '0.5'"), "{err}");
 }
