@@ -517,46 +517,43 @@ impl Rubric {
 /// rubric that `extends` another lists only what changes, so for it nothing
 /// is required: the schema then checks keys and types only.
 pub fn json_schema() -> serde_json::Value {
-    use serde_json::{Map, Value};
-    let full = serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default();
-    let Value::Object(mut full) = full else {
-        return Value::Null;
-    };
-    let defs = match full.remove("$defs") {
-        Some(Value::Object(defs)) => defs,
-        _ => Map::new(),
-    };
-    let meta = full.remove("$schema").unwrap_or(Value::Null);
-    // The same shapes under "Partial…" names, with every `required` (and least count) dropped.
-    fn partial(v: &Value) -> Value {
+    use serde_json::{Value, json};
+    // Required keys and least counts apply to whole rubrics only: a rubric that
+    // extends another names just what changes. Nested shapes therefore require
+    // nothing (`rubric validate` still does), and the top-level requirements sit
+    // under `else`, beside `if: extends` — an arrangement editors still complete.
+    fn relaxed(v: &Value) -> Value {
         match v {
             Value::Object(m) => Value::Object(
                 m.iter()
                     .filter(|(k, _)| !matches!(k.as_str(), "required" | "minItems"))
-                    .map(|(k, v)| match (k.as_str(), v) {
-                        ("$ref", Value::String(r)) => {
-                            (k.clone(), Value::String(r.replace("#/$defs/", "#/$defs/Partial")))
-                        }
-                        _ => (k.clone(), partial(v)),
-                    })
+                    .map(|(k, v)| (k.clone(), relaxed(v)))
                     .collect(),
             ),
-            Value::Array(a) => Value::Array(a.iter().map(partial).collect()),
+            Value::Array(a) => Value::Array(a.iter().map(relaxed).collect()),
             other => other.clone(),
         }
     }
-    let mut all_defs = defs.clone();
-    for (name, def) in &defs {
-        all_defs.insert(format!("Partial{name}"), partial(def));
-    }
-    let mut schema = Map::new();
-    schema.insert("$schema".into(), meta);
+    let strict = strict_schema();
+    let Value::Object(mut schema) = relaxed(&strict) else {
+        return Value::Null;
+    };
     schema.insert("title".into(), "levelup rubric".into());
-    schema.insert("$defs".into(), Value::Object(all_defs));
-    schema.insert("if".into(), serde_json::json!({ "required": ["extends"] }));
-    schema.insert("then".into(), partial(&Value::Object(full.clone())));
-    schema.insert("else".into(), Value::Object(full));
+    schema.insert("if".into(), json!({ "required": ["extends"] }));
+    schema.insert(
+        "else".into(),
+        json!({
+            "required": strict.get("required").cloned().unwrap_or(Value::Null),
+            "properties": { "levels": { "minItems": 2 }, "dimensions": { "minItems": 1 } }
+        }),
+    );
     Value::Object(schema)
+}
+
+/// The schema exactly as generated from the rubric types, every requirement in
+/// place: what the loader checks a broken whole rubric against.
+pub(crate) fn strict_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default()
 }
 
 /// Parse and validate rubric text that may `extends` another rubric, found
@@ -669,7 +666,7 @@ fn every_problem(text: &str, first: Problem) -> Vec<Problem> {
 /// [`every_problem`] for a tree: structural problems, then the semantic
 /// problems of what stands once they are set aside.
 fn every_problem_of(tree: &crate::yaml::Spanned<crate::yaml::Node>, first: Problem) -> Vec<Problem> {
-    let checked = structure::check(tree, &json_schema());
+    let checked = structure::check(tree, &strict_schema());
     let found = checked.problems.clone();
     if found.is_empty() {
         return vec![first];

@@ -71,8 +71,7 @@ impl Checked {
 pub fn check(tree: &Spanned<Node>, schema: &Value) -> Checked {
     let empty = Map::new();
     let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
-    // The rubric schema puts whole rubrics under `else` (and rubrics that extend another under `then`).
-    let root = schema.get("else").unwrap_or(schema);
+    let root = schema;
     let mut walk = Walk {
         defs,
         problems: Vec::new(),
@@ -427,7 +426,7 @@ mod tests {
 
     fn problems(yaml: &str) -> Vec<String> {
         let tree = crate::yaml::parse_tree(yaml).unwrap();
-        check(&tree, &crate::rubric::json_schema())
+        check(&tree, &crate::rubric::strict_schema())
             .problems
             .iter()
             .map(|p| {
