@@ -64,6 +64,10 @@ pub struct RawAnswers {
     /// The YAML text, kept to find line numbers when there are problems.
     #[serde(skip)]
     yaml: Option<String>,
+    /// Structural problems of a YAML file (unknown or repeated keys, wrong
+    /// types) found while reading it; [`check`] reports them with the rest.
+    #[serde(skip)]
+    structural: Vec<Problem>,
 }
 
 /// Where each value sits in a YAML answers file. Parsed only when there are
@@ -330,12 +334,17 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
         return Err(fail(Problem::new("", "the file is empty")));
     }
     match format {
-        Format::Yaml => crate::yaml::parse(text)
-            .map_err(fail)
-            .map(|raw: RawAnswers| RawAnswers {
+        Format::Yaml => match crate::yaml::parse::<RawAnswers>(text) {
+            Ok(raw) => Ok(RawAnswers {
                 yaml: Some(text.to_string()),
                 ..raw
             }),
+            Err(first) => structurally(text, first).map_err(|problems| Problems {
+                file: file.to_string(),
+                what: "answers file",
+                problems,
+            }),
+        },
         Format::Json => serde_json::from_str(text).map_err(|e| {
             let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
             // serde_json appends "at line L column C"; the location is printed up front.
@@ -350,6 +359,50 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
     }
 }
 
+/// After the typed parse of a YAML answers file stopped at `first`: read it
+/// as a tree, note every structural problem, and keep what stands, so that the
+/// answers' own problems are reported too (by [`check`]).
+fn structurally(text: &str, first: Problem) -> Result<RawAnswers, Vec<Problem>> {
+    let Ok(tree) = crate::yaml::parse_tree(text) else {
+        return Err(vec![first]);
+    };
+    let schema = serde_json::to_value(schemars::schema_for!(RawAnswers)).unwrap_or_default();
+    let checked = crate::rubric::structure::check(&tree, &schema);
+    if checked.problems.is_empty() {
+        return Err(vec![first]);
+    }
+    match checked
+        .repaired
+        .and_then(|v| serde_json::from_value::<RawAnswers>(v).ok())
+    {
+        Some(raw) => Ok(RawAnswers {
+            yaml: Some(text.to_string()),
+            structural: checked.problems,
+            ..raw
+        }),
+        None => Err(checked.problems),
+    }
+}
+
+/// Line and column of the value at an answers key path (`answers.scope.teams`:
+/// the question id is one key, dots and all) in a tree.
+fn locate_in_tree(tree: &crate::yaml::Spanned<crate::yaml::Node>, path: &str) -> Option<(u64, u64)> {
+    use crate::yaml::Node;
+    let (section, key) = path.split_once('.').unwrap_or((path, ""));
+    let Node::Map(top) = &tree.value else { return None };
+    let (_, value) = top.iter().find(|(k, _)| k.value == section)?;
+    if key.is_empty() {
+        return location(value);
+    }
+    let Node::Map(entries) = &value.value else {
+        return location(value);
+    };
+    entries
+        .iter()
+        .find(|(k, _)| k.value == key)
+        .map_or_else(|| location(value), |(_, v)| location(v))
+}
+
 /// 1-based line and column of a byte offset.
 pub(crate) fn line_col(text: &str, offset: usize) -> (u64, u64) {
     // A parser offset should sit on a character boundary; if not, count the whole text.
@@ -362,7 +415,7 @@ pub(crate) fn line_col(text: &str, offset: usize) -> (u64, u64) {
 /// Hold raw answers against a rubric. With `allow_missing`, unanswered questions
 /// are fine; otherwise every missing id is listed in one problem.
 pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bool) -> Result<Answers, Problems> {
-    let mut problems = Vec::new();
+    let mut problems = std::mem::take(&mut raw.structural);
     // Empty settings, as a filled-in template leaves them, are simply absent.
     for field in [&mut raw.target, &mut raw.name, &mut raw.date, &mut raw.rubric] {
         if field.as_deref().is_some_and(|v| v.trim().is_empty()) {
@@ -415,9 +468,16 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
     }
 
     // Answers given but wrong are reported above; only truly absent ones here.
+    // An answer set aside for a structural problem is reported there, not as missing.
+    let flagged = |id: &str| {
+        problems
+            .iter()
+            .any(|p: &Problem| p.path.starts_with(&format!("answers.{id}")))
+    };
     let missing: Vec<&str> = rubric
         .question_ids()
         .filter(|id| raw.answers.get(*id).is_none_or(|v| *v == RawValue::Empty))
+        .filter(|id| !flagged(id))
         .collect();
     if !missing.is_empty() && !allow_missing {
         problems.push(Problem::new(
@@ -445,9 +505,21 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
     }
 
     if !problems.is_empty() {
-        if let Some(located) = raw.yaml.as_deref().and_then(|t| crate::yaml::parse::<Located>(t).ok()) {
-            for p in &mut problems {
-                p.at = located.find(&p.path);
+        if let Some(text) = raw.yaml.as_deref() {
+            match crate::yaml::parse::<Located>(text) {
+                Ok(located) => {
+                    for p in &mut problems {
+                        p.at = p.at.or_else(|| located.find(&p.path));
+                    }
+                }
+                // A file with structural problems: place the rest through its tree.
+                Err(_) => {
+                    if let Ok(tree) = crate::yaml::parse_tree(text) {
+                        for p in &mut problems {
+                            p.at = p.at.or_else(|| locate_in_tree(&tree, &p.path));
+                        }
+                    }
+                }
             }
             // In file order; problems without a line (missing answers) last.
             problems.sort_by_key(|p| p.at.map_or((u64::MAX, 0), |at| at));

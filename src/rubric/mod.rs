@@ -8,7 +8,7 @@
 mod codegen;
 pub mod extend;
 mod raw;
-mod structure;
+pub(crate) mod structure;
 mod validate;
 
 // Generated from rubric/senior-staff.yaml by `LEVELUP_BLESS=1 cargo test`.

@@ -342,12 +342,13 @@ impl Walk<'_> {
             if found.is_empty() {
                 return repaired;
             }
-            // Prefer the branch of the same kind (a mapping for a mapping), then the fewest problems.
-            let same_kind = !found.iter().any(|p| p.message.starts_with("expected "));
+            // Prefer a branch of the same kind (its problems lie inside the value, not
+            // on it: a list for a list), then the fewest problems.
+            let same_kind = !found.iter().any(|p| p.path == path);
             let better = match &best {
                 None => true,
                 Some((b, _)) => {
-                    let b_same = !b.iter().any(|p| p.message.starts_with("expected "));
+                    let b_same = !b.iter().any(|p| p.path == path);
                     (same_kind && !b_same) || (same_kind == b_same && found.len() < b.len())
                 }
             };

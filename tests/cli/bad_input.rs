@@ -95,7 +95,7 @@ fn duplicate_key_is_rejected_with_its_line() {
         ),
     );
     let err = assess_err(&f);
-    assert!(err.contains("duplicate mapping key: scope.teams"), "{err}");
+    assert!(err.contains("duplicate key 'scope.teams'"), "{err}");
     assert!(err.contains(&format!("{f}:37:")), "{err}");
 }
 
@@ -301,7 +301,13 @@ fn list_entries_must_be_item_ids() {
     let list = "impact.leverage: [reusable-system, initiative, raised-bar]";
     let f = write(dir.path(), "l.yaml", &staff_with(list, "impact.leverage: [{a: 1}]"));
     let err = assess_err(&f);
-    assert!(err.contains(&format!("{f}:22:21: expected string scalar")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{f}:22:21: answers.impact.leverage[0]: expected text, found a mapping"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("not answered"), "no echo as a missing answer: {err}");
     let f = write(
         dir.path(),
         "n.yaml",
@@ -321,4 +327,32 @@ fn stdin_errors_name_stdin() {
         .bad()
         .stderr;
     assert!(err.contains("<stdin>:"), "{err}");
+}
+
+#[test]
+fn answers_structural_and_value_problems_come_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(
+        &file,
+        "rubric: senior-staff\ncolour: red\nanswers:\n  scope.teams: lots\n  scope.teams: two-teams\n  coding.percent: 130\n",
+    )
+    .unwrap();
+    let err = levelup(&["assess", "--answers", file.to_str().unwrap(), "--allow-missing"])
+        .bad()
+        .stderr;
+    assert!(err.contains("has 4 problems"), "{err}");
+    assert!(err.contains(":2:1: colour: unknown key 'colour'"), "{err}");
+    assert!(
+        err.contains(":4:16: answers.scope.teams: unknown choice 'lots'"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":5:3: answers.scope.teams: duplicate key 'scope.teams'"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":6:19: answers.coding.percent: 130 is out of range"),
+        "{err}"
+    );
 }
