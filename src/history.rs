@@ -29,7 +29,11 @@ pub fn dir() -> Result<PathBuf> {
 }
 
 /// Save a run under a new name: `TIME-01-RUBRIC.json`, `TIME-02-…` for a
-/// second save in the same second.
+/// second save in the same second, and so on without limit (`TIME-100-…`
+/// sorts after `TIME-99-…`, see [`list`]). Runs started at once each get their
+/// own file: a name taken meanwhile means the next one is tried.
+///
+/// Errors: the history folder cannot be created or written.
 pub fn save(report: &Report, answers: serde_json::Value) -> Result<PathBuf> {
     let dir = dir()?;
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -43,7 +47,7 @@ pub fn save(report: &Report, answers: serde_json::Value) -> Result<PathBuf> {
     let text = serde_json::to_string_pretty(&saved)? + "\n";
     // The counter follows the time so that names sort in the order runs were saved.
     let stamp = now.strftime("%Y-%m-%dT%H%M%S").to_string();
-    for n in 1..100 {
+    for n in 1u64.. {
         let name = format!("{stamp}-{n:02}-{}.json", report.rubric.id);
         let path = dir.join(name);
         if path.exists() {
@@ -56,10 +60,25 @@ pub fn save(report: &Report, answers: serde_json::Value) -> Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    Err(bad_input(format!(
-        "too many runs saved in the same second ({stamp}) in {}",
-        dir.display()
-    )))
+    unreachable!("a u64 counter of names within one second does not run out")
+}
+
+/// Where a saved run sorts: by time, then by its counter as a number, then by
+/// the rest of its name. Names not made by [`save`] sort by name.
+fn order_key(path: &Path) -> (String, u64, String) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // `2026-11-29T105411-07-rubric.json`: the time has a fixed width.
+    const STAMP: usize = "2026-11-29T105411".len();
+    if let (Some(stamp), Some(rest)) = (name.get(..STAMP), name.get(STAMP..))
+        && let Some((counter, tail)) = rest.strip_prefix('-').and_then(|r| r.split_once('-'))
+        && let Ok(n) = counter.parse::<u64>()
+    {
+        return (stamp.to_string(), n, tail.to_string());
+    }
+    (name, 0, String::new())
 }
 
 /// Read one saved run.
@@ -69,7 +88,9 @@ pub fn read(path: &Path) -> Result<Saved> {
     serde_json::from_str(&text).map_err(|e| bad_input(format!("{shown} is not a saved levelup run: {e}")))
 }
 
-/// Every saved run, oldest first (file names start with the time).
+/// Every saved run, oldest first (file names start with the time; see [`order_key`]).
+///
+/// Errors: the folder cannot be read, or a file in it is not a saved run.
 pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
     let dir = dir()?;
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
@@ -81,6 +102,32 @@ pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", dir.display()))),
     };
-    paths.sort();
+    paths.sort_by_cached_key(|p| order_key(p));
     paths.into_iter().map(|p| read(&p).map(|s| (p, s))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::order_key;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_hundredth_save_of_a_second_sorts_after_the_ninety_ninth() {
+        let mut names: Vec<PathBuf> = [
+            "2026-11-29T105411-100-senior-staff.json",
+            "2026-11-29T105412-01-senior-staff.json",
+            "2026-11-29T105411-99-senior-staff.json",
+            "2026-11-29T105411-11-senior-staff.json",
+            "2026-11-29T105411-02-senior-staff.json",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        names.sort_by_cached_key(|p| order_key(p));
+        let counters: Vec<String> = names
+            .iter()
+            .map(|p| p.to_string_lossy()[18..21].trim_end_matches('-').to_string())
+            .collect();
+        assert_eq!(counters, ["02", "11", "99", "100", "01"]);
+    }
 }

@@ -13,6 +13,44 @@ fn saved_files(data: &Path) -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Many runs saving at once, most of them in the same second, each print their
+/// report and each get their own history file.
+#[test]
+fn two_hundred_runs_saving_at_once_each_keep_their_own_file() {
+    let data = tempfile::tempdir().unwrap();
+    let runs: Vec<_> = (0..200)
+        .map(|_| {
+            let data = data.path().to_path_buf();
+            std::thread::spawn(move || {
+                levelup(&[
+                    "assess",
+                    "--answers",
+                    "examples/answers/senior.yaml",
+                    "--save",
+                    "-f",
+                    "json",
+                ])
+                .env("XDG_DATA_HOME", &data)
+                .ok()
+            })
+        })
+        .collect();
+    for run in runs {
+        let out = run.join().unwrap();
+        let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert!(report["readiness"].is_u64(), "{}", out.stdout);
+        assert!(out.stderr.contains("Saved to"), "{}", out.stderr);
+    }
+    let files = saved_files(data.path());
+    assert_eq!(files.len(), 200, "{files:?}");
+    let rows = levelup(&["history", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    let rows: serde_json::Value = serde_json::from_str(&rows).unwrap();
+    assert_eq!(rows.as_array().map(Vec::len), Some(200));
+}
+
 #[test]
 fn saved_runs_are_kept_listed_and_never_overwritten() {
     let data = tempfile::tempdir().unwrap();
