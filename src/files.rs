@@ -38,6 +38,119 @@ pub fn read_text(path: &str) -> Result<String> {
     String::from_utf8(bytes).map_err(|_| bad_input(format!("{path} is not UTF-8 text")))
 }
 
+/// Whether writing `path` could go through: not a folder, not an existing
+/// file unless `force`, in a folder that exists. Writes nothing; a device or
+/// pipe always passes (it is written to, not replaced).
+///
+/// Errors (exit 2): each of the above, naming the path.
+pub fn check_target(path: &Path, force: bool) -> Result<()> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(bad_input(format!("{shown} is a directory")));
+    }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Ok(());
+    }
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
+    }
+    let dir = folder_of(path);
+    if !dir.is_dir() {
+        return Err(bad_input(format!(
+            "cannot write {shown}: folder {} does not exist",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Check every output of one run before any is written: each must be
+/// writable ([`check_target`]), and none may be an input or another output —
+/// the same path, or the same file through a symbolic or hard link.
+/// `outputs` and `inputs` are `(flag, path)` pairs, the flag as the person
+/// typed it (`-o`, `--chart`, `--answers`). Devices and pipes are exempt.
+///
+/// Errors (exit 2): every problem found, one per line.
+pub fn check_outputs(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)], force: bool) -> Result<()> {
+    let mut problems = Vec::new();
+    // (flag, path, identity, is an input)
+    let mut seen: Vec<(&str, &Path, Option<Identity>, bool)> = inputs
+        .iter()
+        .map(|(flag, path)| (*flag, *path, identity(path), true))
+        .collect();
+    for (flag, path) in outputs {
+        let id = identity(path);
+        let clash = id
+            .as_ref()
+            .and_then(|id| seen.iter().find(|(.., other, _)| other.as_ref() == Some(id)));
+        if let Some((other_flag, other_path, _, is_input)) = clash {
+            let what = if *is_input { "an input" } else { "another output" };
+            problems.push(format!(
+                "{flag} {} is the same file as {other_flag} {} ({what}); give it a path of its own",
+                path.display(),
+                other_path.display()
+            ));
+            continue;
+        }
+        if let Err(e) = check_target(path, force) {
+            problems.push(format!("{flag}: {e}"));
+        }
+        seen.push((flag, path, id, false));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(bad_input(format!("nothing was written:\n  {}", problems.join("\n  "))))
+    }
+}
+
+/// What makes two paths one file: the file's device and inode when it exists,
+/// else where it would be created once links are followed.
+#[derive(Debug, PartialEq)]
+enum Identity {
+    Existing(u64, u64),
+    Planned(std::path::PathBuf),
+}
+
+/// `None` for devices and pipes, which may be shared, and for paths that
+/// cannot be resolved (their own write reports why).
+fn identity(path: &Path) -> Option<Identity> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return existing(&meta, path),
+        Ok(_) => return None,
+        Err(_) => {}
+    }
+    // Not there yet, or a link to something not there yet: follow the links by hand.
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    let name = path.file_name()?.to_owned();
+    let folder = std::fs::canonicalize(folder_of(&path)).ok()?;
+    Some(Identity::Planned(folder.join(name)))
+}
+
+#[cfg(unix)]
+fn existing(meta: &std::fs::Metadata, _: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    Some(Identity::Existing(meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn existing(_: &std::fs::Metadata, path: &Path) -> Option<Identity> {
+    std::fs::canonicalize(path).ok().map(Identity::Planned)
+}
+
 /// Write `contents` to `path` atomically; refuse to replace an existing file unless `force`.
 pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     let shown = path.display();

@@ -28,6 +28,31 @@ pub fn dir() -> Result<PathBuf> {
     Ok(dirs.data_dir().join("levelup").join("history"))
 }
 
+/// Whether [`save`] could go through, checked before anything of a run is
+/// written: the history folder is a folder, or would be made inside one.
+///
+/// Errors (exit 2): no home folder, or a file where a folder must be.
+pub fn check() -> Result<()> {
+    let dir = dir()?;
+    let mut at: &Path = &dir;
+    loop {
+        match std::fs::metadata(at) {
+            Ok(meta) if meta.is_dir() => return Ok(()),
+            Ok(_) => {
+                return Err(bad_input(format!(
+                    "--save: cannot keep runs in {}: {} is not a folder",
+                    dir.display(),
+                    at.display()
+                )));
+            }
+            Err(_) => match at.parent() {
+                Some(parent) => at = parent,
+                None => return Ok(()),
+            },
+        }
+    }
+}
+
 /// Save a run under a new name: `TIME-01-RUBRIC.json`, `TIME-02-…` for a
 /// second save in the same second, and so on without limit (`TIME-100-…`
 /// sorts after `TIME-99-…`, see [`list`]). Runs started at once each get their

@@ -1,6 +1,7 @@
 use clap::Parser;
 use levelup::cli::Cli;
 use levelup::error::{exit_code, is_broken_pipe};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -20,7 +21,8 @@ fn main() -> ExitCode {
             let red = anstyle::Style::new()
                 .bold()
                 .fg_color(Some(anstyle::AnsiColor::Red.into()));
-            anstream::eprintln!("levelup: {red}error:{red:#} {e:#}");
+            // A closed or full stderr must not turn an error into a panic.
+            let _ = writeln!(anstream::stderr(), "levelup: {red}error:{red:#} {e:#}");
             ExitCode::from(exit_code(&e))
         }
     }

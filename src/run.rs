@@ -21,6 +21,15 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+/// `eprintln!` that cannot panic: with stderr on a full disk or a closed pipe
+/// the message is lost, not the run (a report still to write, answers to keep).
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     set_color(cli.color);
     let config = || -> Result<Config> {
@@ -211,7 +220,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
         }
         RubricCommand::Init { file, force } => {
             files::write_atomic(&file, rubric::STARTER, force)?;
-            eprintln!(
+            tell!(
                 "Wrote {shown}. Edit it, then: levelup rubric validate {shown}",
                 shown = file.display()
             );
@@ -233,7 +242,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
 fn history(format: ListFormat) -> Result<()> {
     let runs = crate::history::list()?;
     if runs.is_empty() {
-        eprintln!(
+        tell!(
             "No saved runs yet: levelup assess --save keeps one in {}",
             crate::history::dir()?.display()
         );
@@ -331,6 +340,16 @@ fn report_from(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result
 }
 
 fn compare(args: CompareArgs, config: &Config) -> Result<()> {
+    if let Some(output) = &args.out.output {
+        let mut inputs: Vec<(&str, &Path)> = [&args.old, &args.new]
+            .into_iter()
+            .flatten()
+            .zip(["OLD", "NEW"])
+            .map(|(p, label)| (label, Path::new(p)))
+            .collect();
+        inputs.extend(rubric_file(args.rubric.as_deref()).map(|p| ("--rubric", p)));
+        files::check_outputs(&[("-o", output)], &inputs, args.out.force)?;
+    }
     let ((old, old_label), (new, new_label)) = match (&args.old, &args.new) {
         (Some(old), Some(new)) => (
             (report_from(old, args.rubric.as_deref(), config)?, old.clone()),
@@ -430,6 +449,11 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
         return Err(bad_input(
             "no answers files found (looked for .yaml, .yml, .toml and .json)",
         ));
+    }
+    if let Some(output) = &args.out.output {
+        let mut inputs: Vec<(&str, &Path)> = paths.iter().map(|p| ("answers file", p.as_path())).collect();
+        inputs.extend(rubric_file(args.rubric.as_deref()).map(|p| ("--rubric", p)));
+        files::check_outputs(&[("-o", output)], &inputs, args.out.force)?;
     }
     let rubric = choose_rubric(args.rubric.as_deref(), None, config, "")?;
     let target = choose_target(args.target.as_deref(), None, config, &rubric)?;
@@ -548,6 +572,7 @@ fn rubric_by_id(id: &str, name: &str) -> Result<Rubric> {
 }
 
 fn assess(args: AssessArgs, config: &Config) -> Result<()> {
+    check_outputs(&args)?;
     // The interview needs both: keys come from stdin, prompts go to stderr.
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.answers.len() > 1 {
@@ -617,11 +642,43 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     written
 }
 
+/// Every place `assess` writes, checked before anything is asked or written:
+/// a run that cannot write all of them writes none.
+fn check_outputs(args: &AssessArgs) -> Result<()> {
+    let outputs: Vec<(&str, &Path)> = [
+        ("-o", &args.output),
+        ("--chart", &args.chart),
+        ("--save-answers", &args.save_answers),
+    ]
+    .into_iter()
+    .filter_map(|(flag, path)| path.as_deref().map(|p| (flag, p)))
+    .collect();
+    let resume = if args.resume { Some(resume::path()?) } else { None };
+    let mut inputs: Vec<(&str, &Path)> = args
+        .answers
+        .iter()
+        .filter(|a| *a != "-")
+        .map(|a| ("--answers", Path::new(a)))
+        .collect();
+    inputs.extend(rubric_file(args.rubric.as_deref()).map(|p| ("--rubric", p)));
+    inputs.extend(resume.as_deref().map(|p| ("--resume", p)));
+    files::check_outputs(&outputs, &inputs, args.force)?;
+    if args.save {
+        crate::history::check()?;
+    }
+    Ok(())
+}
+
+/// `--rubric` as a file, when it names one.
+fn rubric_file(spec: Option<&str>) -> Option<&Path> {
+    spec.map(Path::new).filter(|p| p.is_file())
+}
+
 /// Save (--save), draw (--chart) and write the report.
 fn deliver(report: &Report, answers: &Answers, args: &AssessArgs, config: &Config) -> Result<()> {
     if args.save {
         let path = crate::history::save(report, serde_json::to_value(answers)?)?;
-        eprintln!("Saved to {}", path.display());
+        tell!("Saved to {}", path.display());
     }
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
@@ -747,13 +804,13 @@ fn quit_interview(latest: &Mutex<Answers>, rubric: &Rubric, hint: &str) -> ! {
     let _ = stderr.show_cursor();
     let answers = latest.lock().map(|a| a.clone()).unwrap_or_default();
     match resume::save(&answers, rubric) {
-        Ok(path) => eprintln!(
+        Ok(path) => tell!(
             "\nStopped. {} answer{} saved to {}.\nContinue with: {hint}",
             answers.answers.len(),
             if answers.answers.len() == 1 { "" } else { "s" },
             path.display()
         ),
-        Err(e) => eprintln!("\nStopped. levelup: error: could not save your answers: {e:#}"),
+        Err(e) => tell!("\nStopped. levelup: error: could not save your answers: {e:#}"),
     }
     std::process::exit(130)
 }
@@ -763,7 +820,7 @@ fn quit_interview(latest: &Mutex<Answers>, rubric: &Rubric, hint: &str) -> ! {
 fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interviewed: bool) -> Result<()> {
     if let Some(path) = &args.save_answers {
         files::write_atomic(path, &answers::to_yaml(answers, rubric)?, args.force)?;
-        eprintln!("Answers saved to {}", path.display());
+        tell!("Answers saved to {}", path.display());
         return Ok(());
     }
     if !interviewed {
@@ -776,13 +833,14 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
             n => format!("levelup-answers-{today}-{n}.yaml"),
         })
         .map(std::path::PathBuf::from)
-        .find(|p| !p.exists())
+        // Not a name this run is about to write its report or chart to.
+        .find(|p| !p.exists() && ![&args.output, &args.chart].contains(&&Some(p.clone())))
         .unwrap_or_default();
     let mut prompter = TerminalPrompter::new();
     prompter.say("\nKeep your answers to compare with next time, or to change a few and re-run.");
     if prompter.confirm(&format!("Save them to {}?", path.display()), true)? == Some(true) {
         files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, false)?;
-        eprintln!("Answers saved to {}", path.display());
+        tell!("Answers saved to {}", path.display());
     }
     Ok(())
 }

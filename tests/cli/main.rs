@@ -10,6 +10,7 @@ mod format2;
 mod growth;
 mod interview;
 mod json_contract;
+mod outputs;
 mod raters;
 mod support;
 mod teams;

@@ -22,6 +22,8 @@ pub fn path(rel: &str) -> PathBuf {
 pub struct Levelup {
     cmd: Command,
     stdin: Option<Vec<u8>>,
+    /// Where stderr goes instead of being captured.
+    stderr: Option<Stdio>,
     /// The run's own home, removed when the run is over.
     _home: tempfile::TempDir,
 }
@@ -65,6 +67,7 @@ pub fn levelup(args: &[&str]) -> Levelup {
     Levelup {
         cmd,
         stdin: None,
+        stderr: None,
         _home: home,
     }
 }
@@ -118,13 +121,22 @@ impl Levelup {
         self
     }
 
+    /// Send stderr to `to` (a full disk, a closed pipe) instead of capturing
+    /// it; the outcome's `stderr` is then empty.
+    pub fn stderr_to(mut self, to: impl Into<Stdio>) -> Self {
+        self.stderr = Some(to.into());
+        self
+    }
+
     pub fn run(mut self) -> Outcome {
         self.cmd.stdin(if self.stdin.is_some() {
             Stdio::piped()
         } else {
             Stdio::null()
         });
-        self.cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        self.cmd
+            .stdout(Stdio::piped())
+            .stderr(self.stderr.take().unwrap_or_else(Stdio::piped));
         let mut child = self.cmd.spawn().expect("levelup runs");
         if let Some(input) = self.stdin.take() {
             child

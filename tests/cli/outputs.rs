@@ -1,0 +1,208 @@
+//! Where a run writes: every output is checked before any is written, no
+//! output may be an input or another output, and a broken stderr costs a
+//! message, never the run.
+
+use crate::support::{levelup, path};
+use std::path::Path;
+
+const ANSWERS: &str = "examples/answers/senior.yaml";
+
+/// A folder with a copy of an answers file in it.
+fn workspace() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("in.yaml");
+    std::fs::copy(path(ANSWERS), &answers).unwrap();
+    (dir, answers.display().to_string())
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn at(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
+
+#[test]
+fn an_input_is_never_an_output_even_with_force() {
+    let (dir, answers) = workspace();
+    let before = std::fs::read(&answers).unwrap();
+    for flag in ["-o", "--save-answers", "--chart"] {
+        let out = levelup(&["assess", "--answers", &answers, flag, &answers, "--force"]).bad();
+        assert!(
+            out.stderr.contains("is the same file as --answers") && out.stderr.contains("an input"),
+            "{flag}: {}",
+            out.stderr
+        );
+    }
+    // A hard link and a symbolic link to the answers are the answers too.
+    std::fs::hard_link(&answers, dir.path().join("hard.yaml")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&answers, dir.path().join("soft.yaml")).unwrap();
+    for other in ["hard.yaml", "soft.yaml"] {
+        let out = levelup(&["assess", "--answers", &answers, "-o", &at(dir.path(), other), "--force"]).bad();
+        assert!(out.stderr.contains("an input"), "{other}: {}", out.stderr);
+    }
+    let rubric = dir.path().join("rubric.yaml");
+    std::fs::copy(path("examples/rubrics/acme-senior-staff.yaml"), &rubric).unwrap();
+    let rubric = rubric.display().to_string();
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "--rubric",
+        &rubric,
+        "-o",
+        &rubric,
+        "--force",
+    ])
+    .bad();
+    assert!(out.stderr.contains("--rubric"), "{}", out.stderr);
+    // team and compare guard their inputs the same way.
+    let out = levelup(&["team", dir.path().to_str().unwrap(), "-o", &answers, "--force"]).bad();
+    assert!(out.stderr.contains("an input"), "{}", out.stderr);
+    let out = levelup(&["compare", &answers, &answers, "-o", &answers, "--force"]).bad();
+    assert!(out.stderr.contains("an input"), "{}", out.stderr);
+    assert_eq!(std::fs::read(&answers).unwrap(), before, "the answers are untouched");
+}
+
+#[test]
+fn two_outputs_never_share_a_file() {
+    let (dir, answers) = workspace();
+    let report = at(dir.path(), "report.md");
+    let out = levelup(&["assess", "--answers", &answers, "-o", &report, "--chart", &report]).bad();
+    assert!(out.stderr.contains("another output"), "{}", out.stderr);
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        &report,
+        "--save-answers",
+        &report,
+    ])
+    .bad();
+    assert!(out.stderr.contains("another output"), "{}", out.stderr);
+    // A link, not yet pointing at anything, to where the chart will go.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("chart.svg", dir.path().join("link.md")).unwrap();
+        let out = levelup(&[
+            "assess",
+            "--answers",
+            &answers,
+            "-o",
+            &at(dir.path(), "link.md"),
+            "--chart",
+            &at(dir.path(), "chart.svg"),
+            "--force",
+        ])
+        .bad();
+        assert!(out.stderr.contains("another output"), "{}", out.stderr);
+    }
+    let mut expected = vec!["in.yaml"];
+    if cfg!(unix) {
+        expected.push("link.md");
+    }
+    assert_eq!(names(dir.path()), expected, "nothing was written");
+}
+
+#[test]
+fn one_failing_target_means_nothing_is_written() {
+    let (dir, answers) = workspace();
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("taken.md"), "mine").unwrap();
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        &at(dir.path(), "taken.md"),
+        "--chart",
+        &at(dir.path(), "chart.svg"),
+        "--save-answers",
+        &at(dir.path(), "saved.yaml"),
+        "--save",
+    ])
+    .env("XDG_DATA_HOME", data.path())
+    .bad();
+    assert!(
+        out.stderr.contains("nothing was written") && out.stderr.contains("already exists"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(names(dir.path()), ["in.yaml", "taken.md"]);
+    assert_eq!(std::fs::read_to_string(dir.path().join("taken.md")).unwrap(), "mine");
+    assert!(names(data.path()).is_empty(), "no history entry");
+
+    // Every problem is named in the one run.
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        &at(dir.path(), "no-such-folder/r.md"),
+        "--chart",
+        &at(dir.path(), "taken.md"),
+    ])
+    .bad();
+    assert!(
+        out.stderr.contains("-o: cannot write")
+            && out.stderr.contains("--chart: ")
+            && out.stderr.contains("already exists"),
+        "{}",
+        out.stderr
+    );
+
+    // A file where the history folder must be stops the run before it writes.
+    std::fs::write(data.path().join("levelup"), "not a folder").unwrap();
+    let out = levelup(&["assess", "--answers", &answers, "-o", &at(dir.path(), "r.md"), "--save"])
+        .env("XDG_DATA_HOME", data.path())
+        .bad();
+    assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
+    assert_eq!(names(dir.path()), ["in.yaml", "taken.md"]);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stderr_on_a_full_disk_costs_the_messages_not_the_run() {
+    let (dir, answers) = workspace();
+    let data = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let report = at(dir.path(), "r.md");
+    levelup(&["assess", "--answers", &answers, "--save", "-o", &report])
+        .env("XDG_DATA_HOME", data.path())
+        .stderr_to(full)
+        .ok();
+    assert!(std::fs::read_to_string(&report).unwrap().contains("Staff"));
+    // A failing run still exits 2, not with a panic.
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    levelup(&["assess", "--answers", &answers, "-o", &report])
+        .stderr_to(full)
+        .bad();
+}
+
+#[test]
+fn stderr_a_closed_pipe_costs_the_messages_not_the_run() {
+    let (dir, answers) = workspace();
+    let data = tempfile::tempdir().unwrap();
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let report = at(dir.path(), "r.md");
+    levelup(&["assess", "--answers", &answers, "--save", "-o", &report])
+        .env("XDG_DATA_HOME", data.path())
+        .stderr_to(writer)
+        .ok();
+    assert!(std::fs::read_to_string(&report).unwrap().contains("Staff"));
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    levelup(&["assess", "--answers", &answers, "-o", &report])
+        .stderr_to(writer)
+        .bad();
+}
