@@ -7,7 +7,7 @@ use crate::cli::{
 use crate::config::{self, Config};
 use crate::error::{bad_input, one_of};
 use crate::files;
-use crate::interview::terminal::TerminalPrompter;
+use crate::interview::terminal::{Modes, TerminalPrompter};
 use crate::interview::{Interview, Outcome, Prompter};
 use crate::render::{self, Format};
 use crate::report::{self, Report};
@@ -636,6 +636,10 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     }
 
     let written = deliver(&report, &checked, &args, config);
+    // The answers are in the report now (and maybe a file): the resume file has done its job.
+    if interviewed && written.is_ok() {
+        resume::clear();
+    }
     // The process ends right after this; freeing thousands of small strings
     // one by one would only add to every run's time.
     std::mem::forget((rubric, report));
@@ -745,7 +749,8 @@ fn panel(args: &AssessArgs, config: &Config) -> Result<()> {
 }
 
 /// Ask what is missing. Returns only when the interview is finished: quitting
-/// (Esc, Ctrl-C) saves the answers so far and ends the process with code 130.
+/// (Esc, Ctrl-C, a signal) saves the answers so far and ends the process (see
+/// [`quit_interview`]). The resume file stays until the report is out.
 fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Option<&str>) -> Result<Answers> {
     start.rubric = Some(rubric.id.clone());
     start.target = Some(rubric.levels[target].id.clone());
@@ -754,16 +759,19 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
     start.date = Some(jiff::ZonedDateTime::now().date());
 
     let latest = Arc::new(Mutex::new(start.clone()));
-    let resume_hint = match rubric_flag {
+    let hint = match rubric_flag {
         Some(spec) if Rubric::builtin(spec).is_none() => format!("levelup assess --resume --rubric {spec}"),
         _ => "levelup assess --resume".to_string(),
     };
-    {
-        // Ctrl-C arrives as SIGINT (console raises it even in raw mode).
-        let latest = Arc::clone(&latest);
-        let hint = resume_hint.clone();
-        let rubric = rubric.clone();
-        ctrlc::set_handler(move || quit_interview(&latest, &rubric, &hint)).context("cannot watch for Ctrl-C")?;
+    let stop = Stop {
+        latest: Arc::clone(&latest),
+        rubric: rubric.clone(),
+        hint,
+        modes: Modes::save(),
+    };
+    // One interview per process: a second call keeps the first watcher.
+    if STOP.set(stop).is_ok() {
+        watch_signals()?;
     }
 
     let mut prompter = TerminalPrompter::new();
@@ -776,43 +784,113 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
         })
         .run(&mut prompter);
     match outcome {
-        Ok(Outcome::Finished(answers)) => {
-            resume::clear();
-            Ok(answers)
-        }
+        Ok(Outcome::Finished(answers)) => Ok(answers),
         Ok(Outcome::Quit(answers)) => {
             if let Ok(mut slot) = latest.lock() {
                 *slot = answers;
             }
-            quit_interview(&latest, rubric, &resume_hint)
+            quit_interview(CTRL_C)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(&latest, rubric, &resume_hint),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(CTRL_C),
         Err(e) => Err(anyhow::Error::new(e).context("the interview failed")),
     }
 }
 
-/// Save the answers so far, restore the cursor, say how to continue, exit 130.
-/// Ctrl-C reaches both the signal handler and the prompt; only the first gets here.
-fn quit_interview(latest: &Mutex<Answers>, rubric: &Rubric, hint: &str) -> ! {
+/// Exit code of an interview stopped with Esc or Ctrl-C (128 + SIGINT).
+const CTRL_C: i32 = 130;
+
+/// What quitting needs: the answers so far, how to save them, and the
+/// terminal's modes to put back.
+struct Stop {
+    latest: Arc<Mutex<Answers>>,
+    rubric: Rubric,
+    hint: String,
+    modes: Modes,
+}
+
+static STOP: std::sync::OnceLock<Stop> = std::sync::OnceLock::new();
+
+/// Signals other than SIGINT, each with whether it has arrived.
+static SIGNALLED: std::sync::OnceLock<Vec<(i32, Arc<AtomicBool>)>> = std::sync::OnceLock::new();
+
+/// SIGINT, SIGTERM, SIGHUP (a closed window, a dropped ssh session) and
+/// SIGQUIT all end the interview the same way, with exit code 128 + the
+/// signal's number.
+#[cfg(unix)]
+fn watch_signals() -> Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let watched = [SIGINT, SIGTERM, SIGHUP, SIGQUIT];
+    // A signal also wakes the prompt, which may quit first: the flags, set
+    // inside the handler, tell it which signal to exit with.
+    let flags: Vec<(i32, Arc<AtomicBool>)> = [SIGTERM, SIGHUP, SIGQUIT]
+        .into_iter()
+        .map(|signal| (signal, Arc::default()))
+        .collect();
+    for (signal, flag) in &flags {
+        signal_hook::flag::register(*signal, Arc::clone(flag)).context("cannot watch for signals")?;
+    }
+    let _ = SIGNALLED.set(flags);
+    let mut signals = signal_hook::iterator::Signals::new(watched).context("cannot watch for signals")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            quit_interview(128 + signal);
+        }
+    });
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn watch_signals() -> Result<()> {
+    ctrlc::set_handler(|| quit_interview(CTRL_C)).context("cannot watch for Ctrl-C")
+}
+
+/// Put the terminal back, save the answers so far to the resume file, say how
+/// to continue and exit with `code`. Where they cannot be saved, they are
+/// printed on stderr instead and the exit code is 1: nothing was kept.
+/// Ctrl-C reaches both the signal watcher and the prompt; only the first gets here.
+fn quit_interview(code: i32) -> ! {
     static QUITTING: AtomicBool = AtomicBool::new(false);
     if QUITTING.swap(true, Ordering::SeqCst) {
         loop {
             std::thread::park();
         }
     }
-    let stderr = dialoguer::console::Term::stderr();
-    let _ = stderr.show_cursor();
-    let answers = latest.lock().map(|a| a.clone()).unwrap_or_default();
-    match resume::save(&answers, rubric) {
-        Ok(path) => tell!(
-            "\nStopped. {} answer{} saved to {}.\nContinue with: {hint}",
-            answers.answers.len(),
-            if answers.answers.len() == 1 { "" } else { "s" },
-            path.display()
-        ),
-        Err(e) => tell!("\nStopped. levelup: error: could not save your answers: {e:#}"),
+    // A signal other than SIGINT wins: the prompt it woke raises SIGINT on its own.
+    let code = SIGNALLED
+        .get()
+        .and_then(|flags| flags.iter().find(|(_, set)| set.load(Ordering::SeqCst)))
+        .map_or(code, |(signal, _)| 128 + signal);
+    let Some(stop) = STOP.get() else {
+        std::process::exit(code)
+    };
+    stop.modes.restore();
+    let answers = stop
+        .latest
+        .lock()
+        .map(|a| a.clone())
+        .unwrap_or_else(|e| e.into_inner().clone());
+    let count = answers.answers.len();
+    let plural = if count == 1 { "" } else { "s" };
+    match resume::save(&answers, &stop.rubric) {
+        Ok(path) => {
+            tell!(
+                "\nStopped. {count} answer{plural} saved to {}.\nContinue with: {}",
+                path.display(),
+                stop.hint
+            );
+            std::process::exit(code)
+        }
+        Err(e) => {
+            tell!("\nStopped. levelup: error: could not save your answers: {e:#}");
+            match answers::to_yaml(&answers, &stop.rubric) {
+                Ok(yaml) => tell!(
+                    "Your {count} answer{plural} follow; keep them as a file and continue with\n`levelup assess --answers FILE`:\n\n{yaml}"
+                ),
+                Err(e) => tell!("levelup: error: could not print them either: {e:#}"),
+            }
+            std::process::exit(1)
+        }
     }
-    std::process::exit(130)
 }
 
 /// `--save-answers FILE` saves without asking; after an interview, offer to
@@ -838,7 +916,12 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
         .unwrap_or_default();
     let mut prompter = TerminalPrompter::new();
     prompter.say("\nKeep your answers to compare with next time, or to change a few and re-run.");
-    if prompter.confirm(&format!("Save them to {}?", path.display()), true)? == Some(true) {
+    let keep = match prompter.confirm(&format!("Save them to {}?", path.display()), true) {
+        // Ctrl-C here still keeps the answers, in the resume file.
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(CTRL_C),
+        other => other?,
+    };
+    if keep == Some(true) {
         files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, false)?;
         tell!("Answers saved to {}", path.display());
     }

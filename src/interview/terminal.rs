@@ -276,3 +276,34 @@ impl Prompter for TerminalPrompter {
             .interact_on_opt(&self.term)?)
     }
 }
+
+/// The terminal's modes (echo, line editing) as they were before the
+/// interview, to put back however it ends: a signal can stop the process while
+/// a prompt has the terminal in raw mode.
+#[derive(Clone, Copy)]
+pub struct Modes {
+    #[cfg(unix)]
+    saved: Option<nix::libc::termios>,
+}
+
+impl Modes {
+    /// Read the modes of the terminal on stdin; `restore` does nothing when
+    /// there is none.
+    pub fn save() -> Self {
+        Self {
+            #[cfg(unix)]
+            saved: nix::sys::termios::tcgetattr(io::stdin()).ok().map(Into::into),
+        }
+    }
+
+    /// Put the modes back and show the cursor again. Failures are ignored:
+    /// this runs on the way out.
+    pub fn restore(&self) {
+        #[cfg(unix)]
+        if let Some(saved) = self.saved {
+            use nix::sys::termios::{SetArg, Termios, tcsetattr};
+            let _ = tcsetattr(io::stdin(), SetArg::TCSANOW, &Termios::from(saved));
+        }
+        let _ = Term::stderr().show_cursor();
+    }
+}

@@ -1,5 +1,6 @@
 //! The interview in a real terminal (a pty driven by expectrl): defaults all
-//! the way through, Ctrl-C part-way, and resuming.
+//! the way through, Ctrl-C part-way, and resuming; signals and keys that stop
+//! it at every kind of prompt.
 
 #![cfg(unix)]
 
@@ -50,15 +51,22 @@ fn steps() -> Vec<Step> {
 /// `levelup ARGS` in a pty; `shell` wraps it in `sh -c` (for redirections).
 fn spawn(home: &Path, args: &str, shell: bool) -> Session {
     let bin = env!("CARGO_BIN_EXE_levelup");
-    let mut cmd = if shell {
-        let mut c = Command::new("sh");
-        c.arg("-c").arg(format!("exec {bin} {args}"));
-        c
-    } else {
-        let mut c = Command::new(bin);
-        c.args(args.split_whitespace());
-        c
-    };
+    if shell {
+        return spawn_script(home, &format!("exec {bin} {args}"));
+    }
+    let mut cmd = Command::new(bin);
+    cmd.args(args.split_whitespace());
+    in_pty(cmd, home)
+}
+
+/// A shell script in a pty, with the environment of [`spawn`].
+fn spawn_script(home: &Path, script: &str) -> Session {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg(script);
+    in_pty(cmd, home)
+}
+
+fn in_pty(mut cmd: Command, home: &Path) -> Session {
     hermetic(&mut cmd, home);
     // The same locale as every other run (block characters in the report).
     cmd.env("LANG", "C.UTF-8").env_remove("LC_ALL").env_remove("LC_CTYPE");
@@ -213,4 +221,156 @@ fn esc_quits_and_resume_needs_a_saved_interview() {
     s.send(ControlCode::Escape).unwrap();
     s.expect("Continue with: levelup assess --resume").unwrap();
     assert_eq!(exit_code(&s), 130);
+}
+
+/// Where in the interview the person is stopped.
+#[derive(Debug, Clone, Copy)]
+enum At {
+    /// At question 3, two answered.
+    Question,
+    /// Half-way through typing the first dimension's evidence.
+    Evidence,
+    /// At the review screen, every question answered.
+    Review,
+    /// At the final "Save them to …?" prompt.
+    SavePrompt,
+}
+
+/// How the interview is stopped.
+#[derive(Debug, Clone, Copy)]
+enum By {
+    CtrlC,
+    Signal(&'static str, i32),
+}
+
+/// Run `levelup assess` in a pty under `sh`, which afterwards prints the exit
+/// code and `stty -a` of the same terminal; stop it `at` a point `by` a key or
+/// a signal; return (exit code, everything shown).
+#[cfg(target_os = "linux")]
+fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
+    let bin = env!("CARGO_BIN_EXE_levelup");
+    let mut s = spawn_script(
+        home,
+        &format!("stty sane; {bin} assess; echo EXIT=$?; stty -a; echo END-OF-STTY"),
+    );
+    let shell = s.get_process().pid().as_raw();
+    let mut shown = String::new();
+    let mut wait = |s: &mut Session, text: &str| {
+        let found = s.expect(text).unwrap_or_else(|e| panic!("waiting for {text}: {e}"));
+        shown.push_str(&String::from_utf8_lossy(found.before()));
+        shown.push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
+    };
+    wait(&mut s, "Your answers stay on this machine");
+    let steps = steps();
+    let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
+    match at {
+        At::Question => {
+            answer(&mut s, &steps[..2]);
+            wait(&mut s, "question 3 of");
+        }
+        At::Evidence => {
+            answer(&mut s, &steps[..first_evidence]);
+            wait(&mut s, "Evidence (optional");
+            s.send("led the migra").unwrap();
+            wait(&mut s, "migra");
+        }
+        At::Review => {
+            answer(&mut s, &steps);
+            wait(&mut s, "Looks right");
+        }
+        At::SavePrompt => {
+            answer(&mut s, &steps);
+            wait(&mut s, "Looks right");
+            s.send("\r").unwrap();
+            wait(&mut s, "Save them to");
+        }
+    }
+    match by {
+        By::CtrlC => s.send(ControlCode::EndOfText).unwrap(),
+        By::Signal(name, _) => {
+            let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+            let levelup = children
+                .split_whitespace()
+                .next()
+                .expect("levelup runs under the shell");
+            let sent = Command::new("kill")
+                .arg(format!("-{name}"))
+                .arg(levelup)
+                .status()
+                .unwrap();
+            assert!(sent.success());
+        }
+    }
+    wait(&mut s, "EXIT=");
+    let code_line = s.expect("\n").unwrap();
+    let code: i32 = String::from_utf8_lossy(code_line.before()).trim().parse().unwrap();
+    wait(&mut s, "END-OF-STTY");
+    (code, shown)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
+    let total = Rubric::builtin("senior-staff").unwrap().question_ids().count();
+    let first_dimension = Rubric::builtin("senior-staff").unwrap().dimensions[0].questions.len();
+    let cases = [
+        (At::Question, By::Signal("TERM", 143), 2),
+        (At::Question, By::Signal("HUP", 129), 2),
+        (At::Question, By::Signal("QUIT", 131), 2),
+        (At::Evidence, By::Signal("TERM", 143), first_dimension),
+        (At::Review, By::Signal("HUP", 129), total),
+        (At::Review, By::CtrlC, total),
+        (At::SavePrompt, By::CtrlC, total),
+        (At::SavePrompt, By::Signal("TERM", 143), total),
+    ];
+    for (at, by, answered) in cases {
+        let home = tempfile::tempdir().unwrap();
+        let (code, shown) = stop_interview(home.path(), at, by);
+        let expected = match by {
+            By::CtrlC => 130,
+            By::Signal(_, code) => code,
+        };
+        assert_eq!(code, expected, "{at:?} {by:?}: {shown}");
+        assert!(
+            shown.contains("\u{1b}[?25h"),
+            "{at:?} {by:?}: the cursor is shown again"
+        );
+        let modes: Vec<&str> = shown.split_whitespace().collect();
+        for mode in ["icanon", "echo"] {
+            assert!(modes.contains(&mode), "{at:?} {by:?}: `stty -a` shows {mode}: {shown}");
+        }
+        let state = home.path().join("state/levelup");
+        let resume = std::fs::read_to_string(state.join("resume.yaml"))
+            .unwrap_or_else(|e| panic!("{at:?} {by:?}: no resume file ({e}): {shown}"));
+        let kept = levelup::answers::parse(&resume, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+        let answers = kept.answers.len();
+        assert!(
+            answers == answered,
+            "{at:?} {by:?}: {answered} answers kept, found {answers}:\n{resume}"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(&state)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".levelup-"))
+            .collect();
+        assert!(leftovers.is_empty(), "{at:?} {by:?}: temp files left: {leftovers:?}");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn answers_that_cannot_be_saved_are_printed_and_the_exit_code_says_so() {
+    let home = tempfile::tempdir().unwrap();
+    // A file where the state folder should be: the resume file cannot be written.
+    std::fs::write(home.path().join("state"), "not a folder").unwrap();
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps()[..2]);
+    s.expect("question 3 of").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("could not save your answers").unwrap();
+    let shown = s.expect("scope.stakeholders: []").unwrap();
+    let shown = String::from_utf8_lossy(shown.before()).to_string();
+    assert!(shown.contains("scope.teams: one-team"), "{shown}");
+    assert_eq!(exit_code(&s), 1, "1, not 130: nothing was kept");
 }
