@@ -24,6 +24,29 @@ pub fn save(answers: &Answers, rubric: &Rubric) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Move the resume file at `path` out of the way, to `resume-TIME.yaml` (with
+/// `-2`, `-3`… rather than replace a file) in the same folder; returns the new
+/// path.
+///
+/// Errors: the file cannot be renamed (the message names both paths).
+pub fn set_aside(path: &std::path::Path) -> Result<PathBuf> {
+    let stamp = jiff::ZonedDateTime::now().strftime("%Y-%m-%dT%H%M%S").to_string();
+    let folder = path.parent().unwrap_or(std::path::Path::new("."));
+    let kept = (1u64..)
+        .map(|n| match n {
+            1 => folder.join(format!("resume-{stamp}.yaml")),
+            n => folder.join(format!("resume-{stamp}-{n}.yaml")),
+        })
+        .find(|p| p.symlink_metadata().is_err())
+        .unwrap_or_default();
+    // A hard link, then removing the old name: never replaces a file that
+    // appeared meanwhile, unlike a rename.
+    std::fs::hard_link(path, &kept)
+        .and_then(|()| std::fs::remove_file(path))
+        .with_context(|| format!("cannot move {} to {}", path.display(), kept.display()))?;
+    Ok(kept)
+}
+
 /// Forget the resume file once an interview is finished.
 pub fn clear() {
     if let Ok(path) = path() {

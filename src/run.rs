@@ -578,7 +578,9 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     if args.answers.len() > 1 {
         return panel(&args, config);
     }
-    let source = match (args.answers.first(), args.resume) {
+    // A plain start with an unfinished interview waiting asks what to do with it.
+    let resuming = args.resume || (args.answers.is_empty() && interactive && waiting_interview()?);
+    let source = match (args.answers.first(), resuming) {
         (Some(path), _) => Some((path.clone(), files::display_name(path))),
         (None, true) => {
             let path = resume::path()?;
@@ -620,7 +622,8 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     let target = choose_target(args.target.as_deref(), checked.target.as_deref(), config, &rubric)?;
 
     let complete = rubric.question_ids().all(|id| checked.answers.contains_key(id));
-    let (checked, interviewed) = if interactive && !complete && !args.allow_missing {
+    // A resumed interview goes on where it stopped, the review screen included.
+    let (checked, interviewed) = if interactive && (!complete || resuming) && !args.allow_missing {
         (interview(&rubric, target, checked, args.rubric.as_deref())?, true)
     } else {
         (checked, false)
@@ -644,6 +647,50 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     // one by one would only add to every run's time.
     std::mem::forget((rubric, report));
     written
+}
+
+/// Whether to continue the interview waiting in the resume file, asked when
+/// there is one. Starting over keeps it under a dated name, so a new
+/// interview never replaces answers typed before.
+fn waiting_interview() -> Result<bool> {
+    let path = resume::path()?;
+    if !path.is_file() {
+        return Ok(false);
+    }
+    let count = files::read_text(&path.display().to_string())
+        .ok()
+        .and_then(|text| answers::parse(&text, AnswersFormat::Yaml, "resume").ok())
+        .map(|raw| raw.answers.len());
+    let what = match count {
+        Some(1) => "1 answer".to_string(),
+        Some(n) => format!("{n} answers"),
+        None => "answers".to_string(),
+    };
+    let mut prompter = TerminalPrompter::new();
+    prompter.say(&format!(
+        "An unfinished interview is waiting in {} ({what}).",
+        path.display()
+    ));
+    let options = [
+        "Continue it".to_string(),
+        "Start over (the unfinished answers are kept under a dated name)".to_string(),
+    ];
+    match prompter.select(&options, 0) {
+        Ok(Some(0)) => Ok(true),
+        Ok(Some(_)) => {
+            let kept = resume::set_aside(&path)?;
+            tell!(
+                "The unfinished answers are kept in {}; `levelup assess --answers {}` continues them.",
+                kept.display(),
+                kept.display()
+            );
+            Ok(false)
+        }
+        // Esc or Ctrl-C before anything was asked: nothing to keep, nothing changed.
+        Ok(None) => std::process::exit(CTRL_C),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => std::process::exit(CTRL_C),
+        Err(e) => Err(anyhow::Error::new(e).context("cannot ask about the unfinished interview")),
+    }
 }
 
 /// Every place `assess` writes, checked before anything is asked or written:

@@ -85,37 +85,44 @@ pub struct Interview<'a> {
     rubric: &'a Rubric,
     target: usize,
     answers: Answers,
+    /// Every step of the rubric in order, asked or not: Back can reach an
+    /// answer given before a resume, and the counter says where in the whole
+    /// interview a question sits ("question 28 of 35").
     steps: Vec<Step>,
+    /// Which steps walking forward stops at: what `start` left unanswered.
+    pending: Vec<bool>,
     /// Called after every change, so a Ctrl-C handler can save the latest answers.
     on_change: Box<dyn FnMut(&Answers) + 'a>,
 }
 
 impl<'a> Interview<'a> {
     /// An interview that asks every question `start` leaves unanswered, and
-    /// evidence for the dimensions it asks about.
+    /// evidence for the dimensions it asks about; with nothing left to ask it
+    /// goes straight to the review.
     pub fn new(rubric: &'a Rubric, target: usize, start: Answers) -> Self {
         let mut steps = Vec::new();
+        let mut pending = Vec::new();
         for (d, dim) in rubric.dimensions.iter().enumerate() {
-            let before = steps.len();
+            let mut asked = false;
             for (q, question) in dim.questions.iter().enumerate() {
-                if !start.answers.contains_key(&question.id) {
-                    steps.push(Step::Question(QuestionRef::Level(d, q)));
-                }
+                let open = !start.answers.contains_key(&question.id);
+                asked |= open;
+                steps.push(Step::Question(QuestionRef::Level(d, q)));
+                pending.push(open);
             }
-            if steps.len() > before && !start.evidence.contains_key(&dim.id) {
-                steps.push(Step::Evidence(d));
-            }
+            steps.push(Step::Evidence(d));
+            pending.push(asked && !start.evidence.contains_key(&dim.id));
         }
         for (f, q) in rubric.fit_questions().iter().enumerate() {
-            if !start.answers.contains_key(&q.id) {
-                steps.push(Step::Question(QuestionRef::Fit(f)));
-            }
+            steps.push(Step::Question(QuestionRef::Fit(f)));
+            pending.push(!start.answers.contains_key(&q.id));
         }
         Interview {
             rubric,
             target,
             answers: start,
             steps,
+            pending,
             on_change: Box::new(|_| {}),
         }
     }
@@ -127,18 +134,38 @@ impl<'a> Interview<'a> {
 
     /// How many questions (not evidence prompts) this interview will ask.
     pub fn question_count(&self) -> usize {
+        self.steps
+            .iter()
+            .zip(&self.pending)
+            .filter(|(s, open)| **open && matches!(s, Step::Question(_)))
+            .count()
+    }
+
+    /// How many questions the rubric has in all.
+    fn total(&self) -> usize {
         self.steps.iter().filter(|s| matches!(s, Step::Question(_))).count()
+    }
+
+    /// The first step at or after `from` that is still to be asked.
+    fn next_open(&self, from: usize) -> Option<usize> {
+        (from..self.steps.len()).find(|&i| self.pending[i])
     }
 
     pub fn run(mut self, p: &mut dyn Prompter) -> io::Result<Outcome> {
         self.intro(p);
-        let mut i = 0;
-        while i < self.steps.len() {
-            match self.ask(p, self.steps[i], Some(i))? {
-                Reply::Next => i += 1,
-                Reply::Back => i = i.saturating_sub(1),
+        let mut at = self.next_open(0);
+        while let Some(i) = at {
+            at = match self.ask(p, self.steps[i], Some(i))? {
+                Reply::Next => self.next_open(i + 1),
+                // Back reaches any earlier step, answered before this run or
+                // not; walking forward again passes through it.
+                Reply::Back => {
+                    let previous = i.saturating_sub(1);
+                    self.pending[previous] = true;
+                    Some(previous)
+                }
                 Reply::Quit => return Ok(Outcome::Quit(self.answers)),
-            }
+            };
         }
         self.review(p)
     }
@@ -154,7 +181,8 @@ impl<'a> Interview<'a> {
         let fit = self
             .steps
             .iter()
-            .filter(|s| matches!(s, Step::Question(QuestionRef::Fit(_))))
+            .zip(&self.pending)
+            .filter(|(s, open)| **open && matches!(s, Step::Question(QuestionRef::Fit(_))))
             .count();
         let about_fit = match fit {
             0 => String::new(),
@@ -166,10 +194,15 @@ impl<'a> Interview<'a> {
             0 | 1 => "about a minute".to_string(),
             m => format!("about {m} minutes"),
         };
+        let total = self.total();
+        let count = if n == total {
+            format!("{n} question{} to answer", if n == 1 { "" } else { "s" })
+        } else {
+            format!("{n} of {total} questions left to answer")
+        };
         p.say(&format!(
-            "Target: {} · {n} question{} to answer{about_fit}, {minutes}.",
+            "Target: {} · {count}{about_fit}, {minutes}.",
             r.levels[self.target].title,
-            if n == 1 { "" } else { "s" },
         ));
         p.say("Your answers stay on this machine. Arrow keys and Enter to answer; Esc or Ctrl-C saves your progress.");
         p.say(&format!(
@@ -220,7 +253,7 @@ impl<'a> Interview<'a> {
                 .iter()
                 .filter(|s| matches!(s, Step::Question(_)))
                 .count();
-            format!(" — question {asked} of {}", self.question_count())
+            format!(" — question {asked} of {}", self.total())
         });
         let counter = counter.unwrap_or_default();
         match step {
@@ -341,18 +374,7 @@ impl<'a> Interview<'a> {
 
     /// Show every answer; let the person change any of them before scoring.
     fn review(mut self, p: &mut dyn Prompter) -> io::Result<Outcome> {
-        let r = self.rubric;
-        let all: Vec<Step> = r
-            .dimensions
-            .iter()
-            .enumerate()
-            .flat_map(|(d, dim)| {
-                (0..dim.questions.len())
-                    .map(move |q| Step::Question(QuestionRef::Level(d, q)))
-                    .chain(std::iter::once(Step::Evidence(d)))
-            })
-            .chain((0..r.fit_questions().len()).map(|f| Step::Question(QuestionRef::Fit(f))))
-            .collect();
+        let all = self.steps.clone();
         loop {
             p.say("\nYour answers:");
             let lines: Vec<String> = all.iter().map(|s| self.summary_line(*s)).collect();

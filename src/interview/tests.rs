@@ -274,8 +274,9 @@ fn partial_answers_ask_only_the_rest() {
     // craft.hours, craft evidence (nothing there yet), fit.wants, review.
     assert_eq!(p.prompts, 4);
     assert!(
-        p.said.iter().any(|s| s
-            .contains("2 questions to answer, the last one about whether you want the level at all, about a minute.")),
+        p.said.iter().any(|s| s.contains(
+            "2 of 6 questions left to answer, the last one about whether you want the level at all, about a minute."
+        )),
         "{:?}",
         p.said
     );
@@ -305,6 +306,31 @@ fn quitting_keeps_the_answers_and_resuming_finishes_them() {
     let mut expected = full_answers();
     expected.evidence.remove("delivery");
     assert_eq!(outcome.unwrap(), Outcome::Finished(expected));
+}
+
+#[test]
+fn a_resumed_interview_counts_on_and_can_go_back_past_where_it_started() {
+    use Act::*;
+    let (outcome, _) = run(Answers::default(), vec![Pick(1), Pick(3), Esc]);
+    let Outcome::Quit(so_far) = outcome.unwrap() else {
+        panic!("should have quit")
+    };
+    // Back from the first question asked (a checklist: its last item is Back)
+    // reaches the evidence and then the last question answered before the stop.
+    let mut script = vec![
+        Ticks(vec![3]),
+        Type(BACK_TOKEN),
+        Enter,
+        Type("Shipped the export feature"),
+    ];
+    script.extend(full_script().into_iter().skip(3));
+    let (outcome, p) = run(so_far, script);
+    assert_eq!(outcome.unwrap(), Outcome::Finished(full_answers()));
+    let said = p.said.join("\n");
+    assert!(said.contains("4 of 6 questions left to answer"), "{said}");
+    let first = said.find("question 3 of 6").expect("numbering goes on from 2");
+    let back = said.find("question 2 of 6").expect("Back reaches question 2");
+    assert!(first < back, "{said}");
 }
 
 #[test]

@@ -173,24 +173,10 @@ fn ctrl_c_saves_progress_and_resume_finishes_it() {
     // made from the saved answers file.
     let args = "assess --resume --format markdown -o report.md --save-answers answers.yaml";
     let mut s = spawn(home.path(), args, false);
-    s.expect("33 questions to answer").unwrap();
+    s.expect("33 of 35 questions left to answer").unwrap();
+    // The counter goes on from where it stopped: question 3 of 35.
     let rest: Vec<Step> = steps.into_iter().skip(2).collect();
-    let renumbered: Vec<Step> = rest
-        .into_iter()
-        .scan(0, |n, step| {
-            Some(match step {
-                Step::Question { number, .. } => {
-                    *n += 1;
-                    Step::Question {
-                        counter: format!("question {n} of 33"),
-                        number,
-                    }
-                }
-                Step::Evidence => Step::Evidence,
-            })
-        })
-        .collect();
-    answer(&mut s, &renumbered);
+    answer(&mut s, &rest);
     s.expect("Looks right").unwrap();
     s.send("\r").unwrap();
     s.expect("Answers saved to answers.yaml").unwrap();
@@ -354,6 +340,40 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
             .filter(|e| e.file_name().to_string_lossy().starts_with(".levelup-"))
             .collect();
         assert!(leftovers.is_empty(), "{at:?} {by:?}: temp files left: {leftovers:?}");
+
+        // --resume goes on where it stopped.
+        let mut s = spawn(home.path(), "assess --resume -o report.md", false);
+        match at {
+            At::Question => {
+                s.expect("question 3 of 35").unwrap();
+                s.send(ControlCode::Escape).unwrap();
+                s.expect("Continue with").unwrap();
+                assert_eq!(exit_code(&s), 130);
+            }
+            At::Evidence => {
+                // Evidence is optional and an empty one is not kept: the next
+                // question follows (the review offers the evidence again).
+                s.expect(format!("question {} of 35", first_dimension + 1).as_str())
+                    .unwrap();
+                s.send(ControlCode::Escape).unwrap();
+                s.expect("Continue with").unwrap();
+                assert_eq!(exit_code(&s), 130);
+            }
+            At::Review | At::SavePrompt => {
+                s.expect("Every question is already answered").unwrap();
+                s.expect("Looks right").unwrap();
+                s.send("\r").unwrap();
+                s.expect("Save them to").unwrap();
+                s.send("\r").unwrap();
+                s.expect("Answers saved to").unwrap();
+                assert_eq!(exit_code(&s), 0);
+                assert!(home.path().join("report.md").is_file());
+                assert!(
+                    !state.join("resume.yaml").exists(),
+                    "{at:?} {by:?}: the resume file goes once the report is out"
+                );
+            }
+        }
     }
 }
 
@@ -373,4 +393,54 @@ fn answers_that_cannot_be_saved_are_printed_and_the_exit_code_says_so() {
     let shown = String::from_utf8_lossy(shown.before()).to_string();
     assert!(shown.contains("scope.teams: one-team"), "{shown}");
     assert_eq!(exit_code(&s), 1, "1, not 130: nothing was kept");
+}
+
+#[test]
+fn a_second_start_keeps_the_unfinished_interview() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/levelup");
+    std::fs::create_dir_all(&state).unwrap();
+    let earlier = "rubric: senior-staff\ntarget: staff\nanswers:\n  scope.teams: one-team\n  scope.stakeholders: []\n";
+    std::fs::write(state.join("resume.yaml"), earlier).unwrap();
+
+    // Continue: the interview goes on at question 3.
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("An unfinished interview is waiting").unwrap();
+    s.expect("(2 answers)").unwrap();
+    s.send("\r").unwrap();
+    s.expect("question 3 of 35").unwrap();
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("2 answers saved to").unwrap();
+    assert_eq!(exit_code(&s), 130);
+
+    // Start over: the earlier answers move aside, the new interview starts at 1.
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("An unfinished interview is waiting").unwrap();
+    s.send("\x1b[B").unwrap(); // Down
+    s.send("\r").unwrap();
+    s.expect("The unfinished answers are kept in").unwrap();
+    s.expect("question 1 of 35").unwrap();
+    s.send("\r").unwrap();
+    s.expect("question 2 of 35").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("1 answer saved to").unwrap();
+    assert_eq!(exit_code(&s), 130);
+
+    let kept: Vec<_> = std::fs::read_dir(&state)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("resume-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let old = std::fs::read_to_string(&kept[0]).unwrap();
+    assert!(
+        old.contains("scope.stakeholders: []"),
+        "the earlier answers survive: {old}"
+    );
+    let new = std::fs::read_to_string(state.join("resume.yaml")).unwrap();
+    assert!(
+        new.contains("scope.teams") && !new.contains("scope.stakeholders"),
+        "{new}"
+    );
 }
