@@ -6,6 +6,7 @@
 //! back, a final review where any answer can be changed, and quitting at any
 //! question with everything answered so far kept.
 
+pub mod line;
 pub mod terminal;
 
 use crate::answers::{Answer, Answers};
@@ -66,6 +67,7 @@ pub enum Outcome {
 /// Typed at a text prompt to go back to the previous question.
 pub const BACK_TOKEN: &str = "<";
 const BACK: &str = "← Back to the previous question";
+const CANCEL: &str = "← Cancel: change nothing";
 
 /// One thing the interview asks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -390,14 +392,16 @@ impl<'a> Interview<'a> {
                 Some(0) => return Ok(Outcome::Finished(self.answers)),
                 Some(_) => {
                     // One short line each, so the list pages cleanly on small terminals.
-                    let picks: Vec<String> = all
+                    let mut picks: Vec<String> = all
                         .iter()
                         .enumerate()
                         .map(|(n, s)| format!("{:>3}. {}", n + 1, self.short_line(*s)))
                         .collect();
-                    p.say("Which one? (numbers as in the list above)");
-                    let Some(pick) = p.select(&picks, 0)? else {
-                        return Ok(Outcome::Quit(self.answers));
+                    picks.push(CANCEL.to_string());
+                    p.say("Which one? (numbers as in the list above; Esc to cancel)");
+                    // Esc or the last item: back to the list, nothing changed.
+                    let Some(pick) = p.select(&picks, 0)?.filter(|&i| i < all.len()) else {
+                        continue;
                     };
                     if let Reply::Quit = self.ask(p, all[pick], None)? {
                         return Ok(Outcome::Quit(self.answers));
@@ -407,15 +411,24 @@ impl<'a> Interview<'a> {
         }
     }
 
-    /// "Scope: scope.teams" — for picking an answer to change.
+    /// "Scope: Which best describes…" — the question, cut to one short line,
+    /// for picking an answer to change.
     fn short_line(&self, step: Step) -> String {
         let r = self.rubric;
-        match step {
-            Step::Question(QuestionRef::Level(d, i)) => {
-                format!("{}: {}", r.dimensions[d].title, r.dimensions[d].questions[i].id)
-            }
-            Step::Question(QuestionRef::Fit(f)) => format!("Fit: {}", r.fit_questions()[f].id),
-            Step::Evidence(d) => format!("{}: evidence", r.dimensions[d].title),
+        let (title, text) = match step {
+            Step::Question(QuestionRef::Level(d, i)) => (
+                r.dimensions[d].title.as_str(),
+                r.dimensions[d].questions[i].prompt.as_str(),
+            ),
+            Step::Question(QuestionRef::Fit(f)) => ("Fit", r.fit_questions()[f].prompt.as_str()),
+            Step::Evidence(d) => (r.dimensions[d].title.as_str(), "evidence"),
+        };
+        const ROOM: usize = 60;
+        let line = format!("{title}: {text}");
+        if line.chars().count() <= ROOM {
+            line
+        } else {
+            line.chars().take(ROOM - 1).chain(['…']).collect()
         }
     }
 

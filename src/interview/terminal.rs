@@ -6,6 +6,7 @@
 //! when it redraws, which garbles the screen on narrow terminals.
 
 use super::Prompter;
+use super::line::{Edit, Line};
 use dialoguer::console::{self, Key, Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, MultiSelect, Select};
@@ -158,21 +159,52 @@ impl TerminalPrompter {
         }
     }
 
-    /// The input line, cut from the left so it never wraps.
-    fn render_input(&self, text: &str) -> io::Result<()> {
-        let room = self.width().saturating_sub(4);
-        let chars: Vec<char> = text.chars().collect();
-        let shown: String = if chars.len() > room {
-            std::iter::once('…')
-                .chain(chars[chars.len() - room + 1..].iter().copied())
-                .collect()
+    /// The input line, cut so it never wraps and the cursor stays in view,
+    /// with the terminal's cursor put where the line's is.
+    fn render_input(&self, line: &Line) -> io::Result<()> {
+        let room = self.width().saturating_sub(4).max(2);
+        let chars: Vec<char> = line.text().chars().collect();
+        let cursor = line.cursor();
+        // The first char shown; a cut start is marked with '…'.
+        let start = if chars.len() < room {
+            0
         } else {
-            text.to_string()
+            (cursor + 1).saturating_sub(room - 1)
         };
+        let end = (start + room - usize::from(start > 0)).min(chars.len());
+        let shown: String = (start > 0)
+            .then_some('…')
+            .into_iter()
+            .chain(chars[start.min(end)..end].iter().copied())
+            .filter(|c| !c.is_control())
+            .collect();
         self.term.clear_line()?;
         self.term.write_str(&format!("› {shown}"))?;
+        let after = end.saturating_sub(cursor);
+        if after > 0 {
+            self.term.move_cursor_left(after)?;
+        }
         self.term.flush()
     }
+}
+
+/// The edit a key makes at a text prompt, if any (Enter and Esc are handled
+/// by the prompt).
+fn edit_for(key: &Key) -> Option<Edit> {
+    Some(match key {
+        Key::Char('\u{15}') => Edit::DeleteToStart, // Ctrl-U
+        Key::Char('\u{17}') => Edit::DeleteWord,    // Ctrl-W
+        Key::Char('\u{1}') => Edit::Home,           // Ctrl-A
+        Key::Char('\u{5}') => Edit::End,            // Ctrl-E
+        Key::Char('\u{8}') | Key::Backspace => Edit::DeleteBack,
+        Key::Char(c) if !c.is_control() => Edit::Insert(*c),
+        Key::Del => Edit::DeleteForward,
+        Key::ArrowLeft => Edit::Left,
+        Key::ArrowRight => Edit::Right,
+        Key::Home => Edit::Home,
+        Key::End => Edit::End,
+        _ => return None,
+    })
 }
 
 impl Prompter for TerminalPrompter {
@@ -232,33 +264,36 @@ impl Prompter for TerminalPrompter {
         // dialoguer's Input ignores Esc; this small editor honours it.
         self.term.write_line(&self.wrap(prompt, self.width(), ""))?;
         self.term.show_cursor()?;
-        let mut text = initial.to_string();
-        self.render_input(&text)?;
+        let mut line = Line::new(initial);
+        self.render_input(&line)?;
         loop {
             match self.term.read_key()? {
-                Key::Char(c) if !c.is_control() => text.push(c),
-                Key::Backspace => {
-                    text.pop();
-                }
                 Key::Escape => {
                     self.term.write_line("")?;
                     return Ok(None);
                 }
-                Key::Enter => match check(&text) {
-                    Ok(()) => {
-                        self.term.write_line("")?;
-                        return Ok(Some(text));
+                Key::Enter => {
+                    let text = line.text();
+                    match check(&text) {
+                        Ok(()) => {
+                            self.term.write_line("")?;
+                            return Ok(Some(text));
+                        }
+                        Err(msg) => {
+                            self.term.write_line("")?;
+                            let msg = self.wrap(&msg, self.width(), "  ");
+                            self.term.write_line(&self.error.apply_to(msg).to_string())?;
+                            line.clear();
+                        }
                     }
-                    Err(msg) => {
-                        self.term.write_line("")?;
-                        let msg = self.wrap(&msg, self.width(), "  ");
-                        self.term.write_line(&self.error.apply_to(msg).to_string())?;
-                        text.clear();
+                }
+                key => {
+                    if let Some(edit) = edit_for(&key) {
+                        line.apply(edit);
                     }
-                },
-                _ => {}
+                }
             }
-            self.render_input(&text)?;
+            self.render_input(&line)?;
         }
     }
 

@@ -334,6 +334,18 @@ fn a_resumed_interview_counts_on_and_can_go_back_past_where_it_started() {
 }
 
 #[test]
+fn changing_an_answer_can_be_cancelled() {
+    use Act::*;
+    let mut script = full_script();
+    script.pop(); // instead of "looks right": change, then Esc, then the last item (cancel).
+    let cancel_item = 9; // 9 review lines (6 questions, 3 evidence), then cancel
+    script.extend([Pick(1), Esc, Pick(1), Pick(cancel_item), Pick(0)]);
+    let (outcome, p) = run(Answers::default(), script);
+    assert_eq!(outcome.unwrap(), Outcome::Finished(full_answers()));
+    assert!(p.said.iter().any(|s| s.contains("Esc to cancel")), "{:?}", p.said);
+}
+
+#[test]
 fn ctrl_c_is_an_interrupted_error() {
     let (outcome, _) = run(Answers::default(), vec![Act::Pick(1), Act::CtrlC]);
     assert_eq!(outcome.unwrap_err().kind(), io::ErrorKind::Interrupted);

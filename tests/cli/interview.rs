@@ -444,3 +444,27 @@ fn a_second_start_keeps_the_unfinished_interview() {
         "{new}"
     );
 }
+
+#[test]
+fn text_prompts_can_be_edited_in_the_middle() {
+    let home = tempfile::tempdir().unwrap();
+    let steps = steps();
+    let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps[..first_evidence]);
+    s.expect("Evidence (optional").unwrap();
+    s.send("led the migra").unwrap();
+    s.expect("migra").unwrap();
+    // Five times Left, Ctrl-W (the word before), then type; Home, Delete.
+    s.send("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x17X\x1b[H\x1b[3~").unwrap();
+    s.expect("ed Xmigra").unwrap();
+    s.send("\r").unwrap();
+    s.expect(format!("question {} of", first_evidence + 1).as_str())
+        .unwrap();
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&s), 130);
+    let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
+    assert!(resume.contains("ed Xmigra") && !resume.contains("led"), "{resume}");
+}
