@@ -6,11 +6,13 @@
 //! back, a final review where any answer can be changed, and quitting at any
 //! question with everything answered so far kept.
 
+pub mod checklist;
 pub mod line;
 pub mod terminal;
 
 use crate::answers::{Answer, Answers};
 use crate::rubric::{Agreement, Kind, QuestionRef, Rubric, unit_suffix};
+pub use checklist::Checked;
 use std::io;
 
 /// What an interview needs from a terminal. `Ok(None)` means the person asked
@@ -31,18 +33,17 @@ pub trait Prompter {
         let _ = descriptions;
         self.select(items, default)
     }
-    /// Tick any number of items; `checked` is the starting state.
-    fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>>;
-    /// [`Prompter::multi_select`], showing the highlighted item's description under it.
-    fn multi_select_described(
+    /// Tick any number of items, showing the highlighted item's description
+    /// (if it has one) under it; `checked` is the starting state, one per
+    /// item. `back` adds a row with that label after the items: an action that
+    /// ends the checklist with [`Checked::Back`], never a checkbox.
+    fn checklist(
         &mut self,
         items: &[String],
         descriptions: &[Option<String>],
         checked: &[bool],
-    ) -> io::Result<Option<Vec<usize>>> {
-        let _ = descriptions;
-        self.multi_select(items, checked)
-    }
+        back: Option<&str>,
+    ) -> io::Result<Checked>;
     /// A line of text; `check` rejects bad input with a message and the
     /// prompter asks again.
     fn input(
@@ -525,7 +526,7 @@ fn pick_one_described(
     })
 }
 
-/// Any of the `(id, label)` items; ticking the back item goes back.
+/// Any of the `(id, label, description)` items, or Back.
 fn pick_items<'i>(
     p: &mut dyn Prompter,
     items: impl Iterator<Item = (&'i str, &'i str, Option<&'i str>)>,
@@ -544,22 +545,19 @@ fn pick_items<'i>(
         Some(Answer::Items(t)) => t,
         _ => Vec::new(),
     };
-    let mut checked: Vec<bool> = ids.iter().map(|id| ticked.iter().any(|t| t == id)).collect();
-    if can_go_back {
-        labels.push(BACK.to_string());
-        checked.push(false);
-        descriptions.push(None);
-    }
+    let checked: Vec<bool> = ids.iter().map(|id| ticked.iter().any(|t| t == id)).collect();
     p.say("(Space to tick, Enter when done; none is fine.)");
-    let picked = if descriptions.iter().any(Option::is_some) {
-        p.multi_select_described(&labels, &descriptions, &checked)?
-    } else {
-        p.multi_select(&labels, &checked)?
-    };
-    Ok(match picked {
-        None => Picked::Quit,
-        Some(picked) if picked.iter().any(|&k| k >= ids.len()) => Picked::Back,
-        Some(picked) => Picked::Answer(Answer::Items(picked.iter().map(|&k| ids[k].to_string()).collect())),
+    let back = can_go_back.then_some(BACK);
+    Ok(match p.checklist(&labels, &descriptions, &checked, back)? {
+        Checked::Quit => Picked::Quit,
+        Checked::Back => Picked::Back,
+        Checked::Ticked(picked) => Picked::Answer(Answer::Items(
+            picked
+                .iter()
+                .filter_map(|&k| ids.get(k))
+                .map(|id| id.to_string())
+                .collect(),
+        )),
     })
 }
 

@@ -6,10 +6,11 @@
 //! when it redraws, which garbles the screen on narrow terminals.
 
 use super::Prompter;
+use super::checklist::{Checked, Checklist, Move};
 use super::line::{Edit, Line};
 use dialoguer::console::{self, Key, Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, MultiSelect, Select};
+use dialoguer::{Confirm, Select};
 use std::io;
 
 /// A theme that shows the highlighted item's description under it.
@@ -32,30 +33,6 @@ impl Theme for Described<'_> {
         selection: &str,
     ) -> std::fmt::Result {
         self.inner.format_select_prompt_selection(f, prompt, selection)
-    }
-
-    fn format_multi_select_prompt(&self, f: &mut dyn std::fmt::Write, prompt: &str) -> std::fmt::Result {
-        self.inner.format_multi_select_prompt(f, prompt)
-    }
-
-    fn format_multi_select_prompt_selection(
-        &self,
-        f: &mut dyn std::fmt::Write,
-        prompt: &str,
-        selections: &[&str],
-    ) -> std::fmt::Result {
-        self.inner.format_multi_select_prompt_selection(f, prompt, selections)
-    }
-
-    fn format_multi_select_prompt_item(
-        &self,
-        f: &mut dyn std::fmt::Write,
-        text: &str,
-        checked: bool,
-        active: bool,
-    ) -> std::fmt::Result {
-        self.inner.format_multi_select_prompt_item(f, text, checked, active)?;
-        self.note(f, text, active)
     }
 
     fn format_select_prompt_item(&self, f: &mut dyn std::fmt::Write, text: &str, active: bool) -> std::fmt::Result {
@@ -139,24 +116,89 @@ impl TerminalPrompter {
         labels.iter().map(|l| self.wrap(l, width, "  ")).collect()
     }
 
+    /// A description as shown under its item: wrapped and indented; `None`
+    /// when there is none or it is blank.
+    fn note(&self, description: Option<&str>) -> Option<String> {
+        let width = self.width().saturating_sub(10).max(10);
+        let d = description?.trim();
+        (!d.is_empty()).then(|| self.wrap(d, width, "      "))
+    }
+
     /// This prompter's theme, with `descriptions` (by item) shown under the
     /// highlighted item: wrapped and indented, so dialoguer counts their lines
     /// when it redraws.
     fn described(&self, items: &[String], descriptions: &[Option<String>]) -> Described<'_> {
-        let width = self.width().saturating_sub(10).max(10);
         let notes = items
             .iter()
             .zip(descriptions)
-            .filter_map(|(item, d)| {
-                let d = d.as_deref()?.trim();
-                (!d.is_empty()).then(|| (item.clone(), self.wrap(d, width, "      ")))
-            })
+            .filter_map(|(item, d)| Some((item.clone(), self.note(d.as_deref())?)))
             .collect();
         Described {
             inner: &*self.theme,
             notes,
             style: Style::new().dim().for_stderr(),
         }
+    }
+
+    /// Clear the last `n` lines written, leaving the cursor where they began.
+    fn clear_lines(&self, n: usize) -> io::Result<()> {
+        if n > 0 {
+            self.term.clear_last_lines(n)?;
+        }
+        Ok(())
+    }
+
+    /// A checklist as lines: items with their ticks, the Back row without
+    /// one, the highlighted item's description under it. A list taller than
+    /// the terminal shows a window around the highlight, with how many rows
+    /// are above and below it.
+    fn render_checklist(&self, list: &Checklist, labels: &[String], descriptions: &[Option<String>]) -> String {
+        let dim = Style::new().dim().for_stderr();
+        let rows = self.items(labels);
+        let notes: Vec<Option<String>> = descriptions.iter().map(|d| self.note(d.as_deref())).collect();
+        let row = |i: usize| -> String {
+            let active = i == list.cursor();
+            let mut out = String::new();
+            let _ = if list.is_back(i) {
+                self.theme.format_select_prompt_item(&mut out, &rows[i], active)
+            } else {
+                self.theme
+                    .format_multi_select_prompt_item(&mut out, &rows[i], list.is_ticked(i), active)
+            };
+            if let Some(Some(note)) = notes.get(i).filter(|_| active) {
+                out.push_str(&format!("\n      {}", dim.apply_to(note.trim_start())));
+            }
+            out
+        };
+        let lines = |i: usize| row(i).split('\n').count();
+        let n = rows.len();
+        let room = usize::from(self.term.size().0).saturating_sub(3).max(3);
+        let all: usize = (0..n).map(lines).sum();
+        let (mut start, mut end) = (0, n);
+        if all > room {
+            // Two lines for the "more" markers.
+            let room = room.saturating_sub(2).max(1);
+            start = list.cursor();
+            end = list.cursor() + 1;
+            let mut used = lines(list.cursor());
+            while end < n && used + lines(end) <= room {
+                used += lines(end);
+                end += 1;
+            }
+            while start > 0 && used + lines(start - 1) <= room {
+                start -= 1;
+                used += lines(start);
+            }
+        }
+        let mut out: Vec<String> = Vec::new();
+        if start > 0 {
+            out.push(dim.apply_to(format!("  ↑ {start} more")).to_string());
+        }
+        out.extend((start..end).map(row));
+        if end < n {
+            out.push(dim.apply_to(format!("  ↓ {} more", n - end)).to_string());
+        }
+        out.join("\n")
     }
 
     /// The input line, cut so it never wraps and the cursor stays in view,
@@ -234,25 +276,49 @@ impl Prompter for TerminalPrompter {
             .interact_on_opt(&self.term)?)
     }
 
-    fn multi_select_described(
+    fn checklist(
         &mut self,
         items: &[String],
         descriptions: &[Option<String>],
         checked: &[bool],
-    ) -> io::Result<Option<Vec<usize>>> {
-        let items = self.items(items);
-        let theme = self.described(&items, descriptions);
-        Ok(MultiSelect::with_theme(&theme)
-            .items(&items)
-            .defaults(checked)
-            .interact_on_opt(&self.term)?)
-    }
-
-    fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>> {
-        Ok(MultiSelect::with_theme(&*self.theme)
-            .items(self.items(items))
-            .defaults(checked)
-            .interact_on_opt(&self.term)?)
+        back: Option<&str>,
+    ) -> io::Result<Checked> {
+        // dialoguer's MultiSelect would make Back one more tickable item.
+        let mut labels = items.to_vec();
+        labels.extend(back.map(String::from));
+        let mut list = Checklist::new(checked, back.is_some());
+        self.term.hide_cursor()?;
+        let mut drawn = 0;
+        let done = loop {
+            // Wrapped afresh each time: the terminal may have been resized.
+            let screen = self.render_checklist(&list, &labels, descriptions);
+            self.clear_lines(drawn)?;
+            self.term.write_line(&screen)?;
+            drawn = screen.split('\n').count();
+            let key = match self.term.read_key() {
+                Ok(key) => key,
+                Err(e) => {
+                    let _ = self.term.show_cursor();
+                    return Err(e);
+                }
+            };
+            let step = match key {
+                Key::ArrowUp | Key::BackTab | Key::Char('k') => Move::Up,
+                Key::ArrowDown | Key::Tab | Key::Char('j') => Move::Down,
+                Key::Home | Key::PageUp => Move::First,
+                Key::End | Key::PageDown => Move::Last,
+                Key::Char(' ') => Move::Toggle,
+                Key::Enter => Move::Enter,
+                Key::Escape => Move::Quit,
+                _ => continue,
+            };
+            if let Some(done) = list.apply(step) {
+                break done;
+            }
+        };
+        self.clear_lines(drawn)?;
+        self.term.show_cursor()?;
+        Ok(done)
     }
 
     fn input(

@@ -11,6 +11,8 @@ enum Act {
     Enter,
     Pick(usize),
     Ticks(Vec<usize>),
+    /// The Back row of a checklist.
+    Back,
     Type(&'static str),
     Esc,
     CtrlC,
@@ -77,14 +79,28 @@ impl Prompter for Scripted {
         self.select(items, default)
     }
 
-    fn multi_select(&mut self, items: &[String], checked: &[bool]) -> io::Result<Option<Vec<usize>>> {
-        assert_eq!(items.len(), checked.len());
+    fn checklist(
+        &mut self,
+        items: &[String],
+        descriptions: &[Option<String>],
+        checked: &[bool],
+        back: Option<&str>,
+    ) -> io::Result<Checked> {
+        assert_eq!(items.len(), checked.len(), "one tick per item");
+        assert_eq!(items.len(), descriptions.len(), "one description slot per item");
         match self.next() {
-            Act::Enter => Ok(Some((0..checked.len()).filter(|&i| checked[i]).collect())),
-            Act::Ticks(t) => Ok(Some(t)),
-            Act::Esc => Ok(None),
+            Act::Enter => Ok(Checked::Ticked((0..checked.len()).filter(|&i| checked[i]).collect())),
+            Act::Ticks(t) => {
+                assert!(t.iter().all(|&i| i < items.len()), "ticks {t:?} of {items:?}");
+                Ok(Checked::Ticked(t))
+            }
+            Act::Back => {
+                assert!(back.is_some(), "no Back offered with {items:?}");
+                Ok(Checked::Back)
+            }
+            Act::Esc => Ok(Checked::Quit),
             Act::CtrlC => Err(interrupted()),
-            other => panic!("{other:?} at a multi-select of {items:?}"),
+            other => panic!("{other:?} at a checklist of {items:?}"),
         }
     }
 
@@ -208,7 +224,7 @@ fn back_changes_an_earlier_answer() {
     assert_eq!(answers.answers["delivery.size"], Answer::Choice("project".into()));
     assert_eq!(answers.answers["delivery.help"], Answer::Scale(Agreement::Agree));
 
-    // Back from a number ("<") and from a checklist (the last item).
+    // Back from a number ("<"), then a new answer at the checklist.
     let mut script = full_script();
     script.splice(4..5, [Type("<"), Ticks(vec![2]), Type("4")]);
     let (outcome, _) = run(Answers::default(), script);
@@ -219,11 +235,9 @@ fn back_changes_an_earlier_answer() {
         answers.answers["craft.practices"],
         Answer::Items(vec!["standards".into()])
     );
+    // Back from a checklist: its Back row, not a tick.
     let mut script = full_script();
-    script.splice(
-        3..4,
-        [Ticks(vec![0, 3]), Type("Shipped the export feature"), Ticks(vec![0, 1])],
-    );
+    script.splice(3..4, [Back, Type("Shipped the export feature"), Ticks(vec![0, 1])]);
     let (outcome, _) = run(Answers::default(), script);
     assert_eq!(outcome.unwrap(), Outcome::Finished(full_answers()));
 }
@@ -315,14 +329,9 @@ fn a_resumed_interview_counts_on_and_can_go_back_past_where_it_started() {
     let Outcome::Quit(so_far) = outcome.unwrap() else {
         panic!("should have quit")
     };
-    // Back from the first question asked (a checklist: its last item is Back)
-    // reaches the evidence and then the last question answered before the stop.
-    let mut script = vec![
-        Ticks(vec![3]),
-        Type(BACK_TOKEN),
-        Enter,
-        Type("Shipped the export feature"),
-    ];
+    // Back from the first question asked (a checklist) reaches the evidence
+    // and then the last question answered before the stop.
+    let mut script = vec![Back, Type(BACK_TOKEN), Enter, Type("Shipped the export feature")];
     script.extend(full_script().into_iter().skip(3));
     let (outcome, p) = run(so_far, script);
     assert_eq!(outcome.unwrap(), Outcome::Finished(full_answers()));

@@ -468,3 +468,42 @@ fn text_prompts_can_be_edited_in_the_middle() {
     let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
     assert!(resume.contains("ed Xmigra") && !resume.contains("led"), "{resume}");
 }
+
+#[test]
+fn back_in_a_checklist_is_an_action_not_a_checkbox() {
+    let home = tempfile::tempdir().unwrap();
+    let rubric = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/rubrics/checklist-ladder.yaml");
+    let mut s = spawn(home.path(), &format!("assess --rubric {}", rubric.display()), false);
+    s.expect("question 1 of").unwrap();
+    // The first question has no Back row: Up wraps to the last item.
+    s.send("\x1b[A \r").unwrap();
+    s.expect("Evidence (optional").unwrap();
+    s.send("\r").unwrap();
+    s.expect("question 2 of").unwrap();
+    // Tick the first item; Up wraps to Back, shown without a box; Space there
+    // ticks nothing; Down and Enter answer with the one tick.
+    s.send(" ").unwrap();
+    s.expect("[x] Writes tests").unwrap();
+    s.send("\x1b[A").unwrap();
+    s.expect("> ← Back to the previous question").unwrap();
+    s.send(" ").unwrap();
+    s.send("\x1b[B\r").unwrap();
+    s.expect("Technical craft · evidence").unwrap();
+    // Back from the next checklist: Enter on its Back row.
+    s.send("\r").unwrap();
+    s.expect("question 3 of").unwrap();
+    s.send("\x1b[A\r").unwrap();
+    s.expect("Technical craft · evidence").unwrap();
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&s), 130);
+    let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
+    let kept = levelup::answers::parse(&resume, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+    let items = |id: &str| match &kept.answers[id] {
+        levelup::answers::RawValue::List(items) => items.clone(),
+        other => panic!("{id}: {other:?}"),
+    };
+    assert_eq!(items("delivery.criteria"), ["l5-continuity"]);
+    assert_eq!(items("craft.criteria"), ["l2-tests"]);
+    assert_eq!(kept.answers.len(), 2, "{resume}");
+}
