@@ -704,7 +704,9 @@ fn check_outputs(args: &AssessArgs) -> Result<()> {
     .into_iter()
     .filter_map(|(flag, path)| path.as_deref().map(|p| (flag, p)))
     .collect();
-    let resume = if args.resume { Some(resume::path()?) } else { None };
+    // The unfinished interview is an input whether or not --resume says so:
+    // a plain run may be told to continue it.
+    let resume = resume::path().ok();
     let mut inputs: Vec<(&str, &Path)> = args
         .answers
         .iter()
@@ -712,7 +714,7 @@ fn check_outputs(args: &AssessArgs) -> Result<()> {
         .map(|a| ("--answers", Path::new(a)))
         .collect();
     inputs.extend(rubric_file(args.rubric.as_deref()).map(|p| ("--rubric", p)));
-    inputs.extend(resume.as_deref().map(|p| ("--resume", p)));
+    inputs.extend(resume.as_deref().map(|p| ("the unfinished interview", p)));
     files::check_outputs(&outputs, &inputs, args.force)?;
     if args.save {
         crate::history::check()?;
@@ -810,8 +812,12 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
         Some(spec) if Rubric::builtin(spec).is_none() => format!("levelup assess --resume --rubric {spec}"),
         _ => "levelup assess --resume".to_string(),
     };
+    let evidence: Arc<Mutex<Option<String>>> = Arc::default();
+    let draft: Arc<Mutex<String>> = Arc::default();
     let stop = Stop {
         latest: Arc::clone(&latest),
+        evidence: Arc::clone(&evidence),
+        draft: Arc::clone(&draft),
         rubric: rubric.clone(),
         hint,
         modes: Modes::save(),
@@ -821,12 +827,17 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
         watch_signals()?;
     }
 
-    let mut prompter = TerminalPrompter::new();
+    let mut prompter = TerminalPrompter::new().with_draft(draft);
     let shared = Arc::clone(&latest);
     let outcome = Interview::new(rubric, target, start)
         .on_change(move |a| {
             if let Ok(mut slot) = shared.lock() {
                 *slot = a.clone();
+            }
+        })
+        .on_evidence(move |dimension| {
+            if let Ok(mut slot) = evidence.lock() {
+                *slot = dimension.map(String::from);
             }
         })
         .run(&mut prompter);
@@ -850,6 +861,10 @@ const CTRL_C: i32 = 130;
 /// terminal's modes to put back.
 struct Stop {
     latest: Arc<Mutex<Answers>>,
+    /// The dimension whose evidence is being typed, if any, and the line so
+    /// far: a stop in the middle keeps it as that dimension's evidence.
+    evidence: Arc<Mutex<Option<String>>>,
+    draft: Arc<Mutex<String>>,
     rubric: Rubric,
     hint: String,
     modes: Modes,
@@ -911,11 +926,19 @@ fn quit_interview(code: i32) -> ! {
         std::process::exit(code)
     };
     stop.modes.restore();
-    let answers = stop
+    let mut answers = stop
         .latest
         .lock()
         .map(|a| a.clone())
         .unwrap_or_else(|e| e.into_inner().clone());
+    let dimension = stop.evidence.lock().map(|d| d.clone()).unwrap_or_default();
+    let typed = stop.draft.lock().map(|t| t.trim().to_string()).unwrap_or_default();
+    if let Some(dimension) = dimension
+        && !typed.is_empty()
+        && typed != crate::interview::BACK_TOKEN
+    {
+        answers.evidence.insert(dimension, typed);
+    }
     let count = answers.answers.len();
     let plural = if count == 1 { "" } else { "s" };
     match resume::save(&answers, &stop.rubric) {

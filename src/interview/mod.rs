@@ -96,7 +96,14 @@ pub struct Interview<'a> {
     pending: Vec<bool>,
     /// Called after every change, so a Ctrl-C handler can save the latest answers.
     on_change: Box<dyn FnMut(&Answers) + 'a>,
+    /// Called with a dimension's id while its evidence is being asked for,
+    /// and with `None` once it is answered: a stop in the middle can keep
+    /// what was typed so far.
+    on_evidence: Box<EvidenceHook<'a>>,
 }
+
+/// Told which dimension's evidence is being typed (`None`: no longer).
+type EvidenceHook<'a> = dyn FnMut(Option<&str>) + 'a;
 
 impl<'a> Interview<'a> {
     /// An interview that asks every question `start` leaves unanswered, and
@@ -127,11 +134,19 @@ impl<'a> Interview<'a> {
             steps,
             pending,
             on_change: Box::new(|_| {}),
+            on_evidence: Box::new(|_| {}),
         }
     }
 
     pub fn on_change(mut self, f: impl FnMut(&Answers) + 'a) -> Self {
         self.on_change = Box::new(f);
+        self
+    }
+
+    /// See the `on_evidence` field: `Some(dimension id)` before an evidence
+    /// prompt, `None` after it is answered (not after a quit).
+    pub fn on_evidence(mut self, f: impl FnMut(Option<&str>) + 'a) -> Self {
+        self.on_evidence = Box::new(f);
         self
     }
 
@@ -230,9 +245,12 @@ impl<'a> Interview<'a> {
                     String::new()
                 };
                 let prompt = format!("Evidence (optional; Enter to skip{hint})");
+                (self.on_evidence)(Some(&dim.id));
+                // On a quit the hook is not reset: what was typed is kept.
                 let Some(text) = p.input(&prompt, &current, &|_| Ok(()))? else {
                     return Ok(Reply::Quit);
                 };
+                (self.on_evidence)(None);
                 let text = text.trim();
                 if text == BACK_TOKEN && can_go_back {
                     return Ok(Reply::Back);

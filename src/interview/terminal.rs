@@ -12,6 +12,7 @@ use dialoguer::console::{self, Key, Style, Term};
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Select};
 use std::io;
+use std::sync::{Arc, Mutex};
 
 /// A theme that shows the highlighted item's description under it.
 struct Described<'t> {
@@ -55,6 +56,8 @@ pub struct TerminalPrompter {
     term: Term,
     theme: Box<dyn Theme>,
     error: Style,
+    /// The text prompt's line as typed so far, for a signal handler to keep.
+    draft: Option<Arc<Mutex<String>>>,
 }
 
 impl Default for TerminalPrompter {
@@ -76,6 +79,22 @@ impl TerminalPrompter {
             term: Term::stderr(),
             theme,
             error: Style::new().red().for_stderr(),
+            draft: None,
+        }
+    }
+
+    /// Keep the line being typed at a text prompt in `slot`, after every key
+    /// (it is left as it was when the prompt ends).
+    pub fn with_draft(mut self, slot: Arc<Mutex<String>>) -> Self {
+        self.draft = Some(slot);
+        self
+    }
+
+    fn publish(&self, line: &Line) {
+        if let Some(slot) = &self.draft
+            && let Ok(mut text) = slot.lock()
+        {
+            *text = line.text();
         }
     }
 
@@ -331,6 +350,7 @@ impl Prompter for TerminalPrompter {
         self.term.write_line(&self.wrap(prompt, self.width(), ""))?;
         self.term.show_cursor()?;
         let mut line = Line::new(initial);
+        self.publish(&line);
         self.render_input(&line)?;
         loop {
             match self.term.read_key()? {
@@ -350,12 +370,14 @@ impl Prompter for TerminalPrompter {
                             let msg = self.wrap(&msg, self.width(), "  ");
                             self.term.write_line(&self.error.apply_to(msg).to_string())?;
                             line.clear();
+                            self.publish(&line);
                         }
                     }
                 }
                 key => {
                     if let Some(edit) = edit_for(&key) {
                         line.apply(edit);
+                        self.publish(&line);
                     }
                 }
             }

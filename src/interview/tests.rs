@@ -439,3 +439,19 @@ fn choice_descriptions_go_with_the_select() {
     assert_eq!(first[1].as_deref(), Some("Works the way the team agreed."));
     assert!(first[0].is_none());
 }
+
+#[test]
+fn the_evidence_being_typed_is_announced_until_it_is_answered() {
+    use Act::*;
+    let r = rubric();
+    let mut calls: Vec<Option<String>> = Vec::new();
+    // Answer the first evidence, then quit at the second.
+    let script = vec![Pick(1), Pick(3), Type("Shipped"), Ticks(vec![0]), Type("4"), Esc];
+    let mut p = Scripted::new(script);
+    let outcome = Interview::new(&r, 1, Answers::default())
+        .on_evidence(|d| calls.push(d.map(String::from)))
+        .run(&mut p);
+    assert!(matches!(outcome.unwrap(), Outcome::Quit(_)));
+    // Quitting at an evidence prompt leaves it announced: a stop keeps the draft.
+    assert_eq!(calls, [Some("delivery".to_string()), None, Some("craft".to_string())]);
+}

@@ -304,6 +304,7 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
         (At::Question, By::Signal("HUP", 129), 2),
         (At::Question, By::Signal("QUIT", 131), 2),
         (At::Evidence, By::Signal("TERM", 143), first_dimension),
+        (At::Evidence, By::CtrlC, first_dimension),
         (At::Review, By::Signal("HUP", 129), total),
         (At::Review, By::CtrlC, total),
         (At::SavePrompt, By::CtrlC, total),
@@ -329,6 +330,14 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
         let resume = std::fs::read_to_string(state.join("resume.yaml"))
             .unwrap_or_else(|e| panic!("{at:?} {by:?}: no resume file ({e}): {shown}"));
         let kept = levelup::answers::parse(&resume, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+        if matches!(at, At::Evidence) {
+            let dimension = &Rubric::builtin("senior-staff").unwrap().dimensions[0].id;
+            assert_eq!(
+                kept.evidence.get(dimension),
+                Some(&Some("led the migra".to_string())),
+                "{by:?}: the evidence typed so far is kept:\n{resume}"
+            );
+        }
         let answers = kept.answers.len();
         assert!(
             answers == answered,
@@ -351,8 +360,8 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
                 assert_eq!(exit_code(&s), 130);
             }
             At::Evidence => {
-                // Evidence is optional and an empty one is not kept: the next
-                // question follows (the review offers the evidence again).
+                // The evidence typed so far was kept: the next question
+                // follows (the review offers the evidence to change).
                 s.expect(format!("question {} of 35", first_dimension + 1).as_str())
                     .unwrap();
                 s.send(ControlCode::Escape).unwrap();

@@ -206,3 +206,25 @@ fn stderr_a_closed_pipe_costs_the_messages_not_the_run() {
         .stderr_to(writer)
         .bad();
 }
+
+#[test]
+fn the_unfinished_interview_is_never_an_output() {
+    let (dir, answers) = workspace();
+    let state = dir.path().join("state");
+    std::fs::create_dir_all(state.join("levelup")).unwrap();
+    let resume = state.join("levelup/resume.yaml");
+    std::fs::copy(&answers, &resume).unwrap();
+    let before = std::fs::read(&resume).unwrap();
+    let target = resume.display().to_string();
+    for flag in ["-o", "--save-answers", "--chart"] {
+        let out = levelup(&["assess", "--answers", &answers, flag, &target, "--force"])
+            .env("XDG_STATE_HOME", &state)
+            .bad();
+        assert!(
+            out.stderr.contains("the unfinished interview"),
+            "{flag}: {}",
+            out.stderr
+        );
+    }
+    assert_eq!(std::fs::read(&resume).unwrap(), before, "the resume file is untouched");
+}
