@@ -466,8 +466,19 @@ fn missing_items(rubric: &Rubric, d: usize, s: &score::DimensionScore) -> Vec<Mi
         .collect()
 }
 
-/// How an answer reads to a person.
+/// How an answer reads in the report: [`describe_plain`], and for a number the
+/// rubric's band it falls in ("65% (the usual Senior range)").
 pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> String {
+    describe_as(rubric, question, answer, true)
+}
+
+/// How an answer reads while the person is still answering: no band and no
+/// level name, which would tell them where an answer scores.
+pub fn describe_plain(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> String {
+    describe_as(rubric, question, answer, false)
+}
+
+fn describe_as(rubric: &Rubric, question: QuestionRef, answer: &Answer, with_band: bool) -> String {
     let label_of = |items: &mut dyn Iterator<Item = (&String, &String)>, ticked: &[String]| {
         let labels: Vec<&str> = items
             .filter(|(id, _)| ticked.contains(id))
@@ -506,8 +517,8 @@ pub fn describe(rubric: &Rubric, question: QuestionRef, answer: &Answer) -> Stri
                     .enumerate()
                     .find(|(i, b)| *x >= b.from && (*x < b.to || (*i == last && *x <= b.to)));
                 match band {
-                    Some((_, b)) => format!("{x}{unit} ({})", b.label),
-                    None => format!("{x}{unit}"),
+                    Some((_, b)) if with_band => format!("{x}{unit} ({})", b.label),
+                    _ => format!("{x}{unit}"),
                 }
             }
             _ => String::new(),

@@ -385,7 +385,7 @@ impl<'a> Interview<'a> {
             Picked::Quit => Ok(Reply::Quit),
             Picked::Back => Ok(Reply::Back),
             Picked::Answer(answer) => {
-                p.say(&format!("  → {}", crate::report::describe(r, q, &answer)));
+                p.say(&format!("  → {}", crate::report::describe_plain(r, q, &answer)));
                 self.answers.answers.insert(id, answer);
                 (self.on_change)(&self.answers);
                 Ok(Reply::Next)
@@ -474,7 +474,7 @@ impl<'a> Interview<'a> {
                     .answers
                     .answers
                     .get(id)
-                    .map_or_else(|| "(unanswered)".to_string(), |a| crate::report::describe(r, q, a));
+                    .map_or_else(|| "(unanswered)".to_string(), |a| crate::report::describe_plain(r, q, a));
                 format!("{title}: {prompt} → {answer}")
             }
             Step::Evidence(d) => {

@@ -455,3 +455,15 @@ fn the_evidence_being_typed_is_announced_until_it_is_answered() {
     // Quitting at an evidence prompt leaves it announced: a stop keeps the draft.
     assert_eq!(calls, [Some("delivery".to_string()), None, Some("craft".to_string())]);
 }
+
+#[test]
+fn no_band_or_level_is_echoed_while_answering() {
+    let (outcome, p) = run(Answers::default(), full_script());
+    assert!(matches!(outcome.unwrap(), Outcome::Finished(_)));
+    let said = p.said.join("\n");
+    // craft.hours is 4: the fixture's band for it is "regular", at level mid.
+    assert!(said.contains("→ 4 hours"), "{said}");
+    for cue in ["regular", "(mid", "Mid-level)"] {
+        assert!(!said.contains(cue), "{cue:?} was echoed:\n{said}");
+    }
+}
