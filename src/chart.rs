@@ -312,6 +312,9 @@ fn person_values(r: &Report) -> Vec<Option<f64>> {
 
 /// The chart for one report: the person's profile and the target level.
 pub fn from_report(r: &Report) -> Chart {
+    // A signal is not scored: it has no place on a chart of scores.
+    let scored = without_signals(r);
+    let r = &scored;
     let person = r.person.name.clone().unwrap_or_else(|| "You".to_string());
     let target = Profile {
         name: format!("Target: {}", r.target.title),
@@ -506,6 +509,17 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
     }
     writeln!(out, "</g>")?;
     writeln!(out, "</svg>")
+}
+
+/// `r` without its signal dimensions (rubric `signal: true`).
+fn without_signals(r: &Report) -> Report {
+    let mut r = r.clone();
+    let signals: Vec<String> = r.dimensions.iter().filter(|d| d.signal).map(|d| d.id.clone()).collect();
+    r.dimensions.retain(|d| !d.signal);
+    if let Some(panel) = &mut r.raters {
+        panel.dimensions.retain(|v| !signals.contains(&v.dimension));
+    }
+    r
 }
 
 #[cfg(test)]

@@ -271,6 +271,10 @@ pub struct DimensionReport {
     /// Every question answered `n/a`: left out of the estimate.
     #[serde(default)]
     pub not_applicable: bool,
+    /// A signal (rubric `signal: true`): shown by its answers, never scored;
+    /// `score` and `target` are then `null`.
+    #[serde(default)]
+    pub signal: bool,
     /// Title of the highest step the score reaches ("Working"; "Below Awareness").
     #[serde(default)]
     pub step: Option<String>,
@@ -878,6 +882,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             gap: shown_gap(rubric, s),
             reached: s.reached,
             not_applicable: s.not_applicable,
+            signal: d.signal,
             step: step_reached(rubric, di, s.score),
             target_step: s
                 .expected

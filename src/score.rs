@@ -267,10 +267,12 @@ pub fn assess(rubric: &Rubric, answers: &Answers, target: usize) -> Assessment {
         .iter()
         .enumerate()
         .map(|(di, d)| {
+            // A signal is shown, never scored.
             let questions: Vec<Option<f64>> = d
                 .questions
                 .iter()
                 .map(|q| answers.answers.get(&q.id).and_then(|a| position(q, a, reach)))
+                .map(|p| p.filter(|_| !d.signal))
                 .collect();
             let score = weighted_mean(d.questions.iter().zip(&questions).map(|(q, p)| (q.weight, *p)));
             let not_applicable = d
@@ -610,6 +612,7 @@ fn points_of(rubric: &Rubric, answers: &Answers) -> Points {
         .map(|d| {
             d.questions
                 .iter()
+                .filter(|_| !d.signal)
                 .filter_map(|q| answers.answers.get(&q.id).map(|a| points(q, a)))
                 .sum()
         })
@@ -619,7 +622,7 @@ fn points_of(rubric: &Rubric, answers: &Answers) -> Points {
         max_per_dimension: rubric
             .dimensions
             .iter()
-            .map(|d| d.questions.iter().map(max_points).sum())
+            .map(|d| d.questions.iter().filter(|_| !d.signal).map(max_points).sum())
             .collect(),
         per_dimension,
     }

@@ -470,11 +470,10 @@ impl<'a> Interview<'a> {
                         r.fit_questions()[f].id.as_str(),
                     ),
                 };
-                let answer = self
-                    .answers
-                    .answers
-                    .get(id)
-                    .map_or_else(|| "(unanswered)".to_string(), |a| crate::report::describe_plain(r, q, a));
+                let answer = self.answers.answers.get(id).map_or_else(
+                    || "(unanswered)".to_string(),
+                    |a| crate::report::describe_plain(r, q, a),
+                );
                 format!("{title}: {prompt} → {answer}")
             }
             Step::Evidence(d) => {

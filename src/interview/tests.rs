@@ -271,7 +271,8 @@ fn review_changes_an_answer() {
     assert!(
         p.said
             .iter()
-            .any(|s| s.contains("Craft: Hours a week reviewing code? → 4 hours (regular)")),
+            .flat_map(|s| s.lines())
+            .any(|l| l.trim_end().ends_with("Craft: Hours a week reviewing code? → 4 hours")),
         "{:?}",
         p.said
     );

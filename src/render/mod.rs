@@ -59,6 +59,9 @@ pub(crate) fn by_points(r: &Report) -> bool {
 /// (format 2: the step reached beside the number), `6 of 12 pts` (points),
 /// `n/a`, or `—` when unanswered.
 pub(crate) fn score_cell(r: &Report, d: &DimensionReport) -> String {
+    if d.signal {
+        return signal_text(d);
+    }
     if d.not_applicable {
         return "n/a".to_string();
     }
@@ -74,9 +77,23 @@ pub(crate) fn score_cell(r: &Report, d: &DimensionReport) -> String {
     }
 }
 
+/// A signal's answers in place of a score: `15% (below the usual Staff
+/// range)`, several joined by `; `, or `—` when unanswered.
+pub(crate) fn signal_text(d: &DimensionReport) -> String {
+    let answers: Vec<&str> = d.answers.iter().filter_map(|a| a.answer.as_deref()).collect();
+    if answers.is_empty() {
+        "—".to_string()
+    } else {
+        answers.join("; ")
+    }
+}
+
 /// What the target expects of a dimension: `1.00`, `Expert · 3.00`, `not expected`;
 /// under a points rule the target's per-dimension minimum, if it has one.
 pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
+    if d.signal {
+        return "a signal, not scored".to_string();
+    }
     if let Some(p) = &r.points {
         let min = p
             .thresholds
@@ -95,6 +112,9 @@ pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
 
 /// The gap cell: steps (positions) or points; `—` where nothing is expected.
 pub(crate) fn gap_cell(r: &Report, d: &DimensionReport) -> String {
+    if d.signal {
+        return "—".to_string();
+    }
     if by_points(r) {
         return if d.gap > 0.0 {
             format!("{} pts", d.gap)
@@ -127,6 +147,9 @@ pub(crate) fn gap_heading(r: &Report, g: &crate::report::Gap) -> String {
 
 /// A dimension's bar: on its own scale (steps or levels; points up to the most it can earn).
 pub(crate) fn dimension_bar(r: &Report, d: &DimensionReport, unicode: bool) -> String {
+    if d.signal {
+        return String::new();
+    }
     if let (Some(p), Some(max)) = (d.points, d.max_points) {
         let min = r
             .points

@@ -31,6 +31,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "scope.teams".into(),
@@ -92,6 +93,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "horizon.planning".into(),
@@ -148,6 +150,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "leadership.style".into(),
@@ -219,6 +222,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "decisions.level".into(),
@@ -260,6 +264,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "impact.measure".into(),
@@ -306,6 +311,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "communication.forms".into(),
@@ -360,6 +366,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "autonomy.initiative".into(),
@@ -412,6 +419,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "breadth.domains".into(),
@@ -467,6 +475,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "framing.first-question".into(),
@@ -516,6 +525,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "coding.percent".into(),
@@ -562,6 +572,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "skills.strengths".into(),
@@ -606,6 +617,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 steps: vec![],
                 expects: vec![Some(0), Some(1)],
+                signal: false,
                 questions: vec![
                     Question {
                         id: "transition.done".into(),

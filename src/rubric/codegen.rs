@@ -212,7 +212,7 @@ fn unformatted(r: &Rubric, source: &str) -> String {
             )
         });
         format!(
-            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            category: {:?},\n            descriptions: {},\n            steps: {},\n            expects: vec!{:?},\n            questions: {},\n            actions: {},\n        }}",
+            "Dimension {{\n            id: {},\n            title: {},\n            summary: {},\n            weight: {},\n            category: {:?},\n            descriptions: {},\n            steps: {},\n            expects: vec!{:?},\n            signal: {},\n            questions: {},\n            actions: {},\n        }}",
             s(&d.id),
             s(&d.title),
             s(&d.summary),
@@ -226,6 +226,7 @@ fn unformatted(r: &Rubric, source: &str) -> String {
                 s(&st.description)
             )),
             d.expects,
+            d.signal,
             questions,
             list(&d.actions, "            ", |t| s(t)),
         )

@@ -136,6 +136,9 @@ pub struct Dimension {
     /// level does not expect this dimension (neither a gap nor a strength there).
     /// Format 1: level `l` expects step `l`.
     pub expects: Vec<Option<usize>>,
+    /// Format 2 `signal: true`: shown with its answers, never scored (no
+    /// level expects it); pitfalls may still use its answers.
+    pub signal: bool,
     pub questions: Vec<Question>,
     pub actions: Vec<String>,
 }

@@ -130,6 +130,12 @@ pub struct RawDimension {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub from: Option<Spanned<String>>,
+    /// Format 2: a signal, not a score: asked and shown in the report with
+    /// its answers (a number with its band), never a gap or a strength and not
+    /// in the estimate; pitfalls may use its answers. Takes no `steps`,
+    /// `expects` or `from`; its answers need no `at`.
+    #[serde(default)]
+    pub signal: Option<bool>,
     /// With `extends`: drop the base's dimension of this id.
     #[serde(default)]
     pub remove: Option<bool>,

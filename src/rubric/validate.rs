@@ -50,6 +50,8 @@ struct Checker {
     points_rule: bool,
     /// The current dimension's own step ids (empty: its scale is the levels).
     steps: Vec<String>,
+    /// The current dimension is a signal: its answers need no position.
+    signal: bool,
 }
 
 impl Checker {
@@ -125,7 +127,7 @@ impl Checker {
             }
             (Some(p), None) => self.position(|| format!("{path}.at"), p),
             (None, Some(s)) => self.step(|| format!("{path}.step"), s),
-            (None, None) if self.points_rule => 0.0,
+            (None, None) if self.points_rule || self.signal => 0.0,
             (None, None) => {
                 let msg = if self.steps.is_empty() {
                     format!(
@@ -298,6 +300,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         levels: raw.levels.iter().map(|l| l.id.value.clone()).collect(),
         points_rule: raw.scoring.rule == Some(RawRule::Points),
         steps: Vec::new(),
+        signal: false,
     };
     c.problems.extend(format_problem);
     if let Some(base) = &raw.extends {
@@ -410,8 +413,18 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             );
             c.push(format!("{path}.remove"), at, msg);
         }
+        let signal = d.signal == Some(true);
+        c.needs_format_2(|| format!("{path}.signal"), at, "signal", d.signal.is_some());
+        if signal && (d.steps.is_some() || d.expects.is_some() || d.from.is_some()) {
+            let msg = "a signal dimension is not scored, so no level expects it: remove 'steps', 'expects' and 'from', or 'signal'";
+            c.push(format!("{path}.signal"), at, msg);
+        }
         let steps = dimension_steps(&mut c, &path, at, d);
-        let expects = expectations(&mut c, &path, at, d, &steps);
+        let mut expects = expectations(&mut c, &path, at, d, &steps);
+        if signal {
+            expects = vec![None; expects.len()];
+        }
+        c.signal = signal;
         let mut descriptions = Vec::new();
         for (li, level) in raw.levels.iter().enumerate() {
             // A level that does not expect the dimension, or whose expected
@@ -449,7 +462,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
                 format!("dimension '{}' has no questions", d.id.value),
             );
         }
-        if d.actions.is_empty() {
+        if d.actions.is_empty() && !signal {
             c.push(
                 format!("{path}.actions"),
                 at,
@@ -461,6 +474,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             questions.push(question(&mut c, &format!("{path}.questions[{qi}]"), q));
         }
         c.steps.clear();
+        c.signal = false;
         dimensions.push(Dimension {
             id: d.id.value.clone(),
             title: take(&mut d.title),
@@ -470,6 +484,7 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             descriptions,
             steps,
             expects,
+            signal,
             questions,
             actions: take(&mut d.actions),
         });

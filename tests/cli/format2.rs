@@ -737,3 +737,57 @@ fn structural_problems_do_not_hide_or_invent_others() {
     );
     assert!(!err.contains("unknown level '0.5'"), "{err}");
 }
+
+#[test]
+fn a_signal_is_shown_with_its_band_and_never_scored() {
+    let r = report("signal", "signal-answers");
+    let coding = dimension(&r, "coding");
+    assert!(coding.signal);
+    assert_eq!((coding.score, coding.target, coding.gap), (None, None, 0.0));
+    assert!(!coding.reached);
+    // 10% would sit far below any bar: still no gap and no drag on the estimate.
+    assert!(gap_ids(&r).is_empty(), "{:?}", gap_ids(&r));
+    assert_eq!(strength_ids(&r), ["scope"]);
+    assert_eq!(r.estimate.level.id, "staff");
+    assert_eq!(r.readiness, 100);
+    assert_eq!(r.pitfalls.len(), 1, "its answer still fires the pitfall");
+    for format in ["table", "markdown", "html"] {
+        let text = run("signal", "signal-answers", format);
+        assert!(text.contains("10% (far from the"), "{format}: {text}");
+        assert!(text.contains("a signal, not scored"), "{format}: {text}");
+    }
+    // Not on the radar.
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("radar.svg");
+    let rubric = format!("{DIR}/signal.yaml");
+    let answers = format!("{DIR}/signal-answers.yaml");
+    levelup(&[
+        "assess",
+        "--rubric",
+        &rubric,
+        "--answers",
+        &answers,
+        "--chart",
+        &chart.display().to_string(),
+    ])
+    .ok();
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(svg.contains("Scope") && !svg.contains("Coding time"), "{svg}");
+}
+
+#[test]
+fn a_signal_takes_no_expectations_and_needs_format_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(crate::support::path(&format!("{DIR}/signal.yaml"))).unwrap();
+    let with_expects = base.replace("    signal: true", "    signal: true\n    expects: { staff: senior }");
+    let format1 = base.replace("format: 2\n", "");
+    for (name, text, says) in [
+        ("expects.yaml", with_expects, "a signal dimension is not scored"),
+        ("format1.yaml", format1, "signal"),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let out = levelup(&["rubric", "validate", &file.display().to_string()]).bad();
+        assert!(out.stderr.contains(says), "{name}: {}", out.stderr);
+    }
+}

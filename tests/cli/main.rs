@@ -8,6 +8,7 @@ mod examples;
 mod extends;
 mod format2;
 mod growth;
+mod guide;
 mod interview;
 mod json_contract;
 mod outputs;
