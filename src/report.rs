@@ -843,7 +843,12 @@ fn dimensions_word(n: usize) -> String {
 }
 
 fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
-    let next = rubric.level_title(Some(a.estimate.map_or(0, |e| e + 1))).to_string();
+    // At the top level there is no next one (only JustAbove can apply there).
+    let next = match a.estimate {
+        None => rubric.levels.first(),
+        Some(e) => rubric.levels.get(e + 1),
+    }
+    .map_or_else(String::new, |l| l.title.clone());
     let this = rubric.level_title(a.estimate).to_string();
     match b {
         Borderline::BelowNext(d) => format!("only {d:.2} below the bar for {next}"),

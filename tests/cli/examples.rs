@@ -344,3 +344,30 @@ fn example_ladders_show_what_each_kind_of_ladder_needs() {
     assert!(points.readiness < 100);
     assert!(points.dimensions.iter().all(|d| d.points.is_some()));
 }
+
+#[test]
+fn just_above_the_top_level_is_borderline_not_a_crash() {
+    // The clear Staff example with its largest project on one team: the mean
+    // stays just above the Staff bar, the top level, which has no level after it.
+    let staff = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
+    let lowered = staff.replace("scope.teams: five-or-more", "scope.teams: one-team");
+    assert_ne!(lowered, staff);
+    let out = levelup(&["assess", "--answers", "-", "-f", "json"])
+        .stdin(&lowered)
+        .ok();
+    let r: Report = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(r.estimate.level.id, "staff");
+    assert!(
+        r.estimate
+            .borderline_reasons
+            .iter()
+            .any(|b| b.contains("above the bar for Staff")),
+        "{:?}",
+        r.estimate
+    );
+    for format in ["table", "markdown", "html"] {
+        levelup(&["assess", "--answers", "-", "-f", format])
+            .stdin(&lowered)
+            .ok();
+    }
+}
