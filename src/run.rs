@@ -624,7 +624,10 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     let complete = rubric.question_ids().all(|id| checked.answers.contains_key(id));
     // A resumed interview goes on where it stopped, the review screen included.
     let (checked, interviewed) = if interactive && (!complete || resuming) && !args.allow_missing {
-        (interview(&rubric, target, checked, args.rubric.as_deref())?, true)
+        (
+            interview(&rubric, target, checked, args.rubric.as_deref(), resuming)?,
+            true,
+        )
     } else {
         (checked, false)
     };
@@ -639,8 +642,9 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     }
 
     let written = deliver(&report, &checked, &args, config);
-    // The answers are in the report now (and maybe a file): the resume file has done its job.
-    if interviewed && written.is_ok() {
+    // The answers are in the report now (and maybe a file): the resume file
+    // has done its job, if it was this interview's.
+    if interviewed && resuming && written.is_ok() {
         resume::clear();
     }
     // The process ends right after this; freeing thousands of small strings
@@ -687,10 +691,16 @@ fn waiting_interview() -> Result<bool> {
             Ok(false)
         }
         // Esc or Ctrl-C before anything was asked: nothing to keep, nothing changed.
-        Ok(None) => std::process::exit(CTRL_C),
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => std::process::exit(CTRL_C),
+        Ok(None) => left_waiting(),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => left_waiting(),
         Err(e) => Err(anyhow::Error::new(e).context("cannot ask about the unfinished interview")),
     }
+}
+
+/// Esc at "continue or start over": say that nothing changed, exit 130.
+fn left_waiting() -> ! {
+    tell!("\nNothing changed: the unfinished interview is still waiting (`levelup assess --resume` continues it).");
+    std::process::exit(CTRL_C)
 }
 
 /// Every place `assess` writes, checked before anything is asked or written:
@@ -800,7 +810,17 @@ fn panel(args: &AssessArgs, config: &Config) -> Result<()> {
 /// Ask what is missing. Returns only when the interview is finished: quitting
 /// (Esc, Ctrl-C, a signal) saves the answers so far and ends the process (see
 /// [`quit_interview`]). The resume file stays until the report is out.
-fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Option<&str>) -> Result<Answers> {
+///
+/// `continuing`: `start` came from the resume file. Otherwise a resume file
+/// found on quitting belongs to another interview and is set aside, not
+/// replaced.
+fn interview(
+    rubric: &Rubric,
+    target: usize,
+    mut start: Answers,
+    rubric_flag: Option<&str>,
+    continuing: bool,
+) -> Result<Answers> {
     start.rubric = Some(rubric.id.clone());
     start.target = Some(rubric.levels[target].id.clone());
     // Answering questions makes a new assessment: it is dated today, even when
@@ -821,6 +841,7 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
         rubric: rubric.clone(),
         hint,
         modes: Modes::save(),
+        continuing,
     };
     // One interview per process: a second call keeps the first watcher.
     if STOP.set(stop).is_ok() {
@@ -850,7 +871,9 @@ fn interview(rubric: &Rubric, target: usize, mut start: Answers, rubric_flag: Op
             quit_interview(CTRL_C)
         }
         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(CTRL_C),
-        Err(e) => Err(anyhow::Error::new(e).context("the interview failed")),
+        // The terminal went away (a closed window may read as an error
+        // before its SIGHUP arrives): the answers are kept all the same.
+        Err(e) => quit_interview_after(&e),
     }
 }
 
@@ -868,6 +891,8 @@ struct Stop {
     rubric: Rubric,
     hint: String,
     modes: Modes,
+    /// The interview continues the resume file (else one found is another's).
+    continuing: bool,
 }
 
 static STOP: std::sync::OnceLock<Stop> = std::sync::OnceLock::new();
@@ -906,6 +931,18 @@ fn watch_signals() -> Result<()> {
     ctrlc::set_handler(|| quit_interview(CTRL_C)).context("cannot watch for Ctrl-C")
 }
 
+/// [`quit_interview`] after the terminal failed: with a signal on its way the
+/// signal's exit code, else exit 1 with what went wrong.
+fn quit_interview_after(e: &std::io::Error) -> ! {
+    let signalled = SIGNALLED
+        .get()
+        .is_some_and(|flags| flags.iter().any(|(_, set)| set.load(Ordering::SeqCst)));
+    if !signalled {
+        tell!("\nlevelup: error: the interview stopped: {e}");
+    }
+    quit_interview(1)
+}
+
 /// Put the terminal back, save the answers so far to the resume file, say how
 /// to continue and exit with `code`. Where they cannot be saved, they are
 /// printed on stderr instead and the exit code is 1: nothing was kept.
@@ -941,6 +978,16 @@ fn quit_interview(code: i32) -> ! {
     }
     let count = answers.answers.len();
     let plural = if count == 1 { "" } else { "s" };
+    // Another interview's unfinished answers are kept, never replaced.
+    if !stop.continuing
+        && let Ok(path) = resume::path()
+        && path.is_file()
+    {
+        match resume::set_aside(&path) {
+            Ok(kept) => tell!("\nThe interview that was waiting is kept in {}.", kept.display()),
+            Err(e) => tell!("\nlevelup: error: {e:#}"),
+        }
+    }
     match resume::save(&answers, &stop.rubric) {
         Ok(path) => {
             tell!(
@@ -987,9 +1034,11 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
     let mut prompter = TerminalPrompter::new();
     prompter.say("\nKeep your answers to compare with next time, or to change a few and re-run.");
     let keep = match prompter.confirm(&format!("Save them to {}?", path.display()), true) {
-        // Ctrl-C here still keeps the answers, in the resume file.
+        // Esc or Ctrl-C here stops like anywhere else: the answers go to the resume file.
+        Ok(None) => quit_interview(CTRL_C),
         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(CTRL_C),
-        other => other?,
+        Err(e) => quit_interview_after(&e),
+        Ok(keep) => keep,
     };
     if keep == Some(true) {
         files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, false)?;

@@ -417,13 +417,15 @@ impl<'a> Interview<'a> {
                         .map(|(n, s)| format!("{:>3}. {}", n + 1, self.short_line(*s)))
                         .collect();
                     picks.push(CANCEL.to_string());
-                    p.say("Which one? (numbers as in the list above; Esc to cancel)");
+                    p.say("Which one? (Esc to cancel)");
                     // Esc or the last item: back to the list, nothing changed.
                     let Some(pick) = p.select(&picks, 0)?.filter(|&i| i < all.len()) else {
                         continue;
                     };
+                    // Esc at the question cancels the change, as in the list.
                     if let Reply::Quit = self.ask(p, all[pick], None)? {
-                        return Ok(Outcome::Quit(self.answers));
+                        (self.on_evidence)(None);
+                        p.say("Nothing changed.");
                     }
                 }
             }

@@ -58,6 +58,8 @@ pub struct TerminalPrompter {
     error: Style,
     /// The text prompt's line as typed so far, for a signal handler to keep.
     draft: Option<Arc<Mutex<String>>>,
+    /// Colours are on (the colourful theme is in use).
+    colors: bool,
 }
 
 impl Default for TerminalPrompter {
@@ -80,6 +82,7 @@ impl TerminalPrompter {
             theme,
             error: Style::new().red().for_stderr(),
             draft: None,
+            colors,
         }
     }
 
@@ -159,6 +162,18 @@ impl TerminalPrompter {
         }
     }
 
+    /// How many terminal rows `text` (written with a final newline) takes
+    /// now: a narrower terminal than when it was written wraps its lines.
+    fn rows_of(&self, text: &str) -> usize {
+        if text.is_empty() {
+            return 0;
+        }
+        let width = usize::from(self.term.size().1).max(1);
+        text.split('\n')
+            .map(|line| console::measure_text_width(line).div_ceil(width).max(1))
+            .sum()
+    }
+
     /// Clear the last `n` lines written, leaving the cursor where they began.
     fn clear_lines(&self, n: usize) -> io::Result<()> {
         if n > 0 {
@@ -181,6 +196,11 @@ impl TerminalPrompter {
             let _ = if list.is_back(i) {
                 self.theme.format_select_prompt_item(&mut out, &rows[i], active)
             } else {
+                // The colourful theme marks the highlighted item by colour
+                // alone; the plain one has its own '>'.
+                if self.colors {
+                    out.push_str(if active { "❯ " } else { "  " });
+                }
                 self.theme
                     .format_multi_select_prompt_item(&mut out, &rows[i], list.is_ticked(i), active)
             };
@@ -307,13 +327,13 @@ impl Prompter for TerminalPrompter {
         labels.extend(back.map(String::from));
         let mut list = Checklist::new(checked, back.is_some());
         self.term.hide_cursor()?;
-        let mut drawn = 0;
+        let mut drawn = String::new();
         let done = loop {
             // Wrapped afresh each time: the terminal may have been resized.
             let screen = self.render_checklist(&list, &labels, descriptions);
-            self.clear_lines(drawn)?;
+            self.clear_lines(self.rows_of(&drawn))?;
             self.term.write_line(&screen)?;
-            drawn = screen.split('\n').count();
+            drawn = screen;
             let key = match self.term.read_key() {
                 Ok(key) => key,
                 Err(e) => {
@@ -335,7 +355,7 @@ impl Prompter for TerminalPrompter {
                 break done;
             }
         };
-        self.clear_lines(drawn)?;
+        self.clear_lines(self.rows_of(&drawn))?;
         self.term.show_cursor()?;
         Ok(done)
     }

@@ -347,12 +347,15 @@ fn a_resumed_interview_counts_on_and_can_go_back_past_where_it_started() {
 fn changing_an_answer_can_be_cancelled() {
     use Act::*;
     let mut script = full_script();
-    script.pop(); // instead of "looks right": change, then Esc, then the last item (cancel).
+    script.pop(); // instead of "looks right": change, then Esc, then the last item (cancel),
+    // then Esc at the question picked (craft.hours, line 5) and at an evidence being edited.
     let cancel_item = 9; // 9 review lines (6 questions, 3 evidence), then cancel
-    script.extend([Pick(1), Esc, Pick(1), Pick(cancel_item), Pick(0)]);
+    script.extend([Pick(1), Esc, Pick(1), Pick(cancel_item)]);
+    script.extend([Pick(1), Pick(4), Esc, Pick(1), Pick(2), Esc, Pick(0)]);
     let (outcome, p) = run(Answers::default(), script);
     assert_eq!(outcome.unwrap(), Outcome::Finished(full_answers()));
     assert!(p.said.iter().any(|s| s.contains("Esc to cancel")), "{:?}", p.said);
+    assert_eq!(p.said.iter().filter(|s| *s == "Nothing changed.").count(), 2);
 }
 
 #[test]

@@ -226,6 +226,7 @@ enum At {
 #[derive(Debug, Clone, Copy)]
 enum By {
     CtrlC,
+    Esc,
     Signal(&'static str, i32),
 }
 
@@ -273,6 +274,7 @@ fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
     }
     match by {
         By::CtrlC => s.send(ControlCode::EndOfText).unwrap(),
+        By::Esc => s.send(ControlCode::Escape).unwrap(),
         By::Signal(name, _) => {
             let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
             let levelup = children
@@ -308,13 +310,14 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
         (At::Review, By::Signal("HUP", 129), total),
         (At::Review, By::CtrlC, total),
         (At::SavePrompt, By::CtrlC, total),
+        (At::SavePrompt, By::Esc, total),
         (At::SavePrompt, By::Signal("TERM", 143), total),
     ];
     for (at, by, answered) in cases {
         let home = tempfile::tempdir().unwrap();
         let (code, shown) = stop_interview(home.path(), at, by);
         let expected = match by {
-            By::CtrlC => 130,
+            By::CtrlC | By::Esc => 130,
             By::Signal(_, code) => code,
         };
         assert_eq!(code, expected, "{at:?} {by:?}: {shown}");
@@ -515,4 +518,60 @@ fn back_in_a_checklist_is_an_action_not_a_checkbox() {
     assert_eq!(items("delivery.criteria"), ["l5-continuity"]);
     assert_eq!(items("craft.criteria"), ["l2-tests"]);
     assert_eq!(kept.answers.len(), 2, "{resume}");
+}
+
+/// `assess --answers FILE` with questions left open, in a pty, from `home`.
+#[cfg(target_os = "linux")]
+fn assess_partial(home: &Path) -> Session {
+    let full =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/staff.yaml")).unwrap();
+    // Leave the first question open.
+    let partial: String = full
+        .lines()
+        .filter(|l| !l.contains("scope.teams:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(home.join("partial.yaml"), partial).unwrap();
+    let mut s = spawn(home, "assess --answers partial.yaml", false);
+    s.expect("question 1 of").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Save them to").unwrap();
+    s
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn another_interview_never_replaces_or_removes_the_waiting_one() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/levelup");
+    std::fs::create_dir_all(&state).unwrap();
+    let waiting = "rubric: senior-staff\nanswers:\n  scope.teams: two-teams\n";
+    std::fs::write(state.join("resume.yaml"), waiting).unwrap();
+
+    // Finished: the waiting interview stays where it is.
+    let mut s = assess_partial(home.path());
+    s.send("n").unwrap();
+    s.expect("gap report").unwrap();
+    assert_eq!(exit_code(&s), 0);
+    assert_eq!(std::fs::read_to_string(state.join("resume.yaml")).unwrap(), waiting);
+
+    // Stopped at the save offer: this one becomes resume.yaml, the waiting
+    // one moves to resume-TIME.yaml.
+    let mut s = assess_partial(home.path());
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("is kept in").unwrap();
+    s.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&s), 130);
+    let kept: Vec<_> = std::fs::read_dir(&state)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("resume-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), waiting);
+    let now = std::fs::read_to_string(state.join("resume.yaml")).unwrap();
+    assert!(now.contains("scope.teams: one-team"), "{now}");
 }
