@@ -39,29 +39,66 @@ pub fn read_text(path: &str) -> Result<String> {
 }
 
 /// Whether writing `path` could go through: not a folder, not an existing
-/// file unless `force`, in a folder that exists. Writes nothing; a device or
-/// pipe always passes (it is written to, not replaced).
+/// file unless `force`, in a folder that exists and takes new files. Leaves
+/// nothing behind; a stream ([`is_stream`]) always passes (it is written to,
+/// not replaced). A symbolic link is checked where it leads.
 ///
 /// Errors (exit 2): each of the above, naming the path.
 pub fn check_target(path: &Path, force: bool) -> Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        return Err(bad_input(format!("{shown} is a directory")));
-    }
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+    if is_stream(path) {
         return Ok(());
     }
-    if !force && path.symlink_metadata().is_ok() {
+    let target = resolve(path);
+    if target.is_dir() {
+        return Err(bad_input(format!("{shown} is a directory")));
+    }
+    if !force && (path.symlink_metadata().is_ok() || target.exists()) {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
     }
-    let dir = folder_of(path);
+    let dir = folder_of(&target);
     if !dir.is_dir() {
         return Err(bad_input(format!(
             "cannot write {shown}: folder {} does not exist",
             dir.display()
         )));
     }
+    // The write goes through a temporary file in that folder: try one.
+    tempfile::Builder::new()
+        .prefix(".levelup-")
+        .tempfile_in(dir)
+        .map_err(|e| {
+            bad_input(format!(
+                "cannot write {shown}: folder {} takes no new files ({e})",
+                dir.display()
+            ))
+        })?;
     Ok(())
+}
+
+/// A path written to as it is, never replaced: a device, a pipe or socket,
+/// or a name for one of the process's streams (`/dev/stdout`, `/dev/fd/1`,
+/// `/proc/self/fd/1`), whatever file the stream is.
+pub fn is_stream(path: &Path) -> bool {
+    let named = cfg!(unix)
+        && (path == Path::new("/dev/stdout")
+            || path == Path::new("/dev/stderr")
+            || path.starts_with("/dev/fd")
+            || (path.starts_with("/proc") && path.components().any(|c| c.as_os_str() == "fd")));
+    named || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// Where `path` leads once symbolic links are followed (the path itself when
+/// it is no link); the last link may point at a file not there yet.
+fn resolve(path: &Path) -> std::path::PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) => path = folder_of(&path).join(target),
+            Err(_) => break,
+        }
+    }
+    path
 }
 
 fn folder_of(path: &Path) -> &Path {
@@ -128,13 +165,7 @@ fn identity(path: &Path) -> Option<Identity> {
         Err(_) => {}
     }
     // Not there yet, or a link to something not there yet: follow the links by hand.
-    let mut path = path.to_path_buf();
-    for _ in 0..40 {
-        match std::fs::read_link(&path) {
-            Ok(target) => path = folder_of(&path).join(target),
-            Err(_) => break,
-        }
-    }
+    let path = resolve(path);
     let name = path.file_name()?.to_owned();
     let folder = std::fs::canonicalize(folder_of(&path)).ok()?;
     Some(Identity::Planned(folder.join(name)))
@@ -151,32 +182,31 @@ fn existing(_: &std::fs::Metadata, path: &Path) -> Option<Identity> {
     std::fs::canonicalize(path).ok().map(Identity::Planned)
 }
 
-/// Write `contents` to `path` atomically; refuse to replace an existing file unless `force`.
+/// Write `contents` to `path` atomically; refuse to replace an existing file
+/// unless `force`. A symbolic link is written through: the file it leads to
+/// is replaced and the link kept. A stream ([`is_stream`]) is written to as it
+/// is (appending, so `>>` keeps what was there).
 pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     let shown = path.display();
-    if path.is_dir() {
-        return Err(bad_input(format!("{shown} is a directory")));
-    }
-    // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written to, never
-    // renamed over: replacing it would destroy it, and it holds no data to lose.
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-    {
+    if is_stream(path) && !path.is_dir() {
+        // Replacing /dev/stdout or a FIFO would destroy it; it holds no data to lose.
         let mut file = std::fs::OpenOptions::new()
-            .write(true)
+            .append(true)
             .open(path)
             .with_context(|| format!("cannot write {shown}"))?;
         return file
             .write_all(contents.as_bytes())
             .with_context(|| format!("cannot write {shown}"));
     }
+    let target = resolve(path);
+    let path = target.as_path();
+    if path.is_dir() {
+        return Err(bad_input(format!("{shown} is a directory")));
+    }
     if !force && path.exists() {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(bad_input(format!(
             "cannot write {shown}: folder {} does not exist",
@@ -267,6 +297,51 @@ mod tests {
         write_atomic(&fifo, "through the pipe", false).unwrap();
         assert_eq!(reader.join().unwrap(), "through the pipe");
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_is_written_through_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").unwrap();
+        std::os::unix::fs::symlink("real.md", &link).unwrap();
+        assert!(check_target(&link, false).is_err(), "it leads to a file that exists");
+        write_atomic(&link, "new", true).unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+        // A dangling link: the file it names is created, the link kept.
+        let dangling = dir.path().join("later.md");
+        std::os::unix::fs::symlink("made.md", &dangling).unwrap();
+        write_atomic(&dangling, "made", true).unwrap();
+        assert!(std::fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(dir.path().join("made.md")).unwrap(), "made");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn stream_names_are_streams() {
+        for name in [
+            "/dev/stdout",
+            "/dev/stderr",
+            "/dev/fd/1",
+            "/proc/self/fd/2",
+            "/dev/null",
+        ] {
+            assert!(is_stream(Path::new(name)), "{name}");
+        }
+        for name in ["/dev/shm/report.md", "/tmp/report.md", "report.md", "/proc/report.md"] {
+            assert!(!is_stream(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn a_folder_that_takes_no_files_fails_the_check() {
+        // /proc refuses new files even to root, unlike a folder made read-only.
+        let err = check_target(Path::new("/proc/levelup-report.md"), true).unwrap_err();
+        assert!(err.to_string().contains("takes no new files"), "{err}");
     }
 
     #[test]

@@ -37,7 +37,20 @@ pub fn check() -> Result<()> {
     let mut at: &Path = &dir;
     loop {
         match std::fs::metadata(at) {
-            Ok(meta) if meta.is_dir() => return Ok(()),
+            // The nearest folder that exists must take new files (and folders).
+            Ok(meta) if meta.is_dir() => {
+                return tempfile::Builder::new()
+                    .prefix(".levelup-")
+                    .tempfile_in(at)
+                    .map(drop)
+                    .map_err(|e| {
+                        bad_input(format!(
+                            "--save: cannot keep runs in {}: {} takes no new files ({e})",
+                            dir.display(),
+                            at.display()
+                        ))
+                    });
+            }
             Ok(_) => {
                 return Err(bad_input(format!(
                     "--save: cannot keep runs in {}: {} is not a folder",

@@ -47,10 +47,37 @@ pub fn set_aside(path: &std::path::Path) -> Result<PathBuf> {
     Ok(kept)
 }
 
-/// Forget the resume file once an interview is finished.
-pub fn clear() {
-    if let Ok(path) = path() {
-        // Nothing to do when there is none.
+/// Which resume file an interview continues: every save replaces the file
+/// (a new inode), so another interview's save in the meantime shows as a
+/// different stamp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64),
+}
+
+/// The resume file as it is now; `None` when there is none.
+pub fn stamp() -> Option<Stamp> {
+    let meta = std::fs::metadata(path().ok()?).ok()?;
+    #[cfg(unix)]
+    use std::os::unix::fs::MetadataExt;
+    Some(Stamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        #[cfg(unix)]
+        inode: (meta.dev(), meta.ino()),
+    })
+}
+
+/// Forget the resume file once the interview it held is finished: only if
+/// it is still the one continued (`ours`), not one another interview saved
+/// since.
+pub fn clear(ours: &Stamp) {
+    if stamp().as_ref() == Some(ours)
+        && let Ok(path) = path()
+    {
         let _ = std::fs::remove_file(path);
     }
 }

@@ -600,6 +600,9 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
             ));
         }
     };
+    // Which resume file this run continues, to tell it from one saved by
+    // another interview meanwhile.
+    let continued = if resuming { resume::stamp() } else { None };
     let raw = match &source {
         Some((path, name)) => Some(answers::parse(
             &files::read_text(path)?,
@@ -625,13 +628,17 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     // A resumed interview goes on where it stopped, the review screen included.
     let (checked, interviewed) = if interactive && (!complete || resuming) && !args.allow_missing {
         (
-            interview(&rubric, target, checked, args.rubric.as_deref(), resuming)?,
+            interview(&rubric, target, checked, args.rubric.as_deref(), continued.clone())?,
             true,
         )
     } else {
         (checked, false)
     };
-    save_answers(&checked, &rubric, &args, interviewed)?;
+    let offer_kept = if interviewed && args.save_answers.is_none() {
+        offer_to_save(&checked, &rubric, &args)
+    } else {
+        true
+    };
 
     let assessment = score::assess(&rubric, &checked, target);
     // Looking up the local time zone costs a file read; skip it when the answers are dated.
@@ -641,11 +648,11 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
         report.person.name.clone_from(&config.name);
     }
 
-    let written = deliver(&report, &checked, &args, config);
+    let written = deliver(&report, &checked, &rubric, &args, config);
     // The answers are in the report now (and maybe a file): the resume file
     // has done its job, if it was this interview's.
-    if interviewed && resuming && written.is_ok() {
-        resume::clear();
+    if let Some(ours) = continued.filter(|_| interviewed && offer_kept && written.is_ok()) {
+        resume::clear(&ours);
     }
     // The process ends right after this; freeing thousands of small strings
     // one by one would only add to every run's time.
@@ -670,6 +677,7 @@ fn waiting_interview() -> Result<bool> {
         Some(n) => format!("{n} answers"),
         None => "answers".to_string(),
     };
+    guard_terminal()?;
     let mut prompter = TerminalPrompter::new();
     prompter.say(&format!(
         "An unfinished interview is waiting in {} ({what}).",
@@ -691,16 +699,20 @@ fn waiting_interview() -> Result<bool> {
             Ok(false)
         }
         // Esc or Ctrl-C before anything was asked: nothing to keep, nothing changed.
-        Ok(None) => left_waiting(),
-        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => left_waiting(),
+        Ok(None) => quit_interview(CTRL_C),
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => quit_interview(CTRL_C),
         Err(e) => Err(anyhow::Error::new(e).context("cannot ask about the unfinished interview")),
     }
 }
 
-/// Esc at "continue or start over": say that nothing changed, exit 130.
-fn left_waiting() -> ! {
+/// Stopped at "continue or start over": put the terminal back, say that
+/// nothing changed and exit with `code`.
+fn left_waiting(code: i32) -> ! {
+    if let Some(modes) = MODES.get() {
+        modes.restore();
+    }
     tell!("\nNothing changed: the unfinished interview is still waiting (`levelup assess --resume` continues it).");
-    std::process::exit(CTRL_C)
+    std::process::exit(code)
 }
 
 /// Every place `assess` writes, checked before anything is asked or written:
@@ -737,28 +749,47 @@ fn rubric_file(spec: Option<&str>) -> Option<&Path> {
     spec.map(Path::new).filter(|p| p.is_file())
 }
 
-/// Save (--save), draw (--chart) and write the report.
-fn deliver(report: &Report, answers: &Answers, args: &AssessArgs, config: &Config) -> Result<()> {
-    if args.save {
-        let path = crate::history::save(report, serde_json::to_value(answers)?)?;
-        tell!("Saved to {}", path.display());
-    }
+/// Write everything a run produces: the chart (--chart), the answers
+/// (--save-answers), the report (-o, else stdout) and the history entry
+/// (--save). Everything is rendered first; streams (/dev/stdout, a pipe) are
+/// written before files, since a stream that fails (/dev/full) cannot be
+/// taken back: it then stops the run before any file is written.
+fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArgs, config: &Config) -> Result<()> {
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
-    if let Some(path) = &args.chart {
-        files::write_atomic(path, &crate::chart::svg(&crate::chart::from_report(report)), args.force)?;
-    }
     let chart_link = args.chart.as_deref().map(|chart| link(chart, args.output.as_deref()));
     let options = render::Options {
         width,
         unicode: unicode_ok(),
         chart: chart_link.as_deref(),
     };
-    emit(
-        render::render(report, format, &options).as_bytes(),
-        args.output.as_deref(),
-        args.force,
-    )
+    let text = render::render(report, format, &options);
+    let mut outputs: Vec<(&Path, String, Option<&str>)> = Vec::new();
+    if let Some(path) = &args.chart {
+        outputs.push((path, crate::chart::svg(&crate::chart::from_report(report)), None));
+    }
+    if let Some(path) = &args.save_answers {
+        outputs.push((path, answers::to_yaml(answers, rubric)?, Some("Answers saved to")));
+    }
+    if let Some(path) = &args.output {
+        let plain = anstream::adapter::strip_bytes(text.as_bytes()).into_vec();
+        outputs.push((path, String::from_utf8_lossy(&plain).into_owned(), None));
+    }
+    outputs.sort_by_key(|(path, ..)| !files::is_stream(path));
+    for (path, contents, said) in outputs {
+        files::write_atomic(path, &contents, args.force)?;
+        if let Some(said) = said {
+            tell!("{said} {}", path.display());
+        }
+    }
+    if args.save {
+        let path = crate::history::save(report, serde_json::to_value(answers)?)?;
+        tell!("Saved to {}", path.display());
+    }
+    match &args.output {
+        Some(_) => Ok(()),
+        None => emit(text.as_bytes(), None, args.force),
+    }
 }
 
 /// Several raters (360): every file scored on its own, then combined.
@@ -804,22 +835,22 @@ fn panel(args: &AssessArgs, config: &Config) -> Result<()> {
     }
     let pairs: Vec<(&Answers, &score::Assessment)> = raters.iter().zip(&assessments).collect();
     report.raters = Some(report::raters_report(&rubric, &pairs));
-    deliver(&report, own, args, config)
+    deliver(&report, own, &rubric, args, config)
 }
 
 /// Ask what is missing. Returns only when the interview is finished: quitting
 /// (Esc, Ctrl-C, a signal) saves the answers so far and ends the process (see
 /// [`quit_interview`]). The resume file stays until the report is out.
 ///
-/// `continuing`: `start` came from the resume file. Otherwise a resume file
-/// found on quitting belongs to another interview and is set aside, not
-/// replaced.
+/// `continuing`: the resume file `start` came from, if it did. A resume file
+/// found on quitting that is not that one belongs to another interview and is
+/// set aside, not replaced.
 fn interview(
     rubric: &Rubric,
     target: usize,
     mut start: Answers,
     rubric_flag: Option<&str>,
-    continuing: bool,
+    continuing: Option<resume::Stamp>,
 ) -> Result<Answers> {
     start.rubric = Some(rubric.id.clone());
     start.target = Some(rubric.levels[target].id.clone());
@@ -840,13 +871,12 @@ fn interview(
         draft: Arc::clone(&draft),
         rubric: rubric.clone(),
         hint,
-        modes: Modes::save(),
         continuing,
     };
     // One interview per process: a second call keeps the first watcher.
-    if STOP.set(stop).is_ok() {
-        watch_signals()?;
-    }
+    // One interview per process: a second call keeps the first's.
+    let _ = STOP.set(stop);
+    guard_terminal()?;
 
     let mut prompter = TerminalPrompter::new().with_draft(draft);
     let shared = Arc::clone(&latest);
@@ -880,8 +910,7 @@ fn interview(
 /// Exit code of an interview stopped with Esc or Ctrl-C (128 + SIGINT).
 const CTRL_C: i32 = 130;
 
-/// What quitting needs: the answers so far, how to save them, and the
-/// terminal's modes to put back.
+/// What quitting an interview needs: the answers so far and how to save them.
 struct Stop {
     latest: Arc<Mutex<Answers>>,
     /// The dimension whose evidence is being typed, if any, and the line so
@@ -890,12 +919,23 @@ struct Stop {
     draft: Arc<Mutex<String>>,
     rubric: Rubric,
     hint: String,
-    modes: Modes,
-    /// The interview continues the resume file (else one found is another's).
-    continuing: bool,
+    /// The resume file the interview continues (any other is another's).
+    continuing: Option<resume::Stamp>,
 }
 
 static STOP: std::sync::OnceLock<Stop> = std::sync::OnceLock::new();
+
+/// The terminal's modes before the first prompt, put back however the run ends.
+static MODES: std::sync::OnceLock<Modes> = std::sync::OnceLock::new();
+
+/// Before the first prompt: note the terminal's modes and watch for the
+/// signals that stop a run (once per process).
+fn guard_terminal() -> Result<()> {
+    if MODES.set(Modes::save()).is_ok() {
+        watch_signals()?;
+    }
+    Ok(())
+}
 
 /// Signals other than SIGINT, each with whether it has arrived.
 static SIGNALLED: std::sync::OnceLock<Vec<(i32, Arc<AtomicBool>)>> = std::sync::OnceLock::new();
@@ -959,10 +999,11 @@ fn quit_interview(code: i32) -> ! {
         .get()
         .and_then(|flags| flags.iter().find(|(_, set)| set.load(Ordering::SeqCst)))
         .map_or(code, |(signal, _)| 128 + signal);
-    let Some(stop) = STOP.get() else {
-        std::process::exit(code)
-    };
-    stop.modes.restore();
+    if let Some(modes) = MODES.get() {
+        modes.restore();
+    }
+    // Stopped at "continue or start over", before any question.
+    let Some(stop) = STOP.get() else { left_waiting(code) };
     let mut answers = stop
         .latest
         .lock()
@@ -978,17 +1019,7 @@ fn quit_interview(code: i32) -> ! {
     }
     let count = answers.answers.len();
     let plural = if count == 1 { "" } else { "s" };
-    // Another interview's unfinished answers are kept, never replaced.
-    if !stop.continuing
-        && let Ok(path) = resume::path()
-        && path.is_file()
-    {
-        match resume::set_aside(&path) {
-            Ok(kept) => tell!("\nThe interview that was waiting is kept in {}.", kept.display()),
-            Err(e) => tell!("\nlevelup: error: {e:#}"),
-        }
-    }
-    match resume::save(&answers, &stop.rubric) {
+    match keep_answers(stop, &answers) {
         Ok(path) => {
             tell!(
                 "\nStopped. {count} answer{plural} saved to {}.\nContinue with: {}",
@@ -1010,17 +1041,36 @@ fn quit_interview(code: i32) -> ! {
     }
 }
 
-/// `--save-answers FILE` saves without asking; after an interview, offer to
-/// save under a dated name that never replaces an existing file.
-fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interviewed: bool) -> Result<()> {
-    if let Some(path) = &args.save_answers {
-        files::write_atomic(path, &answers::to_yaml(answers, rubric)?, args.force)?;
-        tell!("Answers saved to {}", path.display());
-        return Ok(());
+/// The latest answers of the interview into the resume file; see [`keep_answers`].
+fn keep_in_resume(stop: &Stop) -> Result<PathBuf> {
+    let answers = stop
+        .latest
+        .lock()
+        .map(|a| a.clone())
+        .unwrap_or_else(|e| e.into_inner().clone());
+    keep_answers(stop, &answers)
+}
+
+/// Save `answers` to the resume file. A resume file of another interview
+/// there is set aside first (`resume-TIME.yaml`), never replaced.
+fn keep_answers(stop: &Stop, answers: &Answers) -> Result<PathBuf> {
+    if stop.continuing != resume::stamp()
+        && let Ok(path) = resume::path()
+        && path.is_file()
+    {
+        match resume::set_aside(&path) {
+            Ok(kept) => tell!("\nThe interview that was waiting is kept in {}.", kept.display()),
+            Err(e) => tell!("\nlevelup: error: {e:#}"),
+        }
     }
-    if !interviewed {
-        return Ok(());
-    }
+    resume::save(answers, &stop.rubric)
+}
+
+/// After an interview (without `--save-answers`), offer to save the answers
+/// under a dated name that never replaces an existing file. Returns false
+/// when the person said yes and the file could not be written: the message
+/// says why, and the resume file is then kept.
+fn offer_to_save(answers: &Answers, rubric: &Rubric, args: &AssessArgs) -> bool {
     let today = answers.date.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
     let path = (1..)
         .map(|n| match n {
@@ -1040,11 +1090,24 @@ fn save_answers(answers: &Answers, rubric: &Rubric, args: &AssessArgs, interview
         Err(e) => quit_interview_after(&e),
         Ok(keep) => keep,
     };
-    if keep == Some(true) {
-        files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, false)?;
-        tell!("Answers saved to {}", path.display());
+    if keep != Some(true) {
+        return true;
     }
-    Ok(())
+    let written = answers::to_yaml(answers, rubric).and_then(|yaml| files::write_atomic(&path, &yaml, false));
+    match written {
+        Ok(()) => {
+            tell!("Answers saved to {}", path.display());
+            true
+        }
+        Err(e) => {
+            tell!("levelup: error: {e:#}");
+            match STOP.get().map(keep_in_resume) {
+                Some(Ok(kept)) => tell!("Your answers are kept in {} instead.", kept.display()),
+                _ => tell!("Your answers are in the report only."),
+            }
+            false
+        }
+    }
 }
 
 /// How a report at `output` refers to the chart: by file name when both sit

@@ -212,6 +212,8 @@ fn esc_quits_and_resume_needs_a_saved_interview() {
 /// Where in the interview the person is stopped.
 #[derive(Debug, Clone, Copy)]
 enum At {
+    /// At "continue or start over", with an unfinished interview of two answers waiting.
+    Waiting,
     /// At question 3, two answered.
     Question,
     /// Half-way through typing the first dimension's evidence.
@@ -236,6 +238,14 @@ enum By {
 #[cfg(target_os = "linux")]
 fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
     let bin = env!("CARGO_BIN_EXE_levelup");
+    if matches!(at, At::Waiting) {
+        // What answering the first two questions with Enter leaves.
+        let state = home.join("state/levelup");
+        std::fs::create_dir_all(&state).unwrap();
+        let waiting =
+            "rubric: senior-staff\ntarget: staff\nanswers:\n  scope.teams: one-team\n  scope.stakeholders: []\n";
+        std::fs::write(state.join("resume.yaml"), waiting).unwrap();
+    }
     let mut s = spawn_script(
         home,
         &format!("stty sane; {bin} assess; echo EXIT=$?; stty -a; echo END-OF-STTY"),
@@ -247,10 +257,13 @@ fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
         shown.push_str(&String::from_utf8_lossy(found.before()));
         shown.push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
     };
-    wait(&mut s, "Your answers stay on this machine");
+    if !matches!(at, At::Waiting) {
+        wait(&mut s, "Your answers stay on this machine");
+    }
     let steps = steps();
     let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
     match at {
+        At::Waiting => wait(&mut s, "Start over"),
         At::Question => {
             answer(&mut s, &steps[..2]);
             wait(&mut s, "question 3 of");
@@ -302,6 +315,9 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
     let total = Rubric::builtin("senior-staff").unwrap().question_ids().count();
     let first_dimension = Rubric::builtin("senior-staff").unwrap().dimensions[0].questions.len();
     let cases = [
+        (At::Waiting, By::Signal("TERM", 143), 2),
+        (At::Waiting, By::Signal("HUP", 129), 2),
+        (At::Waiting, By::CtrlC, 2),
         (At::Question, By::Signal("TERM", 143), 2),
         (At::Question, By::Signal("HUP", 129), 2),
         (At::Question, By::Signal("QUIT", 131), 2),
@@ -356,7 +372,7 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
         // --resume goes on where it stopped.
         let mut s = spawn(home.path(), "assess --resume -o report.md", false);
         match at {
-            At::Question => {
+            At::Question | At::Waiting => {
                 s.expect("question 3 of 35").unwrap();
                 s.send(ControlCode::Escape).unwrap();
                 s.expect("Continue with").unwrap();
@@ -574,4 +590,36 @@ fn another_interview_never_replaces_or_removes_the_waiting_one() {
     assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), waiting);
     let now = std::fs::read_to_string(state.join("resume.yaml")).unwrap();
     assert!(now.contains("scope.teams: one-team"), "{now}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn two_runs_continuing_one_interview_keep_what_the_other_saved() {
+    let home = tempfile::tempdir().unwrap();
+    let state = home.path().join("state/levelup");
+    std::fs::create_dir_all(&state).unwrap();
+    let waiting = "rubric: senior-staff\ntarget: staff\nanswers:\n  scope.teams: one-team\n  scope.stakeholders: []\n";
+    std::fs::write(state.join("resume.yaml"), waiting).unwrap();
+    let mut a = spawn(home.path(), "assess --resume -o a.md", false);
+    let mut b = spawn(home.path(), "assess --resume -o b.md", false);
+    a.expect("question 3 of 35").unwrap();
+    b.expect("question 3 of 35").unwrap();
+    // B answers one more and stops: its three answers are the resume file now.
+    b.send("\r").unwrap();
+    b.expect("Evidence (optional").unwrap();
+    b.send(ControlCode::Escape).unwrap();
+    b.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&b), 130);
+    // A finishes: its report is out, and B's answers stay.
+    a.send("\r").unwrap();
+    answer(&mut a, &steps()[3..]);
+    a.expect("Looks right").unwrap();
+    a.send("\r").unwrap();
+    a.expect("Save them to").unwrap();
+    a.send("n").unwrap();
+    assert_eq!(exit_code(&a), 0);
+    assert!(home.path().join("a.md").is_file());
+    let kept = std::fs::read_to_string(state.join("resume.yaml")).expect("B's answers are still there");
+    let kept = levelup::answers::parse(&kept, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+    assert_eq!(kept.answers.len(), 3);
 }

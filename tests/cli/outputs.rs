@@ -228,3 +228,88 @@ fn the_unfinished_interview_is_never_an_output() {
     }
     assert_eq!(std::fs::read(&resume).unwrap(), before, "the resume file is untouched");
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_takes_no_files_or_a_full_device_writes_nothing() {
+    let (dir, answers) = workspace();
+    let data = tempfile::tempdir().unwrap();
+    let chart = at(dir.path(), "chart.svg");
+    let saved = at(dir.path(), "saved.yaml");
+    // /proc takes no new files, even from root (a folder made read-only would not stop root).
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        "/proc/levelup-report.md",
+        "--chart",
+        &chart,
+        "--save-answers",
+        &saved,
+        "--save",
+    ])
+    .env("XDG_DATA_HOME", data.path())
+    .bad();
+    assert!(out.stderr.contains("takes no new files"), "{}", out.stderr);
+    assert_eq!(names(dir.path()), ["in.yaml"]);
+    assert!(names(data.path()).is_empty(), "no history entry");
+    // A full device fails only when written to: it is written first, so the
+    // files that would follow are not.
+    for flag in ["-o", "--chart"] {
+        let mut args = vec![
+            "assess",
+            "--answers",
+            &answers,
+            flag,
+            "/dev/full",
+            "--save-answers",
+            &saved,
+            "--save",
+        ];
+        if flag == "-o" {
+            args.extend(["--chart", &chart]);
+        }
+        let out = levelup(&args).env("XDG_DATA_HOME", data.path()).run();
+        assert_eq!(out.code, 1, "{flag}: {}", out.stderr);
+        assert_eq!(names(dir.path()), ["in.yaml"], "{flag}");
+        assert!(names(data.path()).is_empty(), "{flag}: no history entry");
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_stream_name_is_written_to_and_a_link_written_through() {
+    let (dir, answers) = workspace();
+    // stdout, by its /proc name: no --force needed, nothing replaced.
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        "/proc/self/fd/1",
+        "-f",
+        "markdown",
+    ])
+    .ok();
+    assert!(out.stdout.starts_with("# Gap report"), "{}", out.stdout);
+    // A link to a report: --force replaces the report, the link stays.
+    std::fs::write(dir.path().join("real.md"), "old").unwrap();
+    std::os::unix::fs::symlink("real.md", dir.path().join("link.md")).unwrap();
+    levelup(&[
+        "assess",
+        "--answers",
+        &answers,
+        "-o",
+        &at(dir.path(), "link.md"),
+        "--force",
+    ])
+    .ok();
+    let link = std::fs::symlink_metadata(dir.path().join("link.md")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert!(
+        std::fs::read_to_string(dir.path().join("real.md"))
+            .unwrap()
+            .contains("gap report")
+    );
+}
