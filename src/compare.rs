@@ -70,9 +70,11 @@ fn side(r: &Report, label: &str) -> Side {
 }
 
 pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> Comparison {
+    // A signal has no score to move.
     let dimensions: Vec<Movement> = new
         .dimensions
         .iter()
+        .filter(|n| !n.signal)
         .filter_map(|n| {
             let o = old.dimensions.iter().find(|o| o.id == n.id)?;
             Some(Movement {
@@ -278,21 +280,21 @@ pub fn json(c: &Comparison) -> String {
 /// A page with both profiles on one radar, then the table.
 pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
     use crate::chart::{Chart, Profile};
+    // A signal is not scored: no axis of its own.
+    let axes: Vec<&crate::report::DimensionReport> = new.dimensions.iter().filter(|d| !d.signal).collect();
     let scores = |r: &Report| -> Vec<Option<f64>> {
-        new.dimensions
-            .iter()
+        axes.iter()
             .map(|d| r.dimensions.iter().find(|o| o.id == d.id).and_then(|o| o.score))
             .collect()
     };
     let chart = Chart {
         title: heading(c),
-        axes: new.dimensions.iter().map(|d| d.title.clone()).collect(),
+        axes: axes.iter().map(|d| d.title.clone()).collect(),
         levels: new.levels.iter().map(|l| l.title.clone()).collect(),
         profiles: vec![
             Profile {
                 name: format!("Target: {}", new.target.title),
-                values: new
-                    .dimensions
+                values: axes
                     .iter()
                     .map(|d| crate::chart::on_level_scale(new, d, d.target))
                     .collect(),

@@ -131,10 +131,12 @@ pub fn raters_report(rubric: &Rubric, raters: &[(&Answers, &Assessment)]) -> Rat
     // Format-2 points ladders have no positions: raters are compared by points.
     let points_only = matches!(rubric.scoring.rule, Rule::Points { .. }) && rubric.format >= 2;
     let levels = rubric.levels.len() as f64;
+    // A signal has no score to agree on.
     let dimensions = rubric
         .dimensions
         .iter()
         .enumerate()
+        .filter(|(_, dim)| !dim.signal)
         .map(|(d, dim)| {
             let value = |s: &Assessment| match &s.points {
                 Some(p) if points_only => Some(p.per_dimension[d]),
@@ -325,6 +327,9 @@ pub struct AnswerReport {
     /// The answer as stored in an answers file.
     pub value: Option<serde_json::Value>,
     pub position: Option<f64>,
+    /// For a number, the label of the rubric's band it falls in (also in `answer`).
+    #[serde(default)]
+    pub band: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -912,6 +917,12 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                         answer: given.map(|ans| describe(rubric, QuestionRef::Level(di, qi), ans)),
                         value: given.and_then(|ans| serde_json::to_value(ans).ok()),
                         position: s.questions[qi].map(round2),
+                        band: match (&q.kind, given) {
+                            (Kind::Number { bands, .. }, Some(Answer::Number(x))) => {
+                                crate::score::band_of(bands, *x).map(|b| b.label.clone())
+                            }
+                            _ => None,
+                        },
                     }
                 })
                 .collect(),

@@ -129,7 +129,8 @@ impl FitSummary {
 }
 
 /// The band a number falls in: `from ≤ x < to`, the last band also holding its `to`.
-fn band_of(bands: &[crate::rubric::Band], x: f64) -> Option<&crate::rubric::Band> {
+/// The band a number falls in: `[from, to)`, the last band closed.
+pub fn band_of(bands: &[crate::rubric::Band], x: f64) -> Option<&crate::rubric::Band> {
     let last = bands.len().checked_sub(1)?;
     bands
         .iter()
@@ -926,9 +927,13 @@ mod tests {
             let r = default_rubric();
             let a = assess(&r, &answers_from(&r, &seeds), 1);
             prop_assert!((0.0..=100.0).contains(&a.readiness));
-            for d in &a.dimensions {
-                let s = d.score.unwrap();
-                prop_assert!((0.0..=r.top()).contains(&s));
+            // Every answered dimension sits on the scale, below the first
+            // level (down to -1) included; the signal (coding time) has no score.
+            for (d, dim) in a.dimensions.iter().zip(&r.dimensions) {
+                match d.score {
+                    Some(s) => prop_assert!((-1.0..=r.top()).contains(&s)),
+                    None => prop_assert!(dim.signal),
+                }
             }
         }
     }
@@ -966,17 +971,34 @@ mod tests {
     }
 
     #[test]
-    fn coding_time_is_banded_not_less_is_better() {
+    fn coding_time_is_a_signal_not_a_score() {
+        // Seed: 50–70% at Senior, 20–40% at Staff — context, never a target.
         let r = default_rubric();
-        let (d, qi) = match r.find("coding.percent") {
-            Some(QuestionRef::Level(d, q)) => (d, q),
-            other => panic!("{other:?}"),
+        let d = r.dimensions.iter().position(|d| d.id == "coding").unwrap();
+        assert!(r.dimensions[d].signal);
+        let base = [
+            ("scope.teams", choice("one-team")),
+            ("horizon.planning", choice("3-to-5-months")),
+        ];
+        let with = |pct: f64| {
+            let mut pairs = base.to_vec();
+            pairs.push(("coding.percent", Answer::Number(pct)));
+            assess(&r, &answer(&r, &pairs), 1)
         };
-        let q = &r.dimensions[d].questions[qi];
-        let at = |x: f64| position(q, &Answer::Number(x), 0.8).unwrap();
-        assert_eq!(at(30.0), 1.0, "20-40% is the Staff band");
-        assert_eq!(at(60.0), 0.0, "50-70% is the Senior band");
-        assert!(at(10.0) < at(30.0), "below 20% is not better than the Staff band");
+        let (far, staff_band, senior_band) = (with(5.0), with(30.0), with(60.0));
+        for a in [&far, &staff_band, &senior_band] {
+            assert_eq!(a.dimensions[d].score, None);
+            assert!(!a.top_gaps.contains(&d) && !a.strengths.contains(&d));
+        }
+        // Less code is not more Staff: the estimate and readiness do not move.
+        assert_eq!(
+            (far.estimate, far.readiness),
+            (senior_band.estimate, senior_band.readiness)
+        );
+        assert_eq!(
+            (staff_band.estimate, staff_band.readiness),
+            (senior_band.estimate, senior_band.readiness)
+        );
     }
 
     #[test]
@@ -1095,29 +1117,40 @@ mod tests {
             ids(&answer(&r, &[("coding.percent", Answer::Number(20.0))])),
             Vec::<String>::new()
         );
+        // Much coding alone is no bottleneck; taking hard problems on yourself is.
         assert_eq!(
             ids(&answer(
                 &r,
                 &[
                     ("coding.percent", Answer::Number(80.0)),
-                    ("scope.teams", choice("five-or-more"))
+                    ("scope.teams", choice("five-or-more")),
+                    ("leadership.hard-problems", choice("enable")),
                 ]
             )),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids(&answer(&r, &[("leadership.hard-problems", choice("solve-myself"))])),
             vec!["bottleneck"]
         );
         assert_eq!(
             ids(&answer(&r, &[("transition.done", Answer::Items(vec![]))])),
             vec!["waiting-for-permission"]
         );
+        // The promotion pitfall: title and pay as the only reason ticked, not one among others.
+        let fit = |items: &[&str]| {
+            let mut a = Answers::default();
+            a.answers.insert(
+                "fit.pursue".into(),
+                Answer::Items(items.iter().map(|s| s.to_string()).collect()),
+            );
+            ids(&a)
+        };
+        assert_eq!(fit(&["pay-and-title"]), vec!["promotion-only"]);
+        assert_eq!(fit(&["pay-and-title", "direction"]), Vec::<String>::new());
+        assert_eq!(fit(&[]), Vec::<String>::new());
         assert_eq!(
-            ids(&answer(&r, &[("transition.motive", choice("title-and-pay"))])),
-            vec!["promotion-only"]
-        );
-        assert_eq!(
-            ids(&answer(
-                &r,
-                &[("autonomy.relationships", Answer::Scale(Agreement::Disagree))]
-            )),
+            ids(&answer(&r, &[("autonomy.contacts", choice("one-or-two"))])),
             vec!["neglecting-relationships"]
         );
     }

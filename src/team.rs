@@ -29,18 +29,23 @@ pub struct Person {
 }
 
 impl Person {
+    /// Scores, reached and expected hold the scored dimensions only, in
+    /// rubric order: a signal has no score (see [`scored`]).
     pub fn new(name: String, file: String, rubric: &Rubric, a: &Assessment) -> Person {
+        let dims = || {
+            a.dimensions
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !rubric.dimensions[*i].signal)
+        };
         Person {
             name,
             file,
-            scores: a
-                .dimensions
-                .iter()
-                .enumerate()
+            scores: dims()
                 .map(|(i, d)| on_level_scale(rubric, a, i, d.score).map(|s| (s * 100.0).round() / 100.0))
                 .collect(),
-            reached: a.dimensions.iter().map(|d| d.reached).collect(),
-            expected: a.dimensions.iter().map(|d| d.expected.is_some()).collect(),
+            reached: dims().map(|(_, d)| d.reached).collect(),
+            expected: dims().map(|(_, d)| d.expected.is_some()).collect(),
             estimate: crate::report::level_info(rubric, a.estimate).id,
             readiness: crate::report::percent(a.readiness),
         }
@@ -109,6 +114,11 @@ pub struct TeamReport {
     pub other_rubrics: Vec<Skipped>,
 }
 
+/// The dimensions a team report shows: a signal has no score to compare.
+fn scored(rubric: &Rubric) -> impl Iterator<Item = &crate::rubric::Dimension> {
+    rubric.dimensions.iter().filter(|d| !d.signal)
+}
+
 pub fn summarize(
     rubric: &Rubric,
     target: usize,
@@ -117,9 +127,7 @@ pub fn summarize(
     other: Vec<Skipped>,
 ) -> TeamReport {
     let n = people.len().max(1) as f64;
-    let summaries: Vec<DimensionSummary> = rubric
-        .dimensions
-        .iter()
+    let summaries: Vec<DimensionSummary> = scored(rubric)
         .enumerate()
         .map(|(d, dim)| {
             // A dimension the target does not expect (or answered n/a) is not "below".
@@ -158,7 +166,7 @@ pub fn summarize(
         rubric: rubric.id.clone(),
         rubric_version: rubric.version.clone(),
         target: rubric.levels[target].id.clone(),
-        dimensions: rubric.dimensions.iter().map(|d| d.title.clone()).collect(),
+        dimensions: scored(rubric).map(|d| d.title.clone()).collect(),
         estimates: {
             // Below the first level (format 2) first, when anyone is there.
             let below = crate::report::level_info(rubric, None);

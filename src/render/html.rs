@@ -3,7 +3,7 @@
 
 use super::{
     by_points, category_starts, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text, other_missing,
-    scale_note, score_cell, strength_text, target_cell, who,
+    scale_note, score_cell, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -89,7 +89,7 @@ pub fn html(r: &Report) -> String {
                 score: score_cell(r, d),
                 target: target_cell(r, d),
                 gap: gap_cell(r, d),
-                weight: d.weight.to_string(),
+                weight: weight_cell(d),
                 fill: pct(d, if by_points(r) { d.points } else { d.score }),
                 // No mark where the target expects nothing (or sets no minimum).
                 mark: match if by_points(r) { points_minimum(r) } else { d.target } {
@@ -178,10 +178,13 @@ mod tests {
             assert!(!page.contains(external), "{external}");
         }
         assert_eq!(page.matches("<svg").count(), 1);
+        let report = report();
+        let scored = report.dimensions.iter().filter(|d| !d.signal).count();
+        assert!(scored < report.dimensions.len(), "the default rubric has a signal");
         assert_eq!(
             page.matches(r#"<line class="lu-axis""#).count(),
-            12,
-            "one axis per dimension"
+            scored,
+            "one axis per scored dimension: a signal is not on the radar"
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{
     category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
+    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use std::fmt::Write;
@@ -85,16 +85,18 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         if let Some(title) = category {
             writeln!(out, "| **{}** | | | | | |", cell(title))?;
         }
+        // A signal has no bar: an empty cell, not an empty code span.
+        let bar = dimension_bar(r, d, options.unicode);
+        let bar = if bar.is_empty() { bar } else { format!("`{bar}`") };
         writeln!(
             out,
-            "| {}{} | {} | {} | {} | {} | `{}` |",
+            "| {}{} | {} | {} | {} | {} | {bar} |",
             cell(&d.title),
             if d.reached { " ✓" } else { "" },
             cell(&score_cell(r, d)),
             cell(&target_cell(r, d)),
             gap_cell(r, d),
-            d.weight,
-            dimension_bar(r, d, options.unicode)
+            weight_cell(d),
         )?;
     }
     writeln!(

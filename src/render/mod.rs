@@ -71,16 +71,24 @@ pub(crate) fn score_cell(r: &Report, d: &DimensionReport) -> String {
             None => format!("{p} pts"),
         };
     }
-    match (r.rubric.format >= 2, &d.step, d.score) {
+    match (r.rubric.format >= 2 && own_steps(r, d), &d.step, d.score) {
         (true, Some(step), Some(s)) => format!("{step} · {s:.2}"),
         _ => score_text(d.score),
     }
 }
 
-/// A signal's answers in place of a score: `15% (below the usual Staff
-/// range)`, several joined by `; `, or `—` when unanswered.
+/// A signal's answers in place of a score, without their bands (`15%`;
+/// several joined by `; `), or `—` when unanswered. [`scale_note`] gives the bands.
 pub(crate) fn signal_text(d: &DimensionReport) -> String {
-    let answers: Vec<&str> = d.answers.iter().filter_map(|a| a.answer.as_deref()).collect();
+    let answers: Vec<&str> = d
+        .answers
+        .iter()
+        .filter_map(|a| {
+            let text = a.answer.as_deref()?;
+            let band = a.band.as_deref().map(|b| format!(" ({b})"));
+            Some(band.and_then(|b| text.strip_suffix(&b)).unwrap_or(text))
+        })
+        .collect();
     if answers.is_empty() {
         "—".to_string()
     } else {
@@ -88,11 +96,17 @@ pub(crate) fn signal_text(d: &DimensionReport) -> String {
     }
 }
 
+/// Whether `d` has steps of its own (else its steps are the levels, and a
+/// cell needs only the number: the scale note says what it means).
+fn own_steps(r: &Report, d: &DimensionReport) -> bool {
+    d.steps.iter().ne(r.levels.iter().map(|l| &l.title))
+}
+
 /// What the target expects of a dimension: `1.00`, `Expert · 3.00`, `not expected`;
 /// under a points rule the target's per-dimension minimum, if it has one.
 pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
     if d.signal {
-        return "a signal, not scored".to_string();
+        return "signal".to_string();
     }
     if let Some(p) = &r.points {
         let min = p
@@ -105,8 +119,17 @@ pub(crate) fn target_cell(r: &Report, d: &DimensionReport) -> String {
     match (d.target, &d.target_step) {
         _ if d.not_applicable => "n/a: left out".to_string(),
         (None, _) => "not expected".to_string(),
-        (Some(t), Some(step)) if r.rubric.format >= 2 => format!("{step} · {t:.2}"),
+        (Some(t), Some(step)) if r.rubric.format >= 2 && own_steps(r, d) => format!("{step} · {t:.2}"),
         (Some(t), _) => format!("{t:.2}"),
+    }
+}
+
+/// The weight cell: the dimension's weight, `—` for a signal (it counts for nothing).
+pub(crate) fn weight_cell(d: &DimensionReport) -> String {
+    if d.signal {
+        "—".to_string()
+    } else {
+        d.weight.to_string()
     }
 }
 
@@ -208,15 +231,24 @@ pub(crate) fn scale_note(r: &Report) -> String {
     if r.rubric.format < 2 {
         return format!("Scale: {}.", levels.join(", "));
     }
-    let own_steps = r
-        .dimensions
-        .iter()
-        .any(|d| d.steps.iter().ne(r.levels.iter().map(|l| &l.title)));
-    if own_steps {
+    let scale = if r.dimensions.iter().any(|d| !d.signal && own_steps(r, d)) {
         "Scores are on each dimension's own steps (0 = its first step, −1 = below it); the target column is the step the target level expects, if any.".to_string()
     } else {
-        format!("Scale: -1 = below the first level, {}.", levels.join(", "))
-    }
+        let below = r.estimate.level.index.lt(&0).then(|| r.estimate.level.title.clone());
+        let below = below.unwrap_or_else(|| "below the first level".to_string());
+        format!("Scale: -1 = {below}, {}.", levels.join(", "))
+    };
+    // Signals: what the answer says, with its band, and that it is not scored.
+    let signals: Vec<String> = r
+        .dimensions
+        .iter()
+        .filter(|d| d.signal)
+        .filter_map(|d| {
+            let answers: Vec<&str> = d.answers.iter().filter_map(|a| a.answer.as_deref()).collect();
+            (!answers.is_empty()).then(|| format!(" {} is a signal, not scored: {}.", d.title, answers.join("; ")))
+        })
+        .collect();
+    scale + &signals.concat()
 }
 
 /// Text formats list at most this many missing checklist items per gap ("and N more").

@@ -2,7 +2,7 @@
 
 use super::{
     category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, who,
+    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -136,7 +136,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
             Cell::new(score_cell(r, d)).set_alignment(CellAlignment::Right),
             Cell::new(target_cell(r, d)).set_alignment(CellAlignment::Right),
             Cell::new(gap_cell(r, d)).set_alignment(CellAlignment::Right),
-            Cell::new(d.weight).set_alignment(CellAlignment::Right),
+            Cell::new(weight_cell(d)).set_alignment(CellAlignment::Right),
             coloured_bar(dimension_bar(r, d, unicode), d.reached),
         ]);
     }

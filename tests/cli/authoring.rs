@@ -135,7 +135,10 @@ fn show_and_list() {
         table.contains("scope.teams [choice]") && table.contains("five-or-more — Five or more teams"),
         "{table}"
     );
-    assert!(table.contains("0–20%: below the usual Staff range"), "bands are shown");
+    assert!(
+        table.contains("0–20%: under 20%, below the usual Staff range"),
+        "bands are shown"
+    );
     let md = levelup(&["rubric", "show", "tests/fixtures/rubrics/points.yaml", "-f", "markdown"])
         .ok()
         .stdout;
@@ -262,7 +265,8 @@ fn fill_value(r: &Rubric, id: &str, toml: bool) -> String {
         QuestionRef::Level(d, i) => match &r.dimensions[d].questions[i].kind {
             Kind::Choice(c) => q(&c.last().unwrap().id),
             Kind::Checklist { items, .. } => format!("[{}]", q(&items[0].id)),
-            Kind::Scale { .. } => q(Agreement::Agree.id()),
+            // The last label of a labelled scale; else agree.
+            Kind::Scale { labels, .. } => q(labels.last().map_or(Agreement::Agree.id(), |l| l.id.as_str())),
             Kind::Number { min, .. } => min.to_string(),
         },
     }

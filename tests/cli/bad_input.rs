@@ -90,13 +90,13 @@ fn duplicate_key_is_rejected_with_its_line() {
         dir.path(),
         "dup.yaml",
         &staff_with(
-            "  coding.kind: leverage\n",
-            "  coding.kind: leverage\n  scope.teams: one-team\n",
+            "  coding.percent: 30\n",
+            "  coding.percent: 30\n  scope.teams: one-team\n",
         ),
     );
     let err = assess_err(&f);
     assert!(err.contains("duplicate key 'scope.teams'"), "{err}");
-    assert!(err.contains(&format!("{f}:37:")), "{err}");
+    assert!(err.contains(&format!("{f}:33:")), "{err}");
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn unknown_choice_lists_the_allowed_ones() {
     let err = assess_err(&f);
     assert!(
         err.contains(&format!(
-            "{f}:9:16: answers.scope.teams: unknown choice 'lots'; expected one-team, two-teams, three-to-four or five-or-more"
+            "{f}:9:16: answers.scope.teams: unknown choice 'lots'; expected none, one-team, two-teams, three-to-four or five-or-more"
         )),
         "{err}"
     );
@@ -158,7 +158,7 @@ fn wrong_types() {
             "impact.leverage: [reusable-system, initiative, raised-bar]",
             "impact.leverage: initiative",
         )
-        .replace("horizon.anticipate: strongly-agree", "horizon.anticipate: 5");
+        .replace("communication.audience: agree", "communication.audience: 5");
     let f = write(dir.path(), "t.yaml", &text);
     let err = assess_err(&f);
     assert!(
@@ -171,7 +171,7 @@ fn wrong_types() {
         "{err}"
     );
     assert!(
-        err.contains("answers.horizon.anticipate: expected an agreement (strongly-disagree, disagree, neutral, agree or strongly-agree), found the number 5"),
+        err.contains("answers.communication.audience: expected an agreement (strongly-disagree, disagree, neutral, agree or strongly-agree), found the number 5"),
         "{err}"
     );
     assert!(err.contains("has 4 problems"), "{err}");
@@ -303,7 +303,7 @@ fn list_entries_must_be_item_ids() {
     let err = assess_err(&f);
     assert!(
         err.contains(&format!(
-            "{f}:22:21: answers.impact.leverage[0]: expected text, found a mapping"
+            "{f}:20:21: answers.impact.leverage[0]: expected text, found a mapping"
         )),
         "{err}"
     );

@@ -8,7 +8,7 @@
 //! `LEVELUP_REQUIRE_TOOLS=1`, which turns that skip into a failure. A browser
 //! that does not answer within [`BROWSER_TIMEOUT`] fails the test.
 
-use crate::support::{hermetic, levelup, outside_program};
+use crate::support::{hermetic, levelup, outside_program, scored_dimensions};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -98,7 +98,7 @@ fn html_reports_load_in_headless_chromium() {
     let dir = tempfile::tempdir().unwrap();
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    for example in ["senior", "staff", "borderline"] {
+    for example in ["senior", "staff", "on-the-way"] {
         let page = dir.path().join(format!("{example}.html"));
         let answers = format!("examples/answers/{example}.yaml");
         levelup(&[
@@ -126,8 +126,8 @@ fn html_reports_load_in_headless_chromium() {
         );
         assert_eq!(
             dom.matches(r#"class="lu-axis""#).count(),
-            12,
-            "{example}: one axis per dimension"
+            scored_dimensions(),
+            "{example}: one axis per scored dimension"
         );
         let log = String::from_utf8_lossy(&out.stderr);
         for bad in ["Uncaught", "net::ERR_", "Failed to load resource", "Refused to"] {

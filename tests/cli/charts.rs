@@ -2,7 +2,7 @@
 
 use crate::support::levelup;
 
-const EXAMPLES: [&str; 3] = ["senior", "staff", "borderline"];
+const EXAMPLES: [&str; 3] = ["senior", "staff", "on-the-way"];
 
 #[test]
 fn chart_snapshots_for_the_examples() {
@@ -23,8 +23,8 @@ fn chart_snapshots_for_the_examples() {
         let svg = std::fs::read_to_string(&chart).unwrap();
         assert_eq!(
             svg.matches(r#"<line class="lu-axis""#).count(),
-            12,
-            "one axis per dimension"
+            crate::support::scored_dimensions(),
+            "one axis per scored dimension (coding time is a signal)"
         );
         assert_eq!(
             svg.matches(r#"<polygon class="lu-ring""#).count(),
@@ -74,12 +74,12 @@ fn chart_is_written_once_and_linked_from_markdown() {
 
 #[test]
 fn bars_fall_back_to_ascii() {
-    let args = ["assess", "--answers", "examples/answers/borderline.yaml"];
+    let args = ["assess", "--answers", "examples/answers/on-the-way.yaml"];
     let unicode = levelup(&args).ok().stdout;
-    assert!(unicode.contains("██████████████████▍░"), "{unicode}");
+    assert!(unicode.contains("██████████████████▉░"), "{unicode}");
     let ascii = levelup(&args).env("LANG", "C").ok().stdout;
     assert!(
-        ascii.contains("| Scope (ok)") && ascii.contains("##################--"),
+        ascii.contains("| Scope (ok)") && ascii.contains("###################-"),
         "{ascii}"
     );
     for c in ['─', '│', '┆', '┌', '╞', '█', '░', '▏', '▍', '✓'] {
@@ -89,12 +89,12 @@ fn bars_fall_back_to_ascii() {
 
 #[test]
 fn html_report_is_one_page_with_everything() {
-    let page = levelup(&["assess", "--answers", "examples/answers/borderline.yaml", "-f", "html"])
+    let page = levelup(&["assess", "--answers", "examples/answers/on-the-way.yaml", "-f", "html"])
         .ok()
         .stdout;
     for part in [
         "Estimated level",
-        "borderline",
+        "8 needed",
         "<svg",
         "Dimensions",
         "Top gaps",

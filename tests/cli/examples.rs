@@ -5,7 +5,7 @@ use crate::support::{levelup, path, root};
 use levelup::report::Report;
 use levelup::rubric::{self, Kind};
 
-const EXAMPLES: [&str; 3] = ["senior", "staff", "borderline"];
+const EXAMPLES: [&str; 3] = ["senior", "staff", "on-the-way"];
 
 fn files_in(dir: &str) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(path(dir))
@@ -71,9 +71,17 @@ fn clear_senior_is_senior_and_clear_staff_is_staff() {
     assert!(!staff.estimate.borderline);
     assert!(staff.readiness > 90, "{}", staff.readiness);
 
-    let borderline = estimate("borderline");
-    assert!(borderline.estimate.borderline, "{:?}", borderline.estimate);
-    assert!(senior.readiness < borderline.readiness && borderline.readiness < staff.readiness);
+    // Well on the way, yet most dimensions still short of Staff: not borderline,
+    // and the explanation names the count that decided.
+    let on_the_way = estimate("on-the-way");
+    assert_eq!(on_the_way.estimate.level.id, "senior");
+    assert!(!on_the_way.estimate.borderline, "{:?}", on_the_way.estimate);
+    assert!(
+        on_the_way.estimate.explanation.contains("8 needed"),
+        "{}",
+        on_the_way.estimate.explanation
+    );
+    assert!(senior.readiness < on_the_way.readiness && on_the_way.readiness < staff.readiness);
 }
 
 #[test]
@@ -95,8 +103,24 @@ fn default_rubric_encodes_the_seed() {
         assert!(ids.contains(&want), "dimension {want} missing from {ids:?}");
     }
     assert!(r.dimensions.len() >= 10);
-    for d in &r.dimensions {
-        assert!(d.questions.len() >= 2, "{} has {} questions", d.id, d.questions.len());
+    // Coding time is a signal with the seed's bands, never a score.
+    let signals: Vec<&str> = r
+        .dimensions
+        .iter()
+        .filter(|d| d.signal)
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(signals, ["coding"]);
+    // A place below Senior, so a mid-level engineer is not called Senior.
+    assert_eq!(r.below_first, "Not yet Senior");
+    for d in r.dimensions.iter().filter(|d| !d.signal) {
+        // Two questions at least, or one checklist of several items.
+        let items = |q: &rubric::Question| match &q.kind {
+            Kind::Checklist { items, .. } => items.len(),
+            _ => 1,
+        };
+        let signals_in: usize = d.questions.iter().map(items).sum();
+        assert!(signals_in >= 2, "{} has {} questions", d.id, d.questions.len());
         assert!(d.actions.len() >= 3, "{} has {} actions", d.id, d.actions.len());
         assert!(
             d.descriptions.iter().all(|t| !t.trim().is_empty()),
@@ -347,27 +371,36 @@ fn example_ladders_show_what_each_kind_of_ladder_needs() {
 
 #[test]
 fn just_above_the_top_level_is_borderline_not_a_crash() {
-    // The clear Staff example with its largest project on one team: the mean
-    // stays just above the Staff bar, the top level, which has no level after it.
-    let staff = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
-    let lowered = staff.replace("scope.teams: five-or-more", "scope.teams: one-team");
-    assert_ne!(lowered, staff);
-    let out = levelup(&["assess", "--answers", "-", "-f", "json"])
-        .stdin(&lowered)
+    // Format 1: a mean just above the bar of the top level, which has no
+    // level after it (the borderline text once looked one up and panicked).
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("two.yaml");
+    std::fs::write(
+        &rubric,
+        "id: two\nversion: \"1\"\ntitle: Two\nlevels:\n  - { id: mid, title: Mid }\n  - { id: top, title: Top }\n\
+         dimensions:\n  - id: craft\n    title: Craft\n    levels: { mid: Ships., top: Leads. }\n    questions:\n\
+         \x20     - { id: craft.level, kind: number, prompt: How much?, min: 0, max: 1, bands: [{ from: 0, to: 1, label: all, at: 0.85 }] }\n\
+         \x20   actions: [Lead.]\n",
+    )
+    .unwrap();
+    let rubric = rubric.display().to_string();
+    let answers = "rubric: two\nanswers:\n  craft.level: 0.5\n";
+    let out = levelup(&["assess", "--rubric", &rubric, "--answers", "-", "-f", "json"])
+        .stdin(answers)
         .ok();
     let r: Report = serde_json::from_str(&out.stdout).unwrap();
-    assert_eq!(r.estimate.level.id, "staff");
+    assert_eq!(r.estimate.level.id, "top");
     assert!(
         r.estimate
             .borderline_reasons
             .iter()
-            .any(|b| b.contains("above the bar for Staff")),
+            .any(|b| b.contains("above the bar for Top")),
         "{:?}",
         r.estimate
     );
     for format in ["table", "markdown", "html"] {
-        levelup(&["assess", "--answers", "-", "-f", format])
-            .stdin(&lowered)
+        levelup(&["assess", "--rubric", &rubric, "--answers", "-", "-f", format])
+            .stdin(answers)
             .ok();
     }
 }

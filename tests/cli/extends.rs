@@ -28,7 +28,9 @@ fn a_company_variant_of_the_built_in_rubric() {
     assert_eq!(scope.weight, 3.0, "inherited weight");
     assert!(r.compensation.is_some(), "pay context is inherited");
     assert!(!r.fit.note.is_empty(), "fit questions are inherited");
-    assert_eq!(r.estimate.level.id, "staff");
+    // Without framing (which Marcus reaches), Acme's eight of ten leaves him one short.
+    assert_eq!(r.estimate.level.id, "senior");
+    assert!(r.estimate.borderline, "{:?}", r.estimate);
 }
 
 #[test]

@@ -63,7 +63,7 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
     let first = save("senior");
     assert!(first.stderr.contains("Saved to"), "{}", first.stderr);
     // Saved back to back, these usually share a second: each still gets its own file.
-    save("borderline");
+    save("on-the-way");
     save("staff");
     let files = saved_files(data.path());
     assert_eq!(files.len(), 3, "{files:?}");
@@ -85,10 +85,10 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
         .iter()
         .map(|r| r["trend"].as_str().unwrap())
         .collect();
-    assert_eq!(trends, ["first", "+61", "+10"]);
+    assert_eq!(trends, ["first", "+68", "+19"]);
     let table = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok().stdout;
     assert!(
-        table.contains("senior-staff v1.0.0") && table.contains("+61"),
+        table.contains("senior-staff v2.0.0") && table.contains("+68"),
         "{table}"
     );
 
@@ -133,21 +133,21 @@ fn compare(old: &str, new: &str, format: &str) -> String {
 
 #[test]
 fn improved_and_regressed() {
-    let (senior, borderline) = ("examples/answers/senior.yaml", "examples/answers/borderline.yaml");
-    let up: Comparison = serde_json::from_str(&compare(senior, borderline, "json")).unwrap();
-    assert_eq!(up.readiness_change, 61);
+    let (senior, on_the_way) = ("examples/answers/senior.yaml", "examples/answers/on-the-way.yaml");
+    let up: Comparison = serde_json::from_str(&compare(senior, on_the_way, "json")).unwrap();
+    assert_eq!(up.readiness_change, 68);
     assert_eq!(up.gaps_closed, ["Scope", "Autonomy and alignment"]);
     assert!(up.new_gaps.is_empty() && up.rubric_note.is_none());
     assert!(up.dimensions.iter().all(|m| m.change.unwrap() > 0.0));
-    insta::assert_snapshot!("compare-improved", compare(senior, borderline, "markdown"));
+    insta::assert_snapshot!("compare-improved", compare(senior, on_the_way, "markdown"));
 
-    let down: Comparison = serde_json::from_str(&compare(borderline, senior, "json")).unwrap();
-    assert_eq!(down.readiness_change, -61);
+    let down: Comparison = serde_json::from_str(&compare(on_the_way, senior, "json")).unwrap();
+    assert_eq!(down.readiness_change, -68);
     assert_eq!(down.new_gaps, ["Scope", "Autonomy and alignment"]);
-    insta::assert_snapshot!("compare-regressed", compare(borderline, senior, "markdown"));
+    insta::assert_snapshot!("compare-regressed", compare(on_the_way, senior, "markdown"));
 
     let staff = "examples/answers/staff.yaml";
-    let promoted: Comparison = serde_json::from_str(&compare(borderline, staff, "json")).unwrap();
+    let promoted: Comparison = serde_json::from_str(&compare(on_the_way, staff, "json")).unwrap();
     assert_eq!(promoted.estimate_change, "up");
 }
 
@@ -190,7 +190,7 @@ fn rubric_changed_compares_what_still_matches() {
 fn compare_html_draws_both_profiles() {
     let page = compare(
         "examples/answers/senior.yaml",
-        "examples/answers/borderline.yaml",
+        "examples/answers/on-the-way.yaml",
         "html",
     );
     for class in ["lu-target", "lu-p0", "lu-p1"] {

@@ -16,10 +16,21 @@ use std::time::Duration;
 /// What the person does at each prompt of the built-in rubric, in order.
 #[derive(Debug)]
 enum Step {
-    /// A question: wait for its counter, then answer.
-    Question { counter: String, number: bool },
+    /// A question: wait for its counter, then answer (`number`: the lowest
+    /// number it takes, typed for a number question).
+    Question { counter: String, number: Option<String> },
     /// The optional evidence after a dimension: skip it.
     Evidence,
+}
+
+/// How many questions the built-in rubric asks.
+fn total() -> usize {
+    Rubric::builtin("senior-staff").unwrap().question_ids().count()
+}
+
+/// "question N of TOTAL", as the interview counts.
+fn counter(n: usize) -> String {
+    format!("question {n} of {}", total())
 }
 
 fn steps() -> Vec<Step> {
@@ -30,7 +41,10 @@ fn steps() -> Vec<Step> {
     for d in &rubric.dimensions {
         for q in &d.questions {
             n += 1;
-            let number = matches!(q.kind, Kind::Number { .. });
+            let number = match &q.kind {
+                Kind::Number { min, .. } => Some(min.to_string()),
+                _ => None,
+            };
             steps.push(Step::Question {
                 counter: format!("question {n} of {total}"),
                 number,
@@ -42,7 +56,7 @@ fn steps() -> Vec<Step> {
         n += 1;
         steps.push(Step::Question {
             counter: format!("question {n} of {total}"),
-            number: false,
+            number: None,
         });
     }
     steps
@@ -82,7 +96,7 @@ fn in_pty(mut cmd: Command, home: &Path) -> Session {
     session
 }
 
-/// Answer `steps` with the defaults (Enter), typing 30 where a number is asked.
+/// Answer `steps` with the defaults (Enter), typing the lowest number where a number is asked.
 fn answer(session: &mut Session, steps: &[Step]) {
     for step in steps {
         match step {
@@ -90,9 +104,9 @@ fn answer(session: &mut Session, steps: &[Step]) {
                 session
                     .expect(counter.as_str())
                     .unwrap_or_else(|e| panic!("waiting for {counter}: {e}"));
-                if *number {
+                if let Some(n) = number {
                     session.expect("A number from").unwrap();
-                    session.send("30\r").unwrap();
+                    session.send(format!("{n}\r")).unwrap();
                 } else {
                     session.send("\r").unwrap();
                 }
@@ -102,6 +116,22 @@ fn answer(session: &mut Session, steps: &[Step]) {
                 session.send("\r").unwrap();
             }
         }
+    }
+}
+
+/// Where question `n` is among `steps` (evidence prompts come between).
+fn at_question(steps: &[Step], n: usize) -> usize {
+    steps
+        .iter()
+        .position(|s| matches!(s, Step::Question { counter: c, .. } if *c == counter(n)))
+        .unwrap()
+}
+
+/// What [`answer`] types at `step`.
+fn typed(step: &Step) -> String {
+    match step {
+        Step::Question { number: Some(n), .. } => format!("{n}\r"),
+        _ => "\r".to_string(),
     }
 }
 
@@ -153,7 +183,7 @@ fn ctrl_c_saves_progress_and_resume_finishes_it() {
     let steps = steps();
     let mut s = spawn(home.path(), "assess", false);
     s.expect("Your answers stay on this machine").unwrap();
-    answer(&mut s, &steps[..2]);
+    answer(&mut s, &steps[..at_question(&steps, 3)]);
     s.expect("question 3 of").unwrap();
     s.send(ControlCode::EndOfText).unwrap();
     let after = s.expect("Continue with: levelup assess --resume").unwrap();
@@ -165,7 +195,7 @@ fn ctrl_c_saves_progress_and_resume_finishes_it() {
     let resume = home.path().join("state/levelup/resume.yaml");
     let saved = std::fs::read_to_string(&resume).expect("resume file written");
     assert!(
-        saved.contains("scope.teams: one-team") && saved.contains("scope.stakeholders: []"),
+        saved.contains("scope.teams: none") && saved.contains("scope.stakeholders: []"),
         "{saved}"
     );
 
@@ -173,9 +203,11 @@ fn ctrl_c_saves_progress_and_resume_finishes_it() {
     // made from the saved answers file.
     let args = "assess --resume --format markdown -o report.md --save-answers answers.yaml";
     let mut s = spawn(home.path(), args, false);
-    s.expect("33 of 35 questions left to answer").unwrap();
-    // The counter goes on from where it stopped: question 3 of 35.
-    let rest: Vec<Step> = steps.into_iter().skip(2).collect();
+    s.expect(format!("{} of {} questions left to answer", total() - 2, total()).as_str())
+        .unwrap();
+    // The counter goes on from where it stopped: question 3.
+    let third = at_question(&steps, 3);
+    let rest: Vec<Step> = steps.into_iter().skip(third).collect();
     answer(&mut s, &rest);
     s.expect("Looks right").unwrap();
     s.send("\r").unwrap();
@@ -239,7 +271,7 @@ enum By {
 fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
     let bin = env!("CARGO_BIN_EXE_levelup");
     if matches!(at, At::Waiting) {
-        // What answering the first two questions with Enter leaves.
+        // Two answers to the first two questions.
         let state = home.join("state/levelup");
         std::fs::create_dir_all(&state).unwrap();
         let waiting =
@@ -265,7 +297,7 @@ fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
     match at {
         At::Waiting => wait(&mut s, "Start over"),
         At::Question => {
-            answer(&mut s, &steps[..2]);
+            answer(&mut s, &steps[..at_question(&steps, 3)]);
             wait(&mut s, "question 3 of");
         }
         At::Evidence => {
@@ -373,7 +405,7 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
         let mut s = spawn(home.path(), "assess --resume -o report.md", false);
         match at {
             At::Question | At::Waiting => {
-                s.expect("question 3 of 35").unwrap();
+                s.expect(counter(3).as_str()).unwrap();
                 s.send(ControlCode::Escape).unwrap();
                 s.expect("Continue with").unwrap();
                 assert_eq!(exit_code(&s), 130);
@@ -381,8 +413,7 @@ fn every_way_of_stopping_keeps_the_answers_and_the_terminal() {
             At::Evidence => {
                 // The evidence typed so far was kept: the next question
                 // follows (the review offers the evidence to change).
-                s.expect(format!("question {} of 35", first_dimension + 1).as_str())
-                    .unwrap();
+                s.expect(counter(first_dimension + 1).as_str()).unwrap();
                 s.send(ControlCode::Escape).unwrap();
                 s.expect("Continue with").unwrap();
                 assert_eq!(exit_code(&s), 130);
@@ -413,13 +444,13 @@ fn answers_that_cannot_be_saved_are_printed_and_the_exit_code_says_so() {
     std::fs::write(home.path().join("state"), "not a folder").unwrap();
     let mut s = spawn(home.path(), "assess", false);
     s.expect("Your answers stay on this machine").unwrap();
-    answer(&mut s, &steps()[..2]);
+    answer(&mut s, &steps()[..at_question(&steps(), 3)]);
     s.expect("question 3 of").unwrap();
     s.send(ControlCode::EndOfText).unwrap();
     s.expect("could not save your answers").unwrap();
     let shown = s.expect("scope.stakeholders: []").unwrap();
     let shown = String::from_utf8_lossy(shown.before()).to_string();
-    assert!(shown.contains("scope.teams: one-team"), "{shown}");
+    assert!(shown.contains("scope.teams: none"), "{shown}");
     assert_eq!(exit_code(&s), 1, "1, not 130: nothing was kept");
 }
 
@@ -436,7 +467,7 @@ fn a_second_start_keeps_the_unfinished_interview() {
     s.expect("An unfinished interview is waiting").unwrap();
     s.expect("(2 answers)").unwrap();
     s.send("\r").unwrap();
-    s.expect("question 3 of 35").unwrap();
+    s.expect(counter(3).as_str()).unwrap();
     s.send(ControlCode::Escape).unwrap();
     s.expect("2 answers saved to").unwrap();
     assert_eq!(exit_code(&s), 130);
@@ -447,9 +478,9 @@ fn a_second_start_keeps_the_unfinished_interview() {
     s.send("\x1b[B").unwrap(); // Down
     s.send("\r").unwrap();
     s.expect("The unfinished answers are kept in").unwrap();
-    s.expect("question 1 of 35").unwrap();
+    s.expect(counter(1).as_str()).unwrap();
     s.send("\r").unwrap();
-    s.expect("question 2 of 35").unwrap();
+    s.expect(counter(2).as_str()).unwrap();
     s.send(ControlCode::EndOfText).unwrap();
     s.expect("1 answer saved to").unwrap();
     assert_eq!(exit_code(&s), 130);
@@ -589,7 +620,7 @@ fn another_interview_never_replaces_or_removes_the_waiting_one() {
     assert_eq!(kept.len(), 1, "{kept:?}");
     assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), waiting);
     let now = std::fs::read_to_string(state.join("resume.yaml")).unwrap();
-    assert!(now.contains("scope.teams: one-team"), "{now}");
+    assert!(now.contains("scope.teams: none"), "{now}");
 }
 
 #[cfg(target_os = "linux")]
@@ -602,17 +633,23 @@ fn two_runs_continuing_one_interview_keep_what_the_other_saved() {
     std::fs::write(state.join("resume.yaml"), waiting).unwrap();
     let mut a = spawn(home.path(), "assess --resume -o a.md", false);
     let mut b = spawn(home.path(), "assess --resume -o b.md", false);
-    a.expect("question 3 of 35").unwrap();
-    b.expect("question 3 of 35").unwrap();
+    a.expect(counter(3).as_str()).unwrap();
+    b.expect(counter(3).as_str()).unwrap();
     // B answers one more and stops: its three answers are the resume file now.
-    b.send("\r").unwrap();
-    b.expect("Evidence (optional").unwrap();
+    let steps = steps();
+    let third = at_question(&steps, 3);
+    b.send(typed(&steps[third])).unwrap();
+    b.expect(match &steps[third + 1] {
+        Step::Question { counter, .. } => counter.as_str(),
+        Step::Evidence => "Evidence (optional",
+    })
+    .unwrap();
     b.send(ControlCode::Escape).unwrap();
     b.expect("Continue with").unwrap();
     assert_eq!(exit_code(&b), 130);
     // A finishes: its report is out, and B's answers stay.
-    a.send("\r").unwrap();
-    answer(&mut a, &steps()[3..]);
+    a.send(typed(&steps[third])).unwrap();
+    answer(&mut a, &steps[third + 1..]);
     a.expect("Looks right").unwrap();
     a.send("\r").unwrap();
     a.expect("Save them to").unwrap();

@@ -55,7 +55,7 @@ fn top_level_keys_are_stable() {
 
 #[test]
 fn report_round_trips_through_the_typed_struct() {
-    for example in ["senior", "staff", "borderline"] {
+    for example in ["senior", "staff", "on-the-way"] {
         let (value, report) = json(example);
         assert_eq!(serde_json::to_value(&report).unwrap(), value, "{example}");
         assert!(report.readiness <= 100);

@@ -30,7 +30,7 @@ fn panel(files: &[&str], format: &str) -> String {
 fn two_raters_agree_or_should_talk() {
     let dir = tempfile::tempdir().unwrap();
     let me = rated(dir.path(), "staff", "self", None);
-    let boss = rated(dir.path(), "borderline", "manager", Some("Robin"));
+    let boss = rated(dir.path(), "on-the-way", "manager", Some("Robin"));
     let r: Report = serde_json::from_str(&panel(&[&me, &boss], "json")).unwrap();
     let p = r.raters.as_ref().expect("a raters section");
     let labels: Vec<(&str, Option<&str>, &str)> = p
@@ -43,20 +43,20 @@ fn two_raters_agree_or_should_talk() {
         [("self", Some("Marcus"), "staff"), ("manager", Some("Robin"), "senior")]
     );
     let view = |id: &str| p.dimensions.iter().find(|v| v.dimension == id).unwrap();
-    // Scope: 0.96 and 0.92 sit on the same half-level step.
+    // Scope: 0.94 and 0.89 sit on the same half-level step.
     assert_eq!(
         (
             view("scope").self_score,
             view("scope").others,
             view("scope").agreement.as_str()
         ),
-        (Some(0.96), Some(0.92), "agreed")
+        (Some(0.94), Some(0.89), "agreed")
     );
-    // Time horizon: 0.87 (step 2) against 0.68 (step 1).
+    // Time horizon: 0.80 against 0.65, a half-level step apart.
     assert_eq!(view("horizon").agreement, "worth a conversation");
     // The combined score is the mean of the two raters.
     let scope = r.dimensions.iter().find(|d| d.id == "scope").unwrap();
-    assert_eq!(scope.score, Some(0.94));
+    assert_eq!(scope.score, Some(0.92));
     assert!(p.rule.contains("half-level steps"));
     // Evidence, fit and the name come from the self-assessment.
     assert_eq!(r.person.name.as_deref(), Some("Marcus"));
@@ -64,7 +64,7 @@ fn two_raters_agree_or_should_talk() {
 
     let md = panel(&[&me, &boss], "markdown");
     assert!(
-        md.contains("## Raters") && md.contains("| Time horizon | 0.87 | 0.68 | 1 | worth a conversation |"),
+        md.contains("## Raters") && md.contains("| Time horizon | 0.80 | 0.65 | 1 | worth a conversation |"),
         "{md}"
     );
     let table = panel(&[&me, &boss], "table");
@@ -75,21 +75,26 @@ fn two_raters_agree_or_should_talk() {
 fn a_third_view_far_apart_is_a_disconnect() {
     let dir = tempfile::tempdir().unwrap();
     let me = rated(dir.path(), "staff", "self", None);
-    let boss = rated(dir.path(), "borderline", "manager", None);
+    let boss = rated(dir.path(), "on-the-way", "manager", None);
     let peer = rated(dir.path(), "senior", "peer", Some("Lee"));
     let r: Report = serde_json::from_str(&panel(&[&me, &boss, &peer], "json")).unwrap();
     let p = r.raters.as_ref().unwrap();
     let scope = p.dimensions.iter().find(|v| v.dimension == "scope").unwrap();
-    assert_eq!(scope.scores, [Some(0.96), Some(0.92), Some(0.06)]);
+    assert_eq!(scope.scores, [Some(0.94), Some(0.89), Some(0.0)]);
     assert_eq!((scope.spread_steps, scope.agreement.as_str()), (Some(2), "disconnect"));
-    assert_eq!(scope.others, Some(0.49), "mean of manager and peer");
-    // Staff skills: 0.73, 0.59 and 0.32 all round to the same half-level step.
-    let skills = p.dimensions.iter().find(|v| v.dimension == "skills").unwrap();
-    assert_eq!((skills.spread_steps, skills.agreement.as_str()), (Some(0), "agreed"));
+    assert_eq!(scope.others, Some(0.44), "mean of manager and peer");
+    // Technical breadth: 0.71, 0.63 and 0.18, one half-level step apart.
+    let breadth = p.dimensions.iter().find(|v| v.dimension == "breadth").unwrap();
+    assert_eq!(
+        (breadth.spread_steps, breadth.agreement.as_str()),
+        (Some(1), "worth a conversation")
+    );
+    // Coding time is a signal: no score to agree on, so it is not listed.
+    assert!(p.dimensions.iter().all(|v| v.dimension != "coding"));
     let count = |verdict: &str| p.dimensions.iter().filter(|v| v.agreement == verdict).count();
     assert_eq!(
         (count("agreed"), count("worth a conversation"), count("disconnect")),
-        (1, 6, 5)
+        (0, 3, 8)
     );
 
     // One chart, one profile per rater plus the target.

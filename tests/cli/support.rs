@@ -183,3 +183,10 @@ impl Levelup {
         out
     }
 }
+
+/// How many dimensions of the built-in rubric are scored (not signals): one
+/// radar axis each.
+pub fn scored_dimensions() -> usize {
+    let rubric = levelup::rubric::Rubric::builtin("senior-staff").unwrap();
+    rubric.dimensions.iter().filter(|d| !d.signal).count()
+}

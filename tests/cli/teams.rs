@@ -26,7 +26,8 @@ fn team_report_names_what_it_left_out() {
     );
     let counts: Vec<(String, usize)> = r.estimates.iter().map(|e| (e.level.clone(), e.people)).collect();
     assert_eq!(counts, [("senior".to_string(), 2), ("staff".to_string(), 1)]);
-    assert_eq!(r.shared_gaps[0].title, "Staff skills", "nobody reaches Staff skills");
+    // Nobody reaches Staff in communication (Marcus is a hair short).
+    assert_eq!(r.shared_gaps[0].title, "Communication");
     assert_eq!(r.shared_gaps[0].below_target, 3);
     assert!(r.strengths.iter().any(|s| s.dimension == "scope"));
 
