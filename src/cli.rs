@@ -57,9 +57,7 @@ Examples:
   cat answers.yaml | levelup assess --answers - --format json
   levelup assess --answers self.yaml --answers manager.yaml --answers peer.yaml   # 360
 
-Exit codes: 0 success, 2 bad usage or bad input, 130 interview stopped with Esc or Ctrl-C (answers kept),
-129/131/143 stopped by SIGHUP/SIGQUIT/SIGTERM (answers kept), 1 anything else (the message says
-whether the answers were kept).")]
+Exit codes: 0 success, 2 bad usage or bad input, 130 interview stopped with Esc or Ctrl-C (answers kept), 129/131/143 stopped by SIGHUP/SIGQUIT/SIGTERM (answers kept), 1 anything else (the message says whether the answers were kept).")]
     Assess(AssessArgs),
 
     /// Print an answers file to fill in: every question, its allowed values as comments

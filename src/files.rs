@@ -53,6 +53,9 @@ pub fn check_target(path: &Path, force: bool) -> Result<()> {
     if target.is_dir() {
         return Err(bad_input(format!("{shown} is a directory")));
     }
+    if target.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(bad_input(format!("{shown}: too many levels of symbolic links")));
+    }
     if !force && (path.symlink_metadata().is_ok() || target.exists()) {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
     }
@@ -86,6 +89,26 @@ pub fn is_stream(path: &Path) -> bool {
             || path.starts_with("/dev/fd")
             || (path.starts_with("/proc") && path.components().any(|c| c.as_os_str() == "fd")));
     named || std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// 1 or 2 when `path` names this process's stdout or stderr.
+fn own_stream(path: &Path) -> Option<u8> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let name = path.to_str()?;
+    match name {
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => Some(1),
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => Some(2),
+        _ => None,
+    }
+}
+
+fn write_stream(mut stream: impl Write, contents: &str, shown: &std::path::Display<'_>) -> Result<()> {
+    stream
+        .write_all(contents.as_bytes())
+        .and_then(|()| stream.flush())
+        .with_context(|| format!("cannot write {shown}"))
 }
 
 /// Where `path` leads once symbolic links are followed (the path itself when
@@ -188,6 +211,14 @@ fn existing(_: &std::fs::Metadata, path: &Path) -> Option<Identity> {
 /// is (appending, so `>>` keeps what was there).
 pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     let shown = path.display();
+    // Our own stdout or stderr by name: written through the open stream, so
+    // the shell's file position moves on as with `>` (reopening the file
+    // would write at another position and be overwritten by what follows).
+    match own_stream(path) {
+        Some(1) => return write_stream(std::io::stdout().lock(), contents, &shown),
+        Some(_) => return write_stream(std::io::stderr().lock(), contents, &shown),
+        None => {}
+    }
     if is_stream(path) && !path.is_dir() {
         // Replacing /dev/stdout or a FIFO would destroy it; it holds no data to lose.
         let mut file = std::fs::OpenOptions::new()
@@ -202,6 +233,9 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     let path = target.as_path();
     if path.is_dir() {
         return Err(bad_input(format!("{shown} is a directory")));
+    }
+    if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(bad_input(format!("{shown}: too many levels of symbolic links")));
     }
     if !force && path.exists() {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
@@ -317,6 +351,27 @@ mod tests {
         write_atomic(&dangling, "made", true).unwrap();
         assert!(std::fs::symlink_metadata(&dangling).unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read_to_string(dir.path().join("made.md")).unwrap(), "made");
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn a_link_loop_is_refused_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::os::unix::fs::symlink("b", &a).unwrap();
+        std::os::unix::fs::symlink("a", &b).unwrap();
+        for force in [false, true] {
+            let err = write_atomic(&a, "x", force).unwrap_err();
+            assert!(
+                err.to_string().contains("symbolic links") || err.to_string().contains("exists"),
+                "{err}"
+            );
+        }
+        assert!(check_target(&a, true).is_err());
+        assert!(
+            std::fs::symlink_metadata(&a).unwrap().file_type().is_symlink(),
+            "the link is kept"
+        );
     }
 
     #[test]

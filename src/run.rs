@@ -654,9 +654,28 @@ fn assess(args: AssessArgs, config: &Config) -> Result<()> {
     if let Some(ours) = continued.filter(|_| interviewed && offer_kept && written.is_ok()) {
         resume::clear(&ours);
     }
+    // An output that failed after the interview (a folder removed meanwhile,
+    // /dev/full) must not cost the answers: they go to the resume file.
+    if interviewed
+        && written.is_err()
+        && let Some(stop) = STOP.get()
+    {
+        match keep_in_resume(stop) {
+            Ok(path) => tell!(
+                "Your answers are kept in {}; `levelup assess --resume` shows the review again.",
+                path.display()
+            ),
+            Err(e) => tell!("levelup: error: your answers could not be kept either: {e:#}"),
+        }
+    }
     // The process ends right after this; freeing thousands of small strings
     // one by one would only add to every run's time.
     std::mem::forget((rubric, report));
+    if written.is_ok() && !offer_kept {
+        return Err(anyhow::anyhow!(
+            "the answers were not saved where you asked; they are in the resume file"
+        ));
+    }
     written
 }
 
@@ -1019,10 +1038,15 @@ fn quit_interview(code: i32) -> ! {
     }
     let count = answers.answers.len();
     let plural = if count == 1 { "" } else { "s" };
+    let notes = match answers.evidence.len() {
+        0 => String::new(),
+        1 => " and 1 piece of evidence".to_string(),
+        n => format!(" and {n} pieces of evidence"),
+    };
     match keep_answers(stop, &answers) {
         Ok(path) => {
             tell!(
-                "\nStopped. {count} answer{plural} saved to {}.\nContinue with: {}",
+                "\nStopped. {count} answer{plural}{notes} saved to {}.\nContinue with: {}",
                 path.display(),
                 stop.hint
             );

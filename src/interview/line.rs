@@ -92,11 +92,6 @@ impl Line {
             Edit::DeleteBack | Edit::DeleteForward => {}
         }
     }
-
-    /// Start again from nothing (after a rejected answer).
-    pub fn clear(&mut self) {
-        *self = Line::new("");
-    }
 }
 
 #[cfg(test)]

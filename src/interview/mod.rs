@@ -423,6 +423,7 @@ impl<'a> Interview<'a> {
                         continue;
                     };
                     // Esc at the question cancels the change, as in the list.
+                    p.say("(Esc cancels the change.)");
                     if let Reply::Quit = self.ask(p, all[pick], None)? {
                         (self.on_evidence)(None);
                         p.say("Nothing changed.");

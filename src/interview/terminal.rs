@@ -389,7 +389,8 @@ impl Prompter for TerminalPrompter {
                             self.term.write_line("")?;
                             let msg = self.wrap(&msg, self.width(), "  ");
                             self.term.write_line(&self.error.apply_to(msg).to_string())?;
-                            line.clear();
+                            // Kept, to correct: the first key typed replaces it, any other edits it.
+                            line = Line::new(&text);
                             self.publish(&line);
                         }
                     }

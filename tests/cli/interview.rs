@@ -660,3 +660,61 @@ fn two_runs_continuing_one_interview_keep_what_the_other_saved() {
     let kept = levelup::answers::parse(&kept, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
     assert_eq!(kept.answers.len(), 3);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_fails_after_the_interview_keeps_the_answers() {
+    let home = tempfile::tempdir().unwrap();
+    let full =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/answers/staff.yaml")).unwrap();
+    let partial: String = full
+        .lines()
+        .filter(|l| !l.contains("scope.teams:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(home.path().join("partial.yaml"), partial).unwrap();
+    // /dev/full passes every check and fails only when written.
+    let mut s = spawn(
+        home.path(),
+        "assess --answers partial.yaml --chart /dev/full --save-answers s.yaml",
+        false,
+    );
+    s.expect("question 1 of").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Your answers are kept in").unwrap();
+    assert_eq!(exit_code(&s), 1);
+    assert!(!home.path().join("s.yaml").exists(), "nothing was written");
+    let kept = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
+    let kept = levelup::answers::parse(&kept, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+    assert_eq!(kept.answers.len(), total());
+}
+
+#[test]
+fn a_rejected_number_stays_on_the_line_to_correct() {
+    let home = tempfile::tempdir().unwrap();
+    let steps = steps();
+    let number = steps
+        .iter()
+        .position(|s| matches!(s, Step::Question { number: Some(_), .. }))
+        .unwrap();
+    let mut s = spawn(home.path(), "assess", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps[..number]);
+    s.expect("A number from").unwrap();
+    s.send("100000\r").unwrap();
+    s.expect("out of range").unwrap();
+    s.expect("› 100000").unwrap();
+    // Backspace five times: 1 is left, and accepted.
+    s.send("\x7f\x7f\x7f\x7f\x7f\r").unwrap();
+    match &steps[number + 1] {
+        Step::Question { counter, .. } => s.expect(counter.as_str()).unwrap(),
+        Step::Evidence => s.expect("Evidence (optional").unwrap(),
+    };
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&s), 130);
+    let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
+    assert!(resume.contains(": 1\n"), "{resume}");
+}

@@ -313,3 +313,20 @@ fn a_stream_name_is_written_to_and_a_link_written_through() {
             .contains("gap report")
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_by_name_keeps_the_shells_place_in_the_file() {
+    let (dir, answers) = workspace();
+    let bin = env!("CARGO_BIN_EXE_levelup");
+    for name in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+        let script =
+            format!("{{ echo pre; {bin} assess --answers {answers} -f json -o {name}; echo post; }} > out.txt");
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c").arg(&script).current_dir(dir.path());
+        crate::support::hermetic(&mut cmd, dir.path());
+        assert!(cmd.status().unwrap().success(), "{name}");
+        let out = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
+        assert!(out.starts_with("pre\n{") && out.ends_with("}\npost\n"), "{name}: {out}");
+    }
+}
