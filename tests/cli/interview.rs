@@ -119,6 +119,14 @@ fn answer(session: &mut Session, steps: &[Step]) {
     }
 }
 
+/// A plain `assess` in a pty with `steps` answered by [`answer`].
+fn started(home: &Path, steps: &[Step]) -> Session {
+    let mut s = spawn(home, "assess", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, steps);
+    s
+}
+
 /// Where question `n` is among `steps` (evidence prompts come between).
 fn at_question(steps: &[Step], n: usize) -> usize {
     steps
@@ -509,9 +517,7 @@ fn text_prompts_can_be_edited_in_the_middle() {
     let home = tempfile::tempdir().unwrap();
     let steps = steps();
     let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
-    let mut s = spawn(home.path(), "assess", false);
-    s.expect("Your answers stay on this machine").unwrap();
-    answer(&mut s, &steps[..first_evidence]);
+    let mut s = started(home.path(), &steps[..first_evidence]);
     s.expect("Evidence (optional").unwrap();
     s.send("led the migra").unwrap();
     s.expect("migra").unwrap();
@@ -699,9 +705,7 @@ fn a_rejected_number_stays_on_the_line_to_correct() {
         .iter()
         .position(|s| matches!(s, Step::Question { number: Some(_), .. }))
         .unwrap();
-    let mut s = spawn(home.path(), "assess", false);
-    s.expect("Your answers stay on this machine").unwrap();
-    answer(&mut s, &steps[..number]);
+    let mut s = started(home.path(), &steps[..number]);
     s.expect("A number from").unwrap();
     s.send("100000\r").unwrap();
     s.expect("out of range").unwrap();
