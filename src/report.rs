@@ -372,6 +372,11 @@ pub struct PitfallReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FitReport {
+    /// The level the fit questions are about: the target, or the estimate when
+    /// that is higher (someone already past the target is asked about where they are).
+    /// `None` in reports saved before it existed.
+    #[serde(default)]
+    pub level: Option<LevelInfo>,
     /// `pursue`, `stay`, `balanced` or `unanswered`.
     pub leaning: String,
     pub pursue: Vec<String>,
@@ -591,6 +596,19 @@ fn and_list(items: &[String]) -> String {
 }
 
 fn explanation(rubric: &Rubric, a: &Assessment) -> String {
+    let mut text = estimate_explanation(rubric, a);
+    // A target at or below the estimate: say so, rather than let 100% read as "ready".
+    if let Some(e) = a.estimate.filter(|&e| e > a.target) {
+        text.push_str(&format!(
+            " The target, {}, is below your estimate: you are already past it, at {}.",
+            rubric.levels[a.target].title, rubric.levels[e].title
+        ));
+    }
+    text
+}
+
+/// How the rule reached the estimate, in the rubric's numbers.
+fn estimate_explanation(rubric: &Rubric, a: &Assessment) -> String {
     let title = |i: Option<usize>| rubric.level_title(i).to_string();
     if let (
         Rule::Points {
@@ -1034,6 +1052,10 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             })
             .collect(),
         fit: FitReport {
+            level: Some(level_info(
+                rubric,
+                Some(a.estimate.map_or(a.target, |e| e.max(a.target))),
+            )),
             leaning: a.fit.leaning().to_string(),
             pursue: a.fit.pursue.iter().map(item_label).collect(),
             stay: a.fit.stay.iter().map(item_label).collect(),

@@ -2,8 +2,8 @@
 //! made with a minijinja template that escapes everything it inserts.
 
 use super::{
-    by_points, category_starts, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text, other_missing,
-    scale_note, score_cell, strength_text, target_cell, weight_cell, who,
+    by_points, category_starts, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
+    other_missing, scale_note, score_cell, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -41,6 +41,7 @@ struct View<'a> {
     top: usize,
     scale: String,
     leaning: String,
+    fit_level: String,
     pay: Vec<Pay<'a>>,
     /// Indexed like `r.top_gaps` / `r.strengths`: text the formats share.
     gap_headings: Vec<String>,
@@ -101,6 +102,7 @@ pub fn html(r: &Report) -> String {
         top,
         scale: scale_note(r),
         leaning: leaning_text(r),
+        fit_level: fit_level(r).to_string(),
         gap_headings: r.top_gaps.iter().map(|g| gap_heading(r, g)).collect(),
         gap_missing: r.top_gaps.iter().map(|g| missing_lines(r, &g.missing)).collect(),
         strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),

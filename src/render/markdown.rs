@@ -1,7 +1,7 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
 use super::{
-    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
+    category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
     other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
@@ -178,7 +178,7 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         writeln!(out)?;
     }
 
-    writeln!(out, "## Is {} for you?\n", r.target.title)?;
+    writeln!(out, "## Is {} for you?\n", fit_level(r))?;
     writeln!(out, "{}\n", leaning_text(r))?;
     for (label, list) in [
         ("Reasons to pursue you ticked", &r.fit.pursue),

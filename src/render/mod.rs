@@ -96,6 +96,12 @@ pub(crate) fn signal_text(d: &DimensionReport) -> String {
     }
 }
 
+/// The title of the level the fit section speaks of: the target, or the
+/// estimate when that is higher.
+pub(crate) fn fit_level(report: &Report) -> &str {
+    report.fit.level.as_ref().map_or(&report.target.title, |l| &l.title)
+}
+
 /// Whether `d` has steps of its own (else its steps are the levels, and a
 /// cell needs only the number: the scale note says what it means).
 fn own_steps(r: &Report, d: &DimensionReport) -> bool {
@@ -364,7 +370,7 @@ pub fn rater_label(r: &crate::report::RaterInfo) -> String {
 }
 
 pub(crate) fn leaning_text(report: &Report) -> String {
-    let target = &report.target.title;
+    let target = fit_level(report);
     match report.fit.leaning.as_str() {
         "pursue" => format!("Your answers lean towards pursuing {target}."),
         "stay" => "Your answers lean towards staying where you are.".to_string(),

@@ -1,7 +1,7 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
+    category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
     other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
@@ -220,7 +220,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         bullet(out, &format!("{}: {}", p.title, p.message), width, "")?;
     }
 
-    heading(out, &format!("Is {} for you?", r.target.title))?;
+    heading(out, &format!("Is {} for you?", fit_level(r)))?;
     para(out, &leaning_text(r), width, "")?;
     for (label, list) in [
         ("Reasons to pursue you ticked:", &r.fit.pursue),

@@ -404,3 +404,45 @@ fn just_above_the_top_level_is_borderline_not_a_crash() {
             .ok();
     }
 }
+
+#[test]
+fn a_target_below_the_estimate_says_so_and_fit_speaks_of_the_estimate() {
+    let out = levelup(&[
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "--target",
+        "senior",
+        "-f",
+        "json",
+    ])
+    .ok();
+    let r: Report = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        (r.estimate.level.id.as_str(), r.target.id.as_str()),
+        ("staff", "senior")
+    );
+    assert!(
+        r.estimate.explanation.contains("already past it, at Staff Engineer"),
+        "{}",
+        r.estimate.explanation
+    );
+    assert_eq!(r.fit.level.as_ref().map(|l| l.id.as_str()), Some("staff"));
+    let table = levelup(&[
+        "assess",
+        "--answers",
+        "examples/answers/staff.yaml",
+        "--target",
+        "senior",
+    ])
+    .ok()
+    .stdout;
+    assert!(
+        table.contains("Is Staff Engineer for you?") && !table.contains("Is Senior Engineer for you?"),
+        "{table}"
+    );
+    // At the target, the fit section speaks of the target.
+    let own = estimate("senior");
+    assert_eq!(own.fit.level.as_ref().map(|l| l.id.as_str()), Some("staff"));
+    assert!(!own.estimate.explanation.contains("already past"));
+}

@@ -288,7 +288,10 @@ fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
     }
     let mut s = spawn_script(
         home,
-        &format!("stty sane; {bin} assess; echo EXIT=$?; stty -a; echo END-OF-STTY"),
+        // A Ctrl-C that lands between two key reads (the terminal briefly not
+        // raw) signals the whole foreground group: the shell must outlive it
+        // to report, as an interactive shell would.
+        &format!("trap : INT; stty sane; {bin} assess; echo EXIT=$?; stty -a; echo END-OF-STTY"),
     );
     let shell = s.get_process().pid().as_raw();
     let mut shown = String::new();
