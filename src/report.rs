@@ -968,7 +968,14 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 target_looks_like: rubric.looks_like(i, a.target),
                 missing: missing_items(rubric, i, s),
                 evidence: answers.evidence.get(&d.id).cloned(),
-                actions: d.actions.iter().take(ACTIONS_PER_GAP).cloned().collect(),
+                // An action the answers show done already is not advice.
+                actions: d
+                    .actions
+                    .iter()
+                    .filter(|a| !a.unless.as_ref().is_some_and(|c| crate::score::holds(c, answers)))
+                    .take(ACTIONS_PER_GAP)
+                    .map(|a| a.text.clone())
+                    .collect(),
             }
         })
         .collect();

@@ -238,7 +238,7 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
         }
         writeln!(out, "\nActions:\n")?;
         for a in &d.actions {
-            writeln!(out, "- {a}")?;
+            writeln!(out, "- {}", a.text)?;
         }
     }
     if !r.fit_questions().is_empty() {

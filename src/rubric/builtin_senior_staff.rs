@@ -62,9 +62,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Ask your manager which cross-team project planned for the next six months has no technical lead yet, and offer to be it.".into(),
-                    "List the teams that call your team's services or use its data, and meet the lead of the three largest.".into(),
-                    "Invite an engineering director or a product lead to your next design review, and ask what they need from the project.".into(),
+                    Action { text: "Ask your manager which cross-team project planned for the next six months has no technical lead yet, and offer to be it.".into(), unless: Some(Condition::Answer { question: "scope.teams".into(), test: Test::In(vec!["three-to-four".into(), "five-or-more".into()]) }) },
+                    Action { text: "List the teams that call your team's services or use its data, and meet the lead of the three largest.".into(), unless: None },
+                    Action { text: "Invite an engineering director or a product lead to your next design review, and ask what they need from the project.".into(), unless: Some(Condition::Any(vec![Condition::Answer { question: "scope.stakeholders".into(), test: Test::Has("directors".into()) }, Condition::Answer { question: "scope.stakeholders".into(), test: Test::Has("product-leadership".into()) }])) },
                 ],
             },
             Dimension {
@@ -110,9 +110,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Write a one-page picture of where your area's architecture should be in 12 to 18 months, and review it with your manager and a Staff engineer.".into(),
-                    "Keep a list of risks you see coming (scaling limits, ageing dependencies, growing toil) and bring the top one to each quarter's planning.".into(),
-                    "Pick a long-running initiative in your company and find out what was decided early on and what it cost later.".into(),
+                    Action { text: "Write a one-page picture of where your area's architecture should be in 12 to 18 months, and review it with your manager and a Staff engineer.".into(), unless: None },
+                    Action { text: "Keep a list of risks you see coming (scaling limits, ageing dependencies, growing toil) and bring the top one to each quarter's planning.".into(), unless: None },
+                    Action { text: "Pick a long-running initiative in your company and find out what was decided early on and what it cost later.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -184,9 +184,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "The next time a hard problem lands with you, give it to a teammate with a clear brief and review their approach instead of solving it.".into(),
-                    "Take on a Senior engineer from another team as a mentee and meet every two weeks, talking about direction as well as code.".into(),
-                    "Find one organisational blocker (an unowned system, a slow approval) and see it removed.".into(),
+                    Action { text: "The next time a hard problem lands with you, give it to a teammate with a clear brief and review their approach instead of solving it.".into(), unless: Some(Condition::Answer { question: "leadership.hard-problems".into(), test: Test::In(vec!["enable".into()]) }) },
+                    Action { text: "Take on a Senior engineer from another team as a mentee and meet every two weeks, talking about direction as well as code.".into(), unless: Some(Condition::Answer { question: "leadership.mentoring".into(), test: Test::In(vec!["seniors".into(), "staff-candidates".into()]) }) },
+                    Action { text: "Find one organisational blocker (an unowned system, a slow approval) and see it removed.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -233,9 +233,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "For your next significant decision, write a short decision record (the options, each one's cost to other teams and how it will look in two years) and share it beyond your team.".into(),
-                    "Join your organisation's architecture review, or start one, and take part in reviewing one design from another team each month.".into(),
-                    "Find a decision with cross-team consequences that nobody is making, and propose an answer.".into(),
+                    Action { text: "For your next significant decision, write a short decision record (the options, each one's cost to other teams and how it will look in two years) and share it beyond your team.".into(), unless: None },
+                    Action { text: "Join your organisation's architecture review, or start one, and take part in reviewing one design from another team each month.".into(), unless: Some(Condition::Answer { question: "leadership.style".into(), test: Test::In(vec!["design-reviews".into(), "cross-team-consensus".into()]) }) },
+                    Action { text: "Find a decision with cross-team consequences that nobody is making, and propose an answer.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -280,9 +280,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Turn something your team built into something other teams can adopt (a library, a template, a service), and track who adopts it.".into(),
-                    "For your current work, write down which business goal it serves and which number would show the effect.".into(),
-                    "Ask two teams what slows them down most, and remove one cause that affects both.".into(),
+                    Action { text: "Turn something your team built into something other teams can adopt (a library, a template, a service), and track who adopts it.".into(), unless: Some(Condition::Answer { question: "impact.leverage".into(), test: Test::Has("reusable-system".into()) }) },
+                    Action { text: "For your current work, write down which business goal it serves and which number would show the effect.".into(), unless: Some(Condition::Answer { question: "impact.leverage".into(), test: Test::Has("business-outcome".into()) }) },
+                    Action { text: "Ask two teams what slows them down most, and remove one cause that affects both.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -335,10 +335,10 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Write an RFC for your next significant change and ask at least two other teams to review it.".into(),
-                    "Present a technical topic at an engineering all-hands or a cross-team forum this quarter.".into(),
-                    "Write a one-page summary of a technical problem for your director, and ask what was missing.".into(),
-                    "Join the channels of teams that depend on yours and answer their questions there.".into(),
+                    Action { text: "Write an RFC for your next significant change and ask at least two other teams to review it.".into(), unless: Some(Condition::Answer { question: "communication.forms".into(), test: Test::Has("rfc".into()) }) },
+                    Action { text: "Present a technical topic at an engineering all-hands or a cross-team forum this quarter.".into(), unless: Some(Condition::Answer { question: "communication.forms".into(), test: Test::Has("presentation".into()) }) },
+                    Action { text: "Write a one-page summary of a technical problem for your director, and ask what was missing.".into(), unless: Some(Condition::Answer { question: "communication.forms".into(), test: Test::Has("exec-summary".into()) }) },
+                    Action { text: "Join the channels of teams that depend on yours and answer their questions there.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -396,9 +396,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Set up a monthly one-to-one with a tech lead on each of two teams you depend on.".into(),
-                    "The next time teams disagree on a technical direction, offer to write up both positions and run the meeting that settles it.".into(),
-                    "Ask to join one cross-functional meeting (product, design, support) as engineering's voice, and report back to your team.".into(),
+                    Action { text: "Set up a monthly one-to-one with a tech lead on each of two teams you depend on.".into(), unless: Some(Condition::Answer { question: "autonomy.contacts".into(), test: Test::In(vec!["three-to-five".into(), "six-or-more".into()]) }) },
+                    Action { text: "The next time teams disagree on a technical direction, offer to write up both positions and run the meeting that settles it.".into(), unless: Some(Condition::Answer { question: "autonomy.conflict".into(), test: Test::In(vec!["broker".into()]) }) },
+                    Action { text: "Ask to join one cross-functional meeting (product, design, support) as engineering's voice, and report back to your team.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -453,9 +453,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Spend a week embedded with a team whose stack you do not know; pair with them and shadow their on-call.".into(),
-                    "Trace one user request through every system it touches, draw it, and check the drawing with each system's owners.".into(),
-                    "Read the last five incident reports from other teams and note where your own systems could fail the same way.".into(),
+                    Action { text: "Spend a week embedded with a team whose stack you do not know; pair with them and shadow their on-call.".into(), unless: None },
+                    Action { text: "Trace one user request through every system it touches, draw it, and check the drawing with each system's owners.".into(), unless: None },
+                    Action { text: "Read the last five incident reports from other teams and note where your own systems could fail the same way.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -499,9 +499,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "For the next request you get, write down the problem it solves, the alternatives (doing nothing included) and what it would push aside.".into(),
-                    "Find two teams building similar things and propose one shared solution, with its upfront cost and later payoff.".into(),
-                    "Sit in on a product planning session and ask about the business case behind one technical request.".into(),
+                    Action { text: "For the next request you get, write down the problem it solves, the alternatives (doing nothing included) and what it would push aside.".into(), unless: None },
+                    Action { text: "Find two teams building similar things and propose one shared solution, with its upfront cost and later payoff.".into(), unless: Some(Condition::Answer { question: "framing.record".into(), test: Test::Has("shared-instead".into()) }) },
+                    Action { text: "Sit in on a product planning session and ask about the business case behind one technical request.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -534,9 +534,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Keep coding, but choose the code with the most leverage — shared libraries, prototypes that settle a decision, fixes others are stuck on.".into(),
-                    "Protect a few hours every week for hands-on work, so that you do not drift away from the code.".into(),
-                    "Swap some solo feature work for pairing with other engineers on hard problems.".into(),
+                    Action { text: "Keep coding, but choose the code with the most leverage — shared libraries, prototypes that settle a decision, fixes others are stuck on.".into(), unless: None },
+                    Action { text: "Protect a few hours every week for hands-on work, so that you do not drift away from the code.".into(), unless: None },
+                    Action { text: "Swap some solo feature work for pairing with other engineers on hard problems.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -571,9 +571,9 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Ask two colleagues outside your team which of these skills you show least, and practise that one this quarter.".into(),
-                    "Before each planning cycle, write down three things you will deliberately not do, and why.".into(),
-                    "Ask your manager how a recent cross-team decision was really made — who had to be convinced, and why.".into(),
+                    Action { text: "Ask two colleagues outside your team which of these skills you show least, and practise that one this quarter.".into(), unless: None },
+                    Action { text: "Before each planning cycle, write down three things you will deliberately not do, and why.".into(), unless: None },
+                    Action { text: "Ask your manager how a recent cross-team decision was really made — who had to be convinced, and why.".into(), unless: None },
                 ],
             },
             Dimension {
@@ -619,10 +619,10 @@ pub(super) fn rubric() -> Rubric {
                     },
                 ],
                 actions: vec![
-                    "Pick one next-level responsibility from your largest gap and carry it for the next six months, whatever your title.".into(),
-                    "Ask your manager who could sponsor you, and agree with that person what evidence they would need to see.".into(),
-                    "Keep a running record of your cross-team work (documents, decisions, results); a promotion case usually needs 6 to 12 months of it.".into(),
-                    "Each quarter, send your manager and their manager a short written update on your work beyond your team.".into(),
+                    Action { text: "Pick one next-level responsibility from your largest gap and carry it for the next six months, whatever your title.".into(), unless: None },
+                    Action { text: "Ask your manager who could sponsor you, and agree with that person what evidence they would need to see.".into(), unless: Some(Condition::Answer { question: "transition.done".into(), test: Test::Has("sponsor".into()) }) },
+                    Action { text: "Keep a running record of your cross-team work (documents, decisions, results); a promotion case usually needs 6 to 12 months of it.".into(), unless: None },
+                    Action { text: "Each quarter, send your manager and their manager a short written update on your work beyond your team.".into(), unless: Some(Condition::Answer { question: "transition.done".into(), test: Test::Has("visibility".into()) }) },
                 ],
             },
         ],

@@ -228,7 +228,13 @@ fn unformatted(r: &Rubric, source: &str) -> String {
             d.expects,
             d.signal,
             questions,
-            list(&d.actions, "            ", |t| s(t)),
+            list(&d.actions, "            ", |a| format!(
+                "Action {{ text: {}, unless: {} }}",
+                s(&a.text),
+                a.unless
+                    .as_ref()
+                    .map_or_else(|| "None".to_string(), |c| format!("Some({})", condition(c)))
+            )),
         )
     });
     let fit = match &r.fit {

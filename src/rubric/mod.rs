@@ -140,7 +140,25 @@ pub struct Dimension {
     /// level expects it); pitfalls may still use its answers.
     pub signal: bool,
     pub questions: Vec<Question>,
-    pub actions: Vec<String>,
+    pub actions: Vec<Action>,
+}
+
+/// A recommended action for closing a dimension's gap.
+#[derive(Debug, Clone)]
+pub struct Action {
+    pub text: String,
+    /// Left out of the report when this holds: the answers show it done.
+    pub unless: Option<Condition>,
+}
+
+impl From<&str> for Action {
+    /// An action for everyone.
+    fn from(text: &str) -> Self {
+        Action {
+            text: text.to_string(),
+            unless: None,
+        }
+    }
 }
 
 /// One answer of a labelled scale ("below", "meets", "exceeds").

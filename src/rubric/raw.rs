@@ -145,8 +145,68 @@ pub struct RawDimension {
     pub category: Option<Spanned<String>>,
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
+    /// Each a text, or `{ text, unless }`: left out of the report when the
+    /// `unless` condition holds (the answers show it is done already).
     #[serde(default)]
-    pub actions: Vec<String>,
+    #[schemars(with = "Vec<RawActionShape>")]
+    pub actions: Vec<RawAction>,
+}
+
+/// A recommended action as written: `"Write an RFC."` or
+/// `{ text: "Write an RFC.", unless: { question: communication.forms, has: rfc } }`.
+#[derive(Debug, Default)]
+pub struct RawAction {
+    pub text: String,
+    pub unless: Option<RawCondition>,
+}
+
+/// [`RawAction`]'s two shapes, for the JSON Schema.
+#[derive(JsonSchema)]
+#[serde(untagged, deny_unknown_fields)]
+#[allow(dead_code)]
+enum RawActionShape {
+    Text(String),
+    Conditional {
+        text: String,
+        /// The action is left out when this holds.
+        #[serde(default)]
+        unless: Option<Box<RawCondition>>,
+    },
+}
+
+impl<'de> Deserialize<'de> for RawAction {
+    /// A string, or a map of `text` and `unless` read key by key, so that the
+    /// condition keeps its positions for error messages.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Shape;
+        impl<'de> serde::de::Visitor<'de> for Shape {
+            type Value = RawAction;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an action: a text, or a map with text and unless")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<RawAction, E> {
+                Ok(RawAction {
+                    text: text.to_string(),
+                    unless: None,
+                })
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<RawAction, M::Error> {
+                use serde::de::Error;
+                let mut action = RawAction::default();
+                let mut text = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "text" => text = Some(map.next_value::<String>()?),
+                        "unless" => action.unless = Some(map.next_value()?),
+                        other => return Err(M::Error::unknown_field(other, &["text", "unless"])),
+                    }
+                }
+                action.text = text.ok_or_else(|| M::Error::missing_field("text"))?;
+                Ok(action)
+            }
+        }
+        deserializer.deserialize_any(Shape)
+    }
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -486,7 +486,15 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             expects,
             signal,
             questions,
-            actions: take(&mut d.actions),
+            // Conditions need the question index: filled in once it is built.
+            actions: d
+                .actions
+                .iter_mut()
+                .map(|a| Action {
+                    text: take(&mut a.text),
+                    unless: None,
+                })
+                .collect(),
         });
     }
     if format >= 2 && !c.points_rule {
@@ -640,6 +648,21 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         index: BTreeMap::new(),
     };
     rubric.build_index();
+
+    // Actions' conditions need the question index too (by dimension id:
+    // categories may have reordered the dimensions).
+    for (di, d) in raw.dimensions.iter().enumerate() {
+        let Some(built) = rubric.dimensions.iter().position(|b| b.id == d.id.value) else {
+            continue;
+        };
+        for (ai, a) in d.actions.iter().enumerate() {
+            if let Some(raw) = &a.unless {
+                let path = format!("dimensions[{di}].actions[{ai}].unless");
+                let when = condition(&mut c, &rubric, &path, raw);
+                rubric.dimensions[built].actions[ai].unless = Some(when);
+            }
+        }
+    }
 
     // Pitfalls need the question index, so they come after it is built.
     c.unique(
@@ -1668,6 +1691,46 @@ dimensions:
         // Not YAML at all: the syntax error alone.
         let got = problems("id: r\nlevels: [\n");
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn an_action_condition_is_checked_like_a_pitfall() {
+        let yaml = r#"id: r
+version: "1"
+title: t
+levels: [{ id: a, title: A }, { id: b, title: B }]
+dimensions:
+  - id: d
+    title: D
+    levels: { a: x, b: y }
+    questions:
+      - id: d.c
+        kind: choice
+        prompt: c
+        choices: [{ id: x, label: X, at: a }, { id: y, label: Y, at: b }]
+    actions:
+      - Plain.
+      - { text: Done if y., unless: { question: d.c, in: [y] } }
+      - { text: Bad., unless: { question: d.nope, in: [y] } }
+"#;
+        let got = problems(yaml);
+        has(
+            &got,
+            "dimensions[0].actions[2].unless.question: unknown question 'd.nope'",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        // A misspelt key is named, with the keys an action takes.
+        let typo = problems(&yaml.replace("{ text: Bad.,", "{ txt: Bad.,"));
+        assert!(
+            typo.iter()
+                .any(|p| p.contains("actions[2].txt") && p.contains("expected text or unless")),
+            "{typo:?}"
+        );
+        // Valid, the condition is kept with its action.
+        let ok = yaml.replace("      - { text: Bad., unless: { question: d.nope, in: [y] } }\n", "");
+        let r = crate::rubric::parse(&ok, "r.yaml").unwrap();
+        assert!(r.dimensions[0].actions[0].unless.is_none());
+        assert!(r.dimensions[0].actions[1].unless.is_some());
     }
 
     #[test]

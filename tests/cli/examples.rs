@@ -446,3 +446,30 @@ fn a_target_below_the_estimate_says_so_and_fit_speaks_of_the_estimate() {
     assert_eq!(own.fit.level.as_ref().map(|l| l.id.as_str()), Some("staff"));
     assert!(!own.estimate.explanation.contains("already past"));
 }
+
+#[test]
+fn advice_fits_the_answers_and_is_never_repeated() {
+    // Marcus wrote an RFC and gave a talk beyond his team: not told to do either.
+    let staff = estimate("staff");
+    let communication = staff.top_gaps.iter().find(|g| g.dimension == "communication").unwrap();
+    assert!(!communication.actions.is_empty());
+    for a in &communication.actions {
+        assert!(!a.contains("RFC") && !a.contains("all-hands"), "{a}");
+    }
+    // Priya did neither: she is.
+    let senior = estimate("senior");
+    let all: Vec<&String> = senior.top_gaps.iter().flat_map(|g| &g.actions).collect();
+    assert!(all.iter().any(|a| a.contains("RFC")), "{all:?}");
+    // No action appears under two dimensions of the built-in rubric.
+    let r = rubric::Rubric::builtin("senior-staff").unwrap();
+    let mut texts: Vec<&str> = r
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.actions)
+        .map(|a| a.text.as_str())
+        .collect();
+    let n = texts.len();
+    texts.sort_unstable();
+    texts.dedup();
+    assert_eq!(texts.len(), n, "an action is repeated");
+}
