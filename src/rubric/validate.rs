@@ -1693,9 +1693,9 @@ dimensions:
         assert_eq!(got.len(), 1, "{got:?}");
     }
 
-    #[test]
-    fn an_action_condition_is_checked_like_a_pitfall() {
-        let yaml = r#"id: r
+    /// A rubric with one dimension and one choice question, `d.c` (x or y),
+    /// to be followed by the dimension's actions.
+    const ONE_CHOICE: &str = r#"id: r
 version: "1"
 title: t
 levels: [{ id: a, title: A }, { id: b, title: B }]
@@ -1708,12 +1708,17 @@ dimensions:
         kind: choice
         prompt: c
         choices: [{ id: x, label: X, at: a }, { id: y, label: Y, at: b }]
-    actions:
+"#;
+
+    #[test]
+    fn an_action_condition_is_checked_like_a_pitfall() {
+        let yaml = ONE_CHOICE.to_string()
+            + r#"    actions:
       - Plain.
       - { text: Done if y., unless: { question: d.c, in: [y] } }
       - { text: Bad., unless: { question: d.nope, in: [y] } }
 "#;
-        let got = problems(yaml);
+        let got = problems(&yaml);
         has(
             &got,
             "dimensions[0].actions[2].unless.question: unknown question 'd.nope'",
@@ -1735,27 +1740,15 @@ dimensions:
 
     #[test]
     fn condition_tests_must_fit_the_question() {
-        let yaml = r#"id: r
-version: "1"
-title: t
-levels: [{ id: a, title: A }, { id: b, title: B }]
-dimensions:
-  - id: d
-    title: D
-    levels: { a: x, b: y }
-    questions:
-      - id: d.c
-        kind: choice
-        prompt: c
-        choices: [{ id: x, label: X, at: a }, { id: y, label: Y, at: b }]
-    actions: [Act.]
+        let yaml = ONE_CHOICE.to_string()
+            + r#"    actions: [Act.]
 pitfalls:
   - { id: p1, title: P, message: m, when: { question: d.c, below: 3 } }
   - { id: p2, title: P, message: m, when: { question: d.c, in: [z] } }
   - { id: p3, title: P, message: m, when: { all: [] } }
   - { id: p4, title: P, message: m, when: { question: d.c } }
 "#;
-        let got = problems(yaml);
+        let got = problems(&yaml);
         has(
             &got,
             "pitfalls[0].when.below: 'below' does not apply to question 'd.c'; use in",
