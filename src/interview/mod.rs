@@ -67,6 +67,11 @@ pub enum Outcome {
 
 /// Typed at a text prompt to go back to the previous question.
 pub const BACK_TOKEN: &str = "<";
+
+/// What [`Prompter::input`] returns when the person asks to skip every
+/// evidence prompt still to come (Tab in the terminal); never typed text,
+/// since a tab is not kept in a line.
+pub const SKIP_ALL: &str = "\t";
 const BACK: &str = "← Back to the previous question";
 const CANCEL: &str = "← Cancel: change nothing";
 
@@ -94,6 +99,9 @@ pub struct Interview<'a> {
     steps: Vec<Step>,
     /// Which steps walking forward stops at: what `start` left unanswered.
     pending: Vec<bool>,
+    /// The person asked to skip the remaining evidence prompts (the review
+    /// still offers them).
+    skip_evidence: bool,
     /// Called after every change, so a Ctrl-C handler can save the latest answers.
     on_change: Box<dyn FnMut(&Answers) + 'a>,
     /// Called with a dimension's id while its evidence is being asked for,
@@ -133,6 +141,7 @@ impl<'a> Interview<'a> {
             answers: start,
             steps,
             pending,
+            skip_evidence: false,
             on_change: Box::new(|_| {}),
             on_evidence: Box::new(|_| {}),
         }
@@ -166,7 +175,8 @@ impl<'a> Interview<'a> {
 
     /// The first step at or after `from` that is still to be asked.
     fn next_open(&self, from: usize) -> Option<usize> {
-        (from..self.steps.len()).find(|&i| self.pending[i])
+        (from..self.steps.len())
+            .find(|&i| self.pending[i] && !(self.skip_evidence && matches!(self.steps[i], Step::Evidence(_))))
     }
 
     pub fn run(mut self, p: &mut dyn Prompter) -> io::Result<Outcome> {
@@ -244,13 +254,18 @@ impl<'a> Interview<'a> {
                 } else {
                     String::new()
                 };
-                let prompt = format!("Evidence (optional; Enter to skip{hint})");
+                let prompt = format!("Evidence (optional; Enter to skip, Tab to skip all{hint})");
                 (self.on_evidence)(Some(&dim.id));
                 // On a quit the hook is not reset: what was typed is kept.
                 let Some(text) = p.input(&prompt, &current, &|_| Ok(()))? else {
                     return Ok(Reply::Quit);
                 };
                 (self.on_evidence)(None);
+                if text == SKIP_ALL {
+                    self.skip_evidence = true;
+                    p.say("  → No more evidence prompts; the review still lets you add some.");
+                    return Ok(Reply::Next);
+                }
                 let text = text.trim();
                 if text == BACK_TOKEN && can_go_back {
                     return Ok(Reply::Back);

@@ -378,6 +378,11 @@ impl Prompter for TerminalPrompter {
                     self.term.write_line("")?;
                     return Ok(None);
                 }
+                // Skips every evidence prompt still to come (see SKIP_ALL).
+                Key::Tab => {
+                    self.term.write_line("")?;
+                    return Ok(Some(super::SKIP_ALL.to_string()));
+                }
                 Key::Enter => {
                     let text = line.text();
                     match check(&text) {

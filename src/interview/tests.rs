@@ -471,3 +471,29 @@ fn no_band_or_level_is_echoed_while_answering() {
         assert!(!said.contains(cue), "{cue:?} was echoed:\n{said}");
     }
 }
+
+#[test]
+fn tab_at_an_evidence_prompt_skips_all_the_rest() {
+    use Act::*;
+    // full_script without its evidence prompts: Tab at the first skips the other two.
+    let script = vec![
+        Pick(1),
+        Pick(3),
+        Type(SKIP_ALL),
+        Ticks(vec![0, 1]),
+        Type("4"),
+        Pick(1),
+        Ticks(vec![0]),
+        Pick(0),
+    ];
+    let (outcome, p) = run(Answers::default(), script);
+    let mut expected = full_answers();
+    expected.evidence.clear();
+    assert_eq!(outcome.unwrap(), Outcome::Finished(expected));
+    assert!(p.acts.is_empty());
+    assert!(
+        p.said.iter().any(|s| s.contains("No more evidence prompts")),
+        "{:?}",
+        p.said
+    );
+}
