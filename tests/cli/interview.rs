@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Duration;
 
 /// What the person does at each prompt of the built-in rubric, in order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Step {
     /// A question: wait for its counter, then answer (`number`: the lowest
     /// number it takes, typed for a number question).
@@ -724,4 +724,27 @@ fn a_rejected_number_stays_on_the_line_to_correct() {
     assert_eq!(exit_code(&s), 130);
     let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
     assert!(resume.contains(": 1\n"), "{resume}");
+}
+
+#[test]
+fn tab_at_an_evidence_prompt_skips_every_evidence_prompt() {
+    let home = tempfile::tempdir().unwrap();
+    let steps = steps();
+    let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
+    let mut s = started(home.path(), &steps[..first_evidence]);
+    s.expect("Tab to skip all").unwrap();
+    s.send("\t").unwrap();
+    s.expect("No more evidence prompts").unwrap();
+    // Every question after it, no evidence prompt in between, then the review.
+    let questions: Vec<Step> = steps[first_evidence + 1..]
+        .iter()
+        .filter(|s| !matches!(s, Step::Evidence))
+        .cloned()
+        .collect();
+    answer(&mut s, &questions);
+    let review = s.expect("Looks right").unwrap();
+    assert!(!String::from_utf8_lossy(review.before()).contains("Evidence (optional"));
+    s.send(ControlCode::Escape).unwrap();
+    s.expect("Continue with").unwrap();
+    assert_eq!(exit_code(&s), 130);
 }
