@@ -1133,10 +1133,27 @@ mod tests {
             ids(&answer(&r, &[("leadership.hard-problems", choice("solve-myself"))])),
             vec!["bottleneck"]
         );
+        // Waiting for permission: work assigned, or no next-level work, little
+        // cross-team leading and not content where one is.
         assert_eq!(
-            ids(&answer(&r, &[("transition.done", Answer::Items(vec![]))])),
+            ids(&answer(&r, &[("autonomy.initiative", choice("assigned"))])),
             vec!["waiting-for-permission"]
         );
+        let waiting = |months: f64, stay: &[&str]| {
+            let stay = Answer::Items(stay.iter().map(|s| s.to_string()).collect());
+            let mut a = answer(
+                &r,
+                &[
+                    ("transition.done", Answer::Items(vec!["cross-team".into()])),
+                    ("transition.cross-team-months", Answer::Number(months)),
+                ],
+            );
+            a.answers.insert("fit.stay".into(), stay);
+            ids(&a)
+        };
+        assert_eq!(waiting(2.0, &["balance"]), vec!["waiting-for-permission"]);
+        assert_eq!(waiting(2.0, &["happy-scope"]), Vec::<String>::new(), "content where she is");
+        assert_eq!(waiting(24.0, &[]), Vec::<String>::new(), "two years of cross-team work");
         // The promotion pitfall: title and pay as the only reason ticked, not one among others.
         let fit = |items: &[&str]| {
             let mut a = Answers::default();

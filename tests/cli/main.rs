@@ -12,6 +12,7 @@ mod guide;
 mod interview;
 mod json_contract;
 mod outputs;
+mod personas;
 mod raters;
 mod support;
 mod teams;
