@@ -218,9 +218,24 @@ impl<'a> Interview<'a> {
             1 => ", the last one about whether you want the level at all".to_string(),
             k => format!(", the last {k} about whether you want the level at all"),
         };
-        let minutes = match n / 4 {
+        let evidence = self
+            .steps
+            .iter()
+            .zip(&self.pending)
+            .filter(|(s, open)| **open && matches!(s, Step::Evidence(_)))
+            .count();
+        // About 15 seconds a question and 10 an evidence prompt (most are skipped).
+        let seconds = n * 15 + evidence * 10;
+        let minutes = match seconds.div_ceil(60) {
             0 | 1 => "about a minute".to_string(),
             m => format!("about {m} minutes"),
+        };
+        let evidence = match evidence {
+            0 => None,
+            1 => Some("Along the way, 1 optional evidence prompt (Enter skips it).".to_string()),
+            k => Some(format!(
+                "Along the way, {k} optional evidence prompts (Enter skips one, Tab skips them all)."
+            )),
         };
         let total = self.total();
         let count = if n == total {
@@ -232,6 +247,9 @@ impl<'a> Interview<'a> {
             "Target: {} · {count}{about_fit}, {minutes}.",
             r.levels[self.target].title,
         ));
+        if let Some(evidence) = evidence {
+            p.say(&evidence);
+        }
         p.say("Your answers stay on this machine. Arrow keys and Enter to answer; Esc or Ctrl-C saves your progress.");
         p.say(&format!(
             "Pick \"{BACK}\" (or type {BACK_TOKEN} in a text answer) to revisit the previous question."
