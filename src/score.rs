@@ -1152,7 +1152,11 @@ mod tests {
             ids(&a)
         };
         assert_eq!(waiting(2.0, &["balance"]), vec!["waiting-for-permission"]);
-        assert_eq!(waiting(2.0, &["happy-scope"]), Vec::<String>::new(), "content where she is");
+        assert_eq!(
+            waiting(2.0, &["happy-scope"]),
+            Vec::<String>::new(),
+            "content where she is"
+        );
         assert_eq!(waiting(24.0, &[]), Vec::<String>::new(), "two years of cross-team work");
         // The promotion pitfall: title and pay as the only reason ticked, not one among others.
         let fit = |items: &[&str]| {
