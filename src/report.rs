@@ -887,6 +887,17 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
             },
         ),
         Borderline::PointsShort(d) => format!("only {} short of {next}", points_word(d)),
+        Borderline::FewToSpare(spare, close) => {
+            let spare = match spare {
+                0 => "no dimension".to_string(),
+                1 => "one dimension".to_string(),
+                n => format!("{n} dimensions"),
+            };
+            format!(
+                "{this} is met with {spare} to spare, and {close} of the dimensions that reach it are within {} of the bar",
+                rubric.scoring.borderline
+            )
+        }
     }
 }
 

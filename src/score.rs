@@ -104,6 +104,11 @@ pub enum Borderline {
     DimensionClose(usize, f64),
     /// Points rule: this many points short of the next level.
     PointsShort(f64),
+    /// Format 2, a counted rule: the estimated level is met with `.0`
+    /// dimensions to spare (none or one), and more than that (`.1`) of those
+    /// reaching it are within `scoring.borderline` of their bar: close on the
+    /// count that decided.
+    FewToSpare(usize, usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -534,6 +539,22 @@ fn by_profile(
     let n = rubric.levels.len();
     let estimate = (0..n).rev().find(|&l| level_met(rubric, dimensions, l).met);
     let mut why = Vec::new();
+    if let (Some(e), Need::Count(_)) = (estimate, rubric.scoring.need) {
+        let check = level_met(rubric, dimensions, e);
+        let spare = check.reaching.saturating_sub(check.needed);
+        let close = (0..dimensions.len())
+            .filter(|&d| meets(rubric, d, dimensions[d].score, e) == Some(true) && !dimensions[d].not_applicable)
+            .filter(|&d| {
+                let k = rubric.dimensions[d].expects[e].unwrap_or_default();
+                dimensions[d]
+                    .score
+                    .is_some_and(|s| s - bar(rubric, k) < rubric.scoring.borderline)
+            })
+            .count();
+        if spare <= 1 && close > spare {
+            why.push(Borderline::FewToSpare(spare, close));
+        }
+    }
     let next = estimate.map_or(0, |e| e + 1);
     if next < n {
         let check = level_met(rubric, dimensions, next);
@@ -783,6 +804,54 @@ mod tests {
 
     fn default_rubric() -> Rubric {
         Rubric::builtin(crate::rubric::DEFAULT_ID).unwrap()
+    }
+
+    #[test]
+    fn a_level_met_with_none_to_spare_and_barely_is_borderline() {
+        // Three dimensions, two needed; each answer's position is its number.
+        let mut yaml = String::from(
+            "format: 2\nid: c\nversion: '1'\ntitle: C\nlevels: [{ id: a, title: A }, { id: b, title: B }]\n\
+             scoring: { min_dimensions_at_level: 2 }\ndimensions:\n",
+        );
+        for d in ["x", "y", "z"] {
+            yaml += &format!(
+                "  - id: {d}\n    title: {d}\n    levels: {{ a: a, b: b }}\n    questions:\n      - {{ id: {d}.n, kind: number, prompt: n, min: -1, max: 1, bands: [{{ from: -1, to: 0, label: none, at: -1 }}, {{ from: 0, to: 0.85, label: some, at: 0.85 }}, {{ from: 0.85, to: 1, label: all, at: 1 }}] }}\n    actions: [Act.]\n"
+            );
+        }
+        let r = crate::rubric::parse(&yaml, "c.yaml").unwrap();
+        let with = |x: f64, y: f64, z: f64| {
+            assess(
+                &r,
+                &answer(
+                    &r,
+                    &[
+                        ("x.n", Answer::Number(x)),
+                        ("y.n", Answer::Number(y)),
+                        ("z.n", Answer::Number(z)),
+                    ],
+                ),
+                1,
+            )
+        };
+        // x and y reach B at 0.85, 0.05 over its 0.8 bar; z is far below: none to spare.
+        let close = with(0.0, 0.0, -1.0);
+        assert_eq!(close.estimate, Some(1));
+        assert!(
+            matches!(close.borderline[..], [Borderline::FewToSpare(0, 2)]),
+            "{:?}",
+            close.borderline
+        );
+        // All three well over the bar: one to spare, none close.
+        let clear = with(1.0, 1.0, 1.0);
+        assert_eq!(clear.estimate, Some(1));
+        assert!(clear.borderline.is_empty(), "{:?}", clear.borderline);
+        // One to spare but two of the three close: still a close call.
+        let thin = with(0.0, 0.0, 1.0);
+        assert!(
+            matches!(thin.borderline[..], [Borderline::FewToSpare(1, 2)]),
+            "{:?}",
+            thin.borderline
+        );
     }
 
     /// Every answer a question can take (numbers: each band's ends and middle;

@@ -96,7 +96,7 @@ fn duplicate_key_is_rejected_with_its_line() {
     );
     let err = assess_err(&f);
     assert!(err.contains("duplicate key 'scope.teams'"), "{err}");
-    assert!(err.contains(&format!("{f}:33:")), "{err}");
+    assert!(err.contains(&format!("{f}:35:")), "{err}");
 }
 
 #[test]
@@ -128,7 +128,7 @@ fn unknown_choice_lists_the_allowed_ones() {
     let err = assess_err(&f);
     assert!(
         err.contains(&format!(
-            "{f}:9:16: answers.scope.teams: unknown choice 'lots'; expected none, one-team, two-teams, three-to-four or five-or-more"
+            "{f}:11:16: answers.scope.teams: unknown choice 'lots'; expected none, one-team, two-teams, three-to-four or five-or-more"
         )),
         "{err}"
     );
@@ -303,7 +303,7 @@ fn list_entries_must_be_item_ids() {
     let err = assess_err(&f);
     assert!(
         err.contains(&format!(
-            "{f}:20:21: answers.impact.leverage[0]: expected text, found a mapping"
+            "{f}:22:21: answers.impact.leverage[0]: expected text, found a mapping"
         )),
         "{err}"
     );

@@ -65,11 +65,6 @@ const DISAGREEMENTS: &[(&str, &str, &str)] = &[
     ),
     ("manager-track", "first_gap", "a tie: impact or scope"),
     (
-        "tpm-zero-code",
-        "borderline",
-        "the tool: 9 of 11 with 8 needed leaves one dimension to spare",
-    ),
-    (
         "returning-after-break",
         "first_gap",
         "the tool: her cross-team record is older than the 24 months asked about",
