@@ -88,7 +88,7 @@ pub(super) fn rubric() -> Rubric {
                         weight: 1.0,
                         allow_na: false,
                         kind: Kind::Choice(vec![
-                                Choice { id: "others-plan".into(), label: "I work from plans that others make".into(), description: Some("You do not own the technical plan or take part in shaping it.".into()), position: -1.0, points: 0.0 },
+                                Choice { id: "others-plan".into(), label: "I work from plans that others make".into(), description: Some("You do not own the technical plan or take part in shaping it. Joining your team's sprint planning counts as following a plan, not shaping it.".into()), position: -1.0, points: 0.0 },
                                 Choice { id: "under-3-months".into(), label: "Less than 3 months".into(), description: None, position: -0.5, points: 0.0 },
                                 Choice { id: "3-to-5-months".into(), label: "3 to 5 months".into(), description: None, position: 0.0, points: 0.0 },
                                 Choice { id: "6-to-11-months".into(), label: "6 to 11 months".into(), description: None, position: 0.7, points: 0.0 },
@@ -97,7 +97,7 @@ pub(super) fn rubric() -> Rubric {
                     },
                     Question {
                         id: "horizon.payoff".into(),
-                        prompt: "How long does a typical piece of your work take, from when you start until its effect shows?".into(),
+                        prompt: "Think of the kind of work that takes most of your time. How long is it from starting a piece of it until its effect shows?".into(),
                         help: None,
                         weight: 1.0,
                         allow_na: false,
@@ -177,6 +177,7 @@ pub(super) fn rubric() -> Rubric {
                         allow_na: false,
                         kind: Kind::Choice(vec![
                                 Choice { id: "ask-senior".into(), label: "Ask someone more experienced how to approach it".into(), description: None, position: -0.5, points: 0.0 },
+                                Choice { id: "try-then-ask".into(), label: "Try it myself, and ask someone more experienced if I get stuck".into(), description: None, position: -0.25, points: 0.0 },
                                 Choice { id: "solve-myself".into(), label: "Take it on and solve it myself".into(), description: None, position: 0.0, points: 0.0 },
                                 Choice { id: "pair".into(), label: "Work on it together with someone so that they learn".into(), description: None, position: 0.5, points: 0.0 },
                                 Choice { id: "enable".into(), label: "Set someone else up to own it, and help shape their approach".into(), description: None, position: 1.0, points: 0.0 },
@@ -219,7 +220,7 @@ pub(super) fn rubric() -> Rubric {
                     },
                     Question {
                         id: "decisions.other-teams".into(),
-                        prompt: "Before a significant technical decision, how often do you find out what it means for other teams?".into(),
+                        prompt: "Before a significant technical decision of yours, how often do you find out what it means for other teams? (n/a if you make none)".into(),
                         help: None,
                         weight: 1.0,
                         allow_na: true,
@@ -597,7 +598,7 @@ pub(super) fn rubric() -> Rubric {
                         weight: 1.0,
                         allow_na: false,
                         kind: Kind::Checklist { items: vec![
-                                Item { id: "next-level-work".into(), label: "I already do some of the work of the level above mine".into(), description: None, level: None, weight: 1.0, points: 0.0 },
+                                Item { id: "next-level-work".into(), label: "I already do some Staff-level work, with or without the title".into(), description: None, level: None, weight: 1.0, points: 0.0 },
                                 Item { id: "cross-team".into(), label: "I have worked on a project with other teams".into(), description: None, level: None, weight: 1.0, points: 0.0 },
                                 Item { id: "strategy".into(), label: "I set aside time to study architecture beyond my own team's systems".into(), description: None, level: None, weight: 1.0, points: 0.0 },
                                 Item { id: "visibility".into(), label: "People outside my team know what I work on".into(), description: None, level: None, weight: 1.0, points: 0.0 },
@@ -650,7 +651,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
             }),
         pitfalls: vec![
-            Pitfall { id: "waiting-for-permission".into(), title: "Waiting for permission".into(), message: "Your answers say that your work is mostly assigned to you, or that, without being content where you are, you do not yet do work of the level above yours and have led cross-team work for under six months. Promotions usually recognise work already being done: start acting at the next level now instead of waiting to be asked.".into(), when: Condition::Any(vec![Condition::Answer { question: "autonomy.initiative".into(), test: Test::In(vec!["assigned-guided".into(), "assigned".into()]) }, Condition::All(vec![Condition::Answer { question: "transition.done".into(), test: Test::Lacks("next-level-work".into()) }, Condition::Answer { question: "transition.cross-team-months".into(), test: Test::Below(6.0) }, Condition::Answer { question: "fit.stay".into(), test: Test::Lacks("happy-scope".into()) }])]) },
+            Pitfall { id: "waiting-for-permission".into(), title: "Waiting for permission".into(), message: "Your answers say that your work is mostly assigned to you, or that, without being content where you are, you do no Staff-level work yet and have led cross-team work for under six months. Promotions usually recognise work already being done: start acting at the next level now instead of waiting to be asked.".into(), when: Condition::Any(vec![Condition::Answer { question: "autonomy.initiative".into(), test: Test::In(vec!["assigned-guided".into(), "assigned".into()]) }, Condition::All(vec![Condition::Answer { question: "transition.done".into(), test: Test::Lacks("next-level-work".into()) }, Condition::Answer { question: "transition.cross-team-months".into(), test: Test::Below(6.0) }, Condition::Answer { question: "fit.stay".into(), test: Test::Lacks("happy-scope".into()) }])]) },
             Pitfall { id: "promotion-only".into(), title: "Optimising only for the promotion".into(), message: "The higher title and pay are the only reason you ticked for going further. That tends to show; aim for real impact across teams and let the promotion follow the evidence.".into(), when: Condition::All(vec![Condition::Answer { question: "fit.pursue".into(), test: Test::Has("pay-and-title".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("ambiguity".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("direction".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("multiplying".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("organisations".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("foresight".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("beyond-team".into()) }]) },
             Pitfall { id: "neglecting-relationships".into(), title: "Neglecting relationships".into(), message: "You have someone to turn to on at most two other teams. Technical excellence alone does not carry work across teams — it depends on people there trusting you. Invest in those relationships on purpose.".into(), when: Condition::Answer { question: "autonomy.contacts".into(), test: Test::In(vec!["none".into(), "one-or-two".into()]) } },
             Pitfall { id: "too-far-from-code".into(), title: "Too far from the code".into(), message: "You spend under 20% of your week on hands-on code. Below that, skills and credibility fade. Keep some real coding in your week: critical fixes, prototypes, pairing.".into(), when: Condition::Answer { question: "coding.percent".into(), test: Test::Below(20.0) } },
