@@ -18,24 +18,72 @@ pub fn display_name(path: &str) -> String {
     }
 }
 
-/// Read a whole text file, or stdin for `-`.
+/// The most levelup reads from one input (answers, rubric, config, saved
+/// run): 8 MiB. The largest real input, a rubric, is about 60 KB.
+pub const READ_LIMIT: u64 = 8 << 20;
+
+/// Read a whole text file, or stdin for `-`: a regular file or a pipe, at
+/// most [`READ_LIMIT`] bytes, checked before reading (a file's size) and
+/// while reading (a pipe, or a file that grows).
+///
+/// Errors (exit 2): no such file, a folder, a device or socket (`/dev/zero`),
+/// more than the limit, not UTF-8 — each naming the path.
 pub fn read_text(path: &str) -> Result<String> {
+    let shown = display_name(path);
+    let too_big = || {
+        bad_input(format!(
+            "{shown} is larger than {} MiB, the most levelup reads from one file",
+            READ_LIMIT >> 20
+        ))
+    };
+    let mut bytes = Vec::new();
     if path == "-" {
-        let mut text = String::new();
         std::io::stdin()
-            .read_to_string(&mut text)
+            .take(READ_LIMIT + 1)
+            .read_to_end(&mut bytes)
             .map_err(|e| bad_input(format!("cannot read stdin: {e}")))?;
-        return Ok(text);
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => bad_input(format!("{path}: no such file")),
+            _ => bad_input(format!("cannot read {path}: {e}")),
+        })?;
+        if meta.is_dir() {
+            return Err(bad_input(format!("{path} is a directory, not a file")));
+        }
+        if !meta.is_file() && !is_pipe(&meta) {
+            return Err(bad_input(format!(
+                "{path} is not a regular file (a device or socket): levelup reads files and pipes"
+            )));
+        }
+        if meta.len() > READ_LIMIT {
+            return Err(too_big());
+        }
+        std::fs::File::open(path)
+            .and_then(|f| f.take(READ_LIMIT + 1).read_to_end(&mut bytes))
+            .map_err(|e| bad_input(format!("cannot read {path}: {e}")))?;
     }
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => bad_input(format!("{path}: no such file")),
-        _ => bad_input(format!("cannot read {path}: {e}")),
-    })?;
-    if meta.is_dir() {
-        return Err(bad_input(format!("{path} is a directory, not a file")));
+    if bytes.len() as u64 > READ_LIMIT {
+        return Err(too_big());
     }
-    let bytes = std::fs::read(path).map_err(|e| bad_input(format!("cannot read {path}: {e}")))?;
-    String::from_utf8(bytes).map_err(|_| bad_input(format!("{path} is not UTF-8 text")))
+    String::from_utf8(bytes).map_err(|_| bad_input(format!("{shown} is not UTF-8 text")))
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Whether a folder entry can be read without blocking: a regular file
+/// (following links). Folder scans (installed rubrics, saved runs, a team
+/// folder) skip everything else, FIFOs included.
+pub fn is_regular(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file())
 }
 
 /// Whether writing `path` could go through: not a folder, not an existing

@@ -136,6 +136,8 @@ pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
             .flatten()
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            // A FIFO or device named like a saved run would block or never end.
+            .filter(|p| files::is_regular(p))
             .collect(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", dir.display()))),

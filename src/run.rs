@@ -104,6 +104,8 @@ fn installed() -> Vec<(String, PathBuf)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        // A FIFO or device named like a rubric would block or never end.
+        .filter(|p| files::is_regular(p))
         .filter_map(|p| Some((p.file_stem()?.to_string_lossy().to_string(), p)))
         .collect();
     found.sort();

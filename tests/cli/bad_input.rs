@@ -356,3 +356,59 @@ fn answers_structural_and_value_problems_come_together() {
         "{err}"
     );
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn reads_are_bounded_and_never_block() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero_link = dir.path().join("zero.yaml");
+    std::os::unix::fs::symlink("/dev/zero", &zero_link).unwrap();
+    let big = dir.path().join("big.yaml");
+    std::fs::write(&big, "a".repeat(9 << 20)).unwrap();
+    let sparse = dir.path().join("sparse.yaml");
+    std::fs::File::create(&sparse).unwrap().set_len(1 << 30).unwrap();
+    let cases = [
+        ("/dev/zero".to_string(), "not a regular file"),
+        (zero_link.display().to_string(), "not a regular file"),
+        (big.display().to_string(), "larger than 8 MiB"),
+        (sparse.display().to_string(), "larger than 8 MiB"),
+    ];
+    for (file, says) in &cases {
+        for flag in ["--answers", "--rubric", "--config"] {
+            let mut args = vec!["assess", flag, file];
+            if flag != "--answers" {
+                args.extend(["--answers", "examples/answers/staff.yaml"]);
+            }
+            let out = levelup(&args).bad();
+            assert!(
+                out.stderr.contains(says) && out.stderr.contains(file.as_str()),
+                "{flag} {file}: {}",
+                out.stderr
+            );
+        }
+    }
+    let out = levelup(&["assess", "--answers", "-"]).stdin(&"a".repeat(9 << 20)).bad();
+    assert!(out.stderr.contains("<stdin> is larger than 8 MiB"), "{}", out.stderr);
+
+    // A FIFO among installed rubrics or saved runs is skipped, not opened.
+    let home = tempfile::tempdir().unwrap();
+    let rubrics = home.path().join("config/levelup/rubrics");
+    let history = home.path().join("data/levelup/history");
+    for (folder, name) in [
+        (&rubrics, "stuck.yaml"),
+        (&history, "2026-01-01T000000-01-senior-staff.json"),
+    ] {
+        std::fs::create_dir_all(folder).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(folder.join(name))
+            .status()
+            .unwrap();
+        assert!(made.success());
+    }
+    for args in [&["rubric", "list"][..], &["history", "-f", "json"][..]] {
+        levelup(args)
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .ok();
+    }
+}
