@@ -20,4 +20,5 @@ pub mod run;
 pub mod score;
 pub mod team;
 pub mod template;
+pub mod text;
 pub mod yaml;

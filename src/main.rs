@@ -22,7 +22,9 @@ fn main() -> ExitCode {
                 .bold()
                 .fg_color(Some(anstyle::AnsiColor::Red.into()));
             // A closed or full stderr must not turn an error into a panic.
-            let _ = writeln!(anstream::stderr(), "levelup: {red}error:{red:#} {e:#}");
+            // The message names files and values from outside: shown, never sent raw.
+            let message = levelup::text::visible(&format!("{e:#}")).into_owned();
+            let _ = writeln!(anstream::stderr(), "levelup: {red}error:{red:#} {message}");
             ExitCode::from(exit_code(&e))
         }
     }

@@ -26,7 +26,8 @@ use std::sync::{Arc, Mutex};
 macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        // Messages carry paths and answers from outside: shown, never sent raw.
+        let _ = writeln!(std::io::stderr(), "{}", crate::text::visible(&format!($($arg)*)));
     }};
 }
 
@@ -178,7 +179,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                     _ => out.push_str(&format!("{id:<16} (invalid: run levelup rubric validate {shown})\n")),
                 }
             }
-            emit(out.as_bytes(), None, false)
+            emit(crate::text::visible(&out).as_bytes(), None, false)
         }
         RubricCommand::Show { rubric, format } => {
             let r = load_rubric(&rubric)?;
@@ -186,7 +187,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                 ShowFormat::Table => render::rubric::table(&r, stdout_width()),
                 ShowFormat::Markdown => render::rubric::markdown(&r),
             };
-            emit(text.as_bytes(), None, false)
+            emit(crate::text::visible(&text).as_bytes(), None, false)
         }
         RubricCommand::Validate { files: paths } => {
             let mut ok = String::new();
@@ -207,7 +208,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                     Err(e) => failed.push(format!("{e:#}")),
                 }
             }
-            emit(ok.as_bytes(), None, false)?;
+            emit(crate::text::visible(&ok).as_bytes(), None, false)?;
             if failed.is_empty() {
                 Ok(())
             } else {
@@ -236,7 +237,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
             };
             let mut text = serde_json::to_string_pretty(&schema)?;
             text.push('\n');
-            emit(text.as_bytes(), None, false)
+            emit(crate::text::visible(&text).as_bytes(), None, false)
         }
     }
 }
@@ -315,7 +316,7 @@ fn history(format: ListFormat) -> Result<()> {
             }
         }
     };
-    emit(text.as_bytes(), None, false)
+    emit(crate::text::visible(&text).as_bytes(), None, false)
 }
 
 /// A report from a saved run, a JSON report, or an answers file (scored now).
@@ -383,7 +384,11 @@ fn compare(args: CompareArgs, config: &Config) -> Result<()> {
         Format::Json => crate::compare::json(&c),
         Format::Html => crate::compare::html(&c, &old, &new),
     };
-    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
+    emit(
+        crate::text::visible(&text).as_bytes(),
+        args.out.output.as_deref(),
+        args.out.force,
+    )
 }
 
 /// One team member's file, loaded.
@@ -508,7 +513,11 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
         Format::Json => crate::team::json(&report),
         Format::Html => crate::team::html(&report, &rubric),
     };
-    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
+    emit(
+        crate::text::visible(&text).as_bytes(),
+        args.out.output.as_deref(),
+        args.out.force,
+    )
 }
 
 fn list_line(r: &Rubric, source: &str) -> String {
@@ -528,7 +537,11 @@ fn template(args: TemplateArgs, config: &Config) -> Result<()> {
         .or(config.rubric.as_deref())
         .unwrap_or(rubric::DEFAULT_ID);
     let r = load_rubric(spec)?;
-    emit(crate::template::template(&r, args.format).as_bytes(), None, false)
+    emit(
+        crate::text::visible(&crate::template::template(&r, args.format)).as_bytes(),
+        None,
+        false,
+    )
 }
 
 /// The rubric for some answers: the flag, else the one the answers name (the

@@ -105,13 +105,14 @@ impl TerminalPrompter {
         usize::from(self.term.size().1).max(20)
     }
 
-    /// Wrap text to the terminal, keeping its own line breaks.
+    /// Wrap text to the terminal, keeping its own line breaks. Every text
+    /// shown passes here: a rubric's control characters are shown, not sent.
     fn wrap(&self, text: &str, width: usize, indent: &str) -> String {
         let opts = textwrap::Options::new(width)
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .subsequent_indent(indent);
-        textwrap::fill(text, opts)
+        textwrap::fill(&crate::text::visible(text), opts)
     }
 
     /// Wrap each line, continuing under its text after a list marker

@@ -39,12 +39,16 @@ pub struct Options<'a> {
     pub chart: Option<&'a str>,
 }
 
+/// `report` in `format`. Human formats get the report's text made safe
+/// first (see [`crate::text`]): no control character from the data reaches a
+/// terminal, and data adds no Markdown structure. JSON escapes by its syntax.
 pub fn render(report: &Report, format: Format, options: &Options) -> String {
+    let visible = |s: &str| crate::text::visible(s).into_owned();
     match format {
-        Format::Table => table(report, options),
-        Format::Markdown => markdown(report, options),
+        Format::Table => table(&crate::text::map_strings(report, &visible), options),
+        Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
         Format::Json => json(report),
-        Format::Html => html(report),
+        Format::Html => html(&crate::text::map_strings(report, &visible)),
     }
 }
 

@@ -412,3 +412,50 @@ fn reads_are_bounded_and_never_block() {
             .ok();
     }
 }
+
+#[test]
+fn text_from_files_is_shown_never_sent_and_adds_no_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    // YAML escapes: ESC hides text and sets the window title, BEL, C1 CSI, a bidi override.
+    let hostile = r#""x\e[8mhidden\e]0;title\a\x9b2J\u202e""#;
+    let evidence = r#""led it\n# Not a heading\n<script>alert(1)</script> <!-- | [x](http://e)""#;
+    let text = staff_with("name: Marcus", &format!("name: {hostile}")).replace(
+        "  scope: Led the event-streaming migration across five teams (backend, infrastructure, data).",
+        &format!("  scope: {evidence}"),
+    );
+    let f = write(dir.path(), "h.yaml", &text);
+    for format in ["table", "markdown", "html"] {
+        let out = levelup(&["assess", "--answers", &f, "-f", format]).ok().stdout;
+        let raw: Vec<char> = out
+            .chars()
+            .filter(|c| (c.is_control() && !matches!(c, '\n' | '\t') && *c != '\u{1b}') || *c == '\u{202e}')
+            .collect();
+        assert!(raw.is_empty(), "{format}: raw {raw:?}");
+        // The table's own colour is off when not on a terminal: no ESC at all.
+        assert!(!out.contains('\u{1b}'), "{format}");
+        // Shown escaped (Markdown escapes the backslash and bracket once more).
+        let shown = if format == "markdown" {
+            "\\\\x1b\\[8mhidden"
+        } else {
+            "\\x1b[8mhidden"
+        };
+        assert!(out.contains(shown), "{format}: shown escaped: {out}");
+        if format == "markdown" {
+            assert!(!out.lines().any(|l| l.starts_with("# Not a heading")), "{out}");
+            // Every opener escaped: no tag, comment, link or cell border from the data.
+            assert!(
+                out.contains("\\<script\\>") && out.contains("\\<!--") && out.contains("\\| \\[x\\]"),
+                "{out}"
+            );
+            assert!(!out.replace("\\<", "").contains('<'), "{out}");
+        }
+    }
+    // Errors naming the value show it escaped too.
+    let bad = write(
+        dir.path(),
+        "b.yaml",
+        &staff_with("scope.teams: five-or-more", "scope.teams: \"\\e[8mlots\""),
+    );
+    let err = assess_err(&bad);
+    assert!(err.contains("\\x1b[8mlots") && !err.contains('\u{1b}'), "{err}");
+}
