@@ -49,9 +49,7 @@ pub fn markdown(text: &str) -> String {
         // or when the line is nothing but that mark (a rule, a setext underline).
         let starts_block = |k: usize| {
             let rest = &body[k + 1..];
-            rest.is_empty()
-                || rest.starts_with([' ', '\t'])
-                || rest.trim().chars().all(|c| body.starts_with(c))
+            rest.is_empty() || rest.starts_with([' ', '\t']) || rest.trim().chars().all(|c| body.starts_with(c))
         };
         let ordered = body
             .find(['.', ')'])
