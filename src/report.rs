@@ -372,8 +372,8 @@ pub struct PitfallReport {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FitReport {
-    /// The level the fit questions are about: the target, or the estimate when
-    /// that is higher (someone already past the target is asked about where they are).
+    /// The level the fit questions are about: the target, or, for someone who
+    /// meets it already, the level above their estimate (the top level at most).
     /// `None` in reports saved before it existed.
     #[serde(default)]
     pub level: Option<LevelInfo>,
@@ -597,14 +597,36 @@ fn and_list(items: &[String]) -> String {
 
 fn explanation(rubric: &Rubric, a: &Assessment) -> String {
     let mut text = estimate_explanation(rubric, a);
-    // A target at or below the estimate: say so, rather than let 100% read as "ready".
+    // A target below the estimate: say where the person stands against it,
+    // rather than let 100% read as "ready" (or, on a falling profile, let a
+    // target that is not met go unsaid).
     if let Some(e) = a.estimate.filter(|&e| e > a.target) {
-        text.push_str(&format!(
-            " The target, {}, is below your estimate: you are already past it, at {}.",
-            rubric.levels[a.target].title, rubric.levels[e].title
-        ));
+        let (target, estimate) = (&rubric.levels[a.target].title, &rubric.levels[e].title);
+        if target_met(a) {
+            text.push_str(&format!(
+                " The target, {target}, is below your estimate: you are already past it, at {estimate}."
+            ));
+        } else {
+            text.push_str(&format!(
+                " The target, {target}, is not met although {estimate} is: on this ladder a higher level does not expect everything a lower one does; the gaps below are against {target}."
+            ));
+        }
     }
     text
+}
+
+/// Whether every dimension the target expects reaches it (readiness 100).
+fn target_met(a: &Assessment) -> bool {
+    a.readiness >= 100.0 - 1e-9
+}
+
+/// The level the fit questions speak of: the target, or, for someone who
+/// meets it already, the level above where they are (the top level at most).
+fn fit_level(rubric: &Rubric, a: &Assessment) -> usize {
+    match a.estimate {
+        Some(e) if e >= a.target && target_met(a) => (e + 1).min(rubric.levels.len() - 1),
+        _ => a.target,
+    }
 }
 
 /// How the rule reached the estimate, in the rubric's numbers.
@@ -893,8 +915,13 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
                 1 => "one dimension".to_string(),
                 n => format!("{n} dimensions"),
             };
+            let count = if close == 1 {
+                "1 of the dimensions that reach it is".to_string()
+            } else {
+                format!("{close} of the dimensions that reach it are")
+            };
             format!(
-                "{this} is met with {spare} to spare, and {close} of the dimensions that reach it are within {} of the bar",
+                "{this} is met with {spare} to spare, and {count} within {} of the bar",
                 rubric.scoring.borderline
             )
         }
@@ -927,8 +954,16 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
                 .expected
                 .filter(|_| !points_rule)
                 .map(|k| rubric.step_title(di, k as i64)),
-            points: a.points.as_ref().map(|p| round2(p.per_dimension[di])),
-            max_points: a.points.as_ref().map(|p| round2(p.max_per_dimension[di])),
+            points: a
+                .points
+                .as_ref()
+                .filter(|_| !d.signal)
+                .map(|p| round2(p.per_dimension[di])),
+            max_points: a
+                .points
+                .as_ref()
+                .filter(|_| !d.signal)
+                .map(|p| round2(p.max_per_dimension[di])),
             missing: missing_items(rubric, di, s),
             steps: (0..rubric.step_count(di))
                 .map(|k| rubric.step_title(di, k as i64))
@@ -1070,10 +1105,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             })
             .collect(),
         fit: FitReport {
-            level: Some(level_info(
-                rubric,
-                Some(a.estimate.map_or(a.target, |e| e.max(a.target))),
-            )),
+            level: Some(level_info(rubric, Some(fit_level(rubric, a)))),
             leaning: a.fit.leaning().to_string(),
             pursue: a.fit.pursue.iter().map(item_label).collect(),
             stay: a.fit.stay.iter().map(item_label).collect(),

@@ -739,6 +739,15 @@ fn waiting_interview() -> Result<bool> {
     }
 }
 
+/// Put the terminal back once more and end the process: the prompt's thread
+/// may have set raw mode again while the answers were being saved.
+fn exit_restored(code: i32) -> ! {
+    if let Some(modes) = MODES.get() {
+        modes.restore();
+    }
+    std::process::exit(code)
+}
+
 /// Stopped at "continue or start over": put the terminal back, say that
 /// nothing changed and exit with `code`.
 fn left_waiting(code: i32) -> ! {
@@ -746,7 +755,7 @@ fn left_waiting(code: i32) -> ! {
         modes.restore();
     }
     tell!("\nNothing changed: the unfinished interview is still waiting (`levelup assess --resume` continues it).");
-    std::process::exit(code)
+    exit_restored(code)
 }
 
 /// Every place `assess` writes, checked before anything is asked or written:
@@ -1065,7 +1074,7 @@ fn quit_interview(code: i32) -> ! {
                 path.display(),
                 stop.hint
             );
-            std::process::exit(code)
+            exit_restored(code)
         }
         Err(e) => {
             tell!("\nStopped. levelup: error: could not save your answers: {e:#}");
@@ -1075,7 +1084,7 @@ fn quit_interview(code: i32) -> ! {
                 ),
                 Err(e) => tell!("levelup: error: could not print them either: {e:#}"),
             }
-            std::process::exit(1)
+            exit_restored(1)
         }
     }
 }

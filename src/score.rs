@@ -548,7 +548,8 @@ fn by_profile(
                 let k = rubric.dimensions[d].expects[e].unwrap_or_default();
                 dimensions[d]
                     .score
-                    .is_some_and(|s| s - bar(rubric, k) < rubric.scoring.borderline)
+                    // Strictly within, as "below by less than" is for the next level.
+                    .is_some_and(|s| s - bar(rubric, k) < rubric.scoring.borderline - EPS)
             })
             .count();
         if spare <= 1 && close > spare {
@@ -558,17 +559,23 @@ fn by_profile(
     let next = estimate.map_or(0, |e| e + 1);
     if next < n {
         let check = level_met(rubric, dimensions, next);
-        let closest = check.short.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((d, short)) = closest
-            && short < rubric.scoring.borderline
-        {
-            // Would this one dimension alone lift the estimate?
+        // The closest short dimension that alone would lift the estimate (under
+        // a weighted share, a heavier one a little further off may be the one).
+        let mut close: Vec<(usize, f64)> = check
+            .short
+            .iter()
+            .copied()
+            .filter(|&(_, short)| short < rubric.scoring.borderline - EPS)
+            .collect();
+        close.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let lifts = |d: usize| {
             let mut lifted = dimensions.to_vec();
             let k = rubric.dimensions[d].expects[next].unwrap_or_default();
             lifted[d].score = Some(bar(rubric, k));
-            if level_met(rubric, &lifted, next).met {
-                why.push(Borderline::DimensionClose(d, short));
-            }
+            level_met(rubric, &lifted, next).met
+        };
+        if let Some(&(d, short)) = close.iter().find(|(d, _)| lifts(*d)) {
+            why.push(Borderline::DimensionClose(d, short));
         }
     }
     (estimate, Decision::Profile, why)

@@ -195,11 +195,18 @@ pub fn summarize(
 }
 
 /// A heatmap cell: the score as a shade, so patterns show at a glance.
-fn shade(score: Option<f64>, top: f64) -> char {
+/// A score as a heatmap cell, from `low` (blank) to `top` (full); format 2
+/// starts at -1, below the first level, so that place is told apart from it.
+fn shade(score: Option<f64>, low: f64, top: f64) -> char {
     match score {
         None => '·',
-        Some(s) => [' ', '░', '▒', '▓', '█'][((s / top).clamp(0.0, 1.0) * 4.0).round() as usize],
+        Some(s) => [' ', '░', '▒', '▓', '█'][(((s - low) / (top - low)).clamp(0.0, 1.0) * 4.0).round() as usize],
     }
+}
+
+/// The lowest score a heatmap shows: -1 (below the first level) in format 2.
+fn low_end(rubric: &Rubric) -> f64 {
+    if rubric.format >= 2 { -1.0 } else { 0.0 }
 }
 
 fn notes(r: &TeamReport, out: &mut String, bullet: &str) {
@@ -269,7 +276,7 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
         .unwrap_or(4)
         .min(30);
     for p in &r.people {
-        let cells: String = p.scores.iter().map(|s| shade(*s, top)).collect();
+        let cells: String = p.scores.iter().map(|s| shade(*s, low_end(rubric), top)).collect();
         let name: String = p.name.chars().take(width).collect();
         out.push_str(&format!("  {name:<width$} │{cells}│ {} {}%\n", p.estimate, p.readiness));
     }
@@ -347,7 +354,8 @@ pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
                 .iter()
                 .map(|s| {
                     // From light to a strong blue as the score rises.
-                    let light = s.map_or(96.0, |v| 92.0 - 50.0 * (v / top).clamp(0.0, 1.0));
+                    let low = low_end(rubric);
+                    let light = s.map_or(96.0, |v| 92.0 - 50.0 * ((v - low) / (top - low)).clamp(0.0, 1.0));
                     minijinja::context! { text => s.map_or("—".to_string(), |v| format!("{v:.2}")), light => format!("{light:.0}"), dark => light < 60.0 }
                 })
                 .collect();

@@ -128,8 +128,11 @@ impl<'a> Interview<'a> {
                 steps.push(Step::Question(QuestionRef::Level(d, q)));
                 pending.push(open);
             }
-            steps.push(Step::Evidence(d));
-            pending.push(asked && !start.evidence.contains_key(&dim.id));
+            // A signal is not scored, so no report section would show its evidence.
+            if !dim.signal {
+                steps.push(Step::Evidence(d));
+                pending.push(asked && !start.evidence.contains_key(&dim.id));
+            }
         }
         for (f, q) in rubric.fit_questions().iter().enumerate() {
             steps.push(Step::Question(QuestionRef::Fit(f)));
@@ -272,7 +275,9 @@ impl<'a> Interview<'a> {
                 } else {
                     String::new()
                 };
-                let prompt = format!("Evidence (optional; Enter to skip, Tab to skip all{hint})");
+                // Skipping the rest makes sense on the walk, not in the review.
+                let skip_all = if position.is_some() { ", Tab to skip all" } else { "" };
+                let prompt = format!("Evidence (optional; Enter to skip{skip_all}{hint})");
                 (self.on_evidence)(Some(&dim.id));
                 // On a quit the hook is not reset: what was typed is kept.
                 let Some(text) = p.input(&prompt, &current, &|_| Ok(()))? else {
@@ -280,8 +285,10 @@ impl<'a> Interview<'a> {
                 };
                 (self.on_evidence)(None);
                 if text == SKIP_ALL {
-                    self.skip_evidence = true;
-                    p.say("  → No more evidence prompts; the review still lets you add some.");
+                    if position.is_some() {
+                        self.skip_evidence = true;
+                        p.say("  → No more evidence prompts; the review still lets you add some.");
+                    }
                     return Ok(Reply::Next);
                 }
                 let text = text.trim();

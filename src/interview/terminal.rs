@@ -379,8 +379,9 @@ impl Prompter for TerminalPrompter {
                     self.term.write_line("")?;
                     return Ok(None);
                 }
-                // Skips every evidence prompt still to come (see SKIP_ALL).
-                Key::Tab => {
+                // Skips every evidence prompt still to come (see SKIP_ALL);
+                // with text typed it does nothing, so nothing typed is lost.
+                Key::Tab if line.text().is_empty() => {
                     self.term.write_line("")?;
                     return Ok(Some(super::SKIP_ALL.to_string()));
                 }

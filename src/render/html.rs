@@ -3,7 +3,7 @@
 
 use super::{
     by_points, category_starts, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_missing, scale_note, score_cell, strength_text, target_cell, weight_cell, who,
+    other_evidence, other_missing, scale_note, score_cell, strength_text, target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use serde::Serialize;
@@ -23,6 +23,8 @@ struct Dim<'a> {
     /// Bar fill and target mark, in percent of the scale.
     fill: String,
     mark: String,
+    /// A signal: no bar.
+    signal: bool,
 }
 
 #[derive(Serialize)]
@@ -42,6 +44,7 @@ struct View<'a> {
     scale: String,
     leaning: String,
     fit_level: String,
+    other_evidence: Vec<(String, String)>,
     pay: Vec<Pay<'a>>,
     /// Indexed like `r.top_gaps` / `r.strengths`: text the formats share.
     gap_headings: Vec<String>,
@@ -91,6 +94,7 @@ pub fn html(r: &Report) -> String {
                 target: target_cell(r, d),
                 gap: gap_cell(r, d),
                 weight: weight_cell(d),
+                signal: d.signal,
                 fill: pct(d, if by_points(r) { d.points } else { d.score }),
                 // No mark where the target expects nothing (or sets no minimum).
                 mark: match if by_points(r) { points_minimum(r) } else { d.target } {
@@ -103,6 +107,7 @@ pub fn html(r: &Report) -> String {
         scale: scale_note(r),
         leaning: leaning_text(r),
         fit_level: fit_level(r).to_string(),
+        other_evidence: other_evidence(r),
         gap_headings: r.top_gaps.iter().map(|g| gap_heading(r, g)).collect(),
         gap_missing: r.top_gaps.iter().map(|g| missing_lines(r, &g.missing)).collect(),
         strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),

@@ -2,7 +2,8 @@
 
 use super::{
     category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
+    other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell,
+    weight_cell, who,
 };
 use crate::report::Report;
 use std::fmt::Write;
@@ -136,11 +137,13 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
         if let Some(e) = &g.evidence {
             writeln!(out, "**Your evidence:** {e}\n")?;
         }
-        writeln!(out, "**Next steps:**\n")?;
-        for a in &g.actions {
-            writeln!(out, "- {a}")?;
+        if !g.actions.is_empty() {
+            writeln!(out, "**Next steps:**\n")?;
+            for a in &g.actions {
+                writeln!(out, "- {a}")?;
+            }
+            writeln!(out)?;
         }
-        writeln!(out)?;
     }
     let others = other_missing(r);
     if !others.is_empty() {
@@ -163,6 +166,15 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
                 Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, strength_text(r, s))?,
                 None => writeln!(out, "- **{}** ({})", s.title, strength_text(r, s))?,
             }
+        }
+        writeln!(out)?;
+    }
+
+    let evidence = other_evidence(r);
+    if !evidence.is_empty() {
+        writeln!(out, "**More of your evidence:**\n")?;
+        for (title, e) in evidence {
+            writeln!(out, "- **{title}** — {e}")?;
         }
         writeln!(out)?;
     }

@@ -106,6 +106,19 @@ pub(crate) fn fit_level(report: &Report) -> &str {
     report.fit.level.as_ref().map_or(&report.target.title, |l| &l.title)
 }
 
+/// Evidence the person gave for dimensions that are neither a top gap nor a
+/// strength (a smaller gap, a signal), as (title, evidence): shown after the
+/// strengths so that nothing typed is left out of a report.
+pub(crate) fn other_evidence(r: &Report) -> Vec<(String, String)> {
+    let shown =
+        |id: &str| r.top_gaps.iter().any(|g| g.dimension == id) || r.strengths.iter().any(|s| s.dimension == id);
+    r.dimensions
+        .iter()
+        .filter(|d| !shown(&d.id))
+        .filter_map(|d| Some((d.title.clone(), d.evidence.clone()?)))
+        .collect()
+}
+
 /// Whether `d` has steps of its own (else its steps are the levels, and a
 /// cell needs only the number: the scale note says what it means).
 fn own_steps(r: &Report, d: &DimensionReport) -> bool {

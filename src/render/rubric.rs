@@ -26,7 +26,9 @@ fn position(r: &Rubric, d: usize, p: f64) -> String {
 
 /// What an answer is worth: its place on the scale, or its points.
 fn worth(r: &Rubric, d: usize, p: f64, points: f64) -> String {
-    if matches!(r.scoring.rule, crate::rubric::Rule::Points { .. }) && r.format >= 2 {
+    if r.dimensions[d].signal {
+        "not scored".to_string()
+    } else if matches!(r.scoring.rule, crate::rubric::Rule::Points { .. }) && r.format >= 2 {
         format!("{points} points")
     } else {
         format!("at {}", position(r, d, p))
@@ -129,6 +131,12 @@ fn answers(r: &Rubric, d: usize, question: &crate::rubric::Question) -> Vec<Stri
 /// Per level: what it expects of dimension `d` and what that looks like.
 fn expectations(r: &Rubric, d: usize) -> Vec<String> {
     let dim = &r.dimensions[d];
+    if dim.signal {
+        return vec![
+            "**A signal:** shown in the report with its answers; no level expects it, and it is never scored"
+                .to_string(),
+        ];
+    }
     r.levels
         .iter()
         .enumerate()
@@ -151,6 +159,15 @@ fn expectations(r: &Rubric, d: usize) -> Vec<String> {
 /// A weight as people write it: category weights split into fractions, so four decimals.
 fn weight(w: f64) -> String {
     format!("{}", (w * 1e4).round() / 1e4)
+}
+
+/// A dimension's weight, or "signal" for one that is never scored.
+fn dimension_weight(d: &crate::rubric::Dimension) -> String {
+    if d.signal {
+        "signal".to_string()
+    } else {
+        weight(d.weight)
+    }
 }
 
 /// "Craft · Code" where the rubric has categories, else the dimension's title.
@@ -196,7 +213,7 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
             "| {} | `{}` | {} | {} |",
             titled(r, d),
             d.id,
-            weight(d.weight),
+            dimension_weight(d),
             d.questions.len()
         )?;
     }
@@ -206,7 +223,7 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
             "\n### {} (`{}`, weight {})\n",
             titled(r, d),
             d.id,
-            weight(d.weight)
+            dimension_weight(d)
         )?;
         writeln!(out, "{}\n", d.summary)?;
         if !d.steps.is_empty() {
@@ -288,7 +305,7 @@ pub fn table(r: &Rubric, width: u16) -> String {
         t.add_row(vec![
             titled(r, d),
             d.id.clone(),
-            weight(d.weight),
+            dimension_weight(d),
             d.questions.len().to_string(),
         ]);
     }

@@ -2,7 +2,8 @@
 
 use super::{
     category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell, weight_cell, who,
+    other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell,
+    weight_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -182,7 +183,9 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         if let Some(e) = &g.evidence {
             para(out, &format!("Your evidence: {e}"), width, "   ")?;
         }
-        writeln!(out, "   Next steps:")?;
+        if !g.actions.is_empty() {
+            writeln!(out, "   Next steps:")?;
+        }
         for a in &g.actions {
             bullet(out, a, width, "     ")?;
         }
@@ -210,6 +213,14 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
             width,
             "",
         )?;
+    }
+
+    let evidence = other_evidence(r);
+    if !evidence.is_empty() {
+        writeln!(out, "\nMore of your evidence:")?;
+        for (title, e) in evidence {
+            bullet(out, &format!("{title} — {e}"), width, "")?;
+        }
     }
 
     heading(out, "Pitfalls")?;

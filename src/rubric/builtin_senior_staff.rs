@@ -90,9 +90,9 @@ pub(super) fn rubric() -> Rubric {
                         kind: Kind::Choice(vec![
                                 Choice { id: "others-plan".into(), label: "I work from plans that others make".into(), description: Some("You do not own the technical plan or take part in shaping it. Joining your team's sprint planning counts as following a plan, not shaping it.".into()), position: -1.0, points: 0.0 },
                                 Choice { id: "under-3-months".into(), label: "Less than 3 months".into(), description: None, position: -0.5, points: 0.0 },
-                                Choice { id: "3-to-5-months".into(), label: "3 to 5 months".into(), description: None, position: 0.0, points: 0.0 },
-                                Choice { id: "6-to-11-months".into(), label: "6 to 11 months".into(), description: None, position: 0.7, points: 0.0 },
-                                Choice { id: "12-months-or-more".into(), label: "12 months or more".into(), description: None, position: 1.0, points: 0.0 },
+                                Choice { id: "3-to-5-months".into(), label: "3 months to under 6".into(), description: None, position: 0.0, points: 0.0 },
+                                Choice { id: "6-to-11-months".into(), label: "6 months to under a year".into(), description: None, position: 0.85, points: 0.0 },
+                                Choice { id: "12-months-or-more".into(), label: "A year or more".into(), description: None, position: 1.0, points: 0.0 },
                             ]),
                     },
                     Question {
@@ -103,9 +103,9 @@ pub(super) fn rubric() -> Rubric {
                         allow_na: false,
                         kind: Kind::Choice(vec![
                                 Choice { id: "under-1-month".into(), label: "Less than a month".into(), description: None, position: -0.5, points: 0.0 },
-                                Choice { id: "1-to-2-months".into(), label: "1 to 2 months".into(), description: None, position: 0.0, points: 0.0 },
-                                Choice { id: "3-to-11-months".into(), label: "3 to 11 months".into(), description: None, position: 0.6, points: 0.0 },
-                                Choice { id: "12-months-or-more".into(), label: "12 months or more".into(), description: None, position: 1.0, points: 0.0 },
+                                Choice { id: "1-to-2-months".into(), label: "1 month to under 3".into(), description: None, position: 0.0, points: 0.0 },
+                                Choice { id: "3-to-11-months".into(), label: "3 months to under a year".into(), description: None, position: 0.6, points: 0.0 },
+                                Choice { id: "12-months-or-more".into(), label: "A year or more".into(), description: None, position: 1.0, points: 0.0 },
                             ]),
                     },
                 ],
@@ -255,7 +255,7 @@ pub(super) fn rubric() -> Rubric {
                 questions: vec![
                     Question {
                         id: "impact.teams-faster".into(),
-                        prompt: "In the last 12 months, how many teams started to move faster because of your work?".into(),
+                        prompt: "In the last 12 months, how many teams (your own included) started to move faster because of your work?".into(),
                         help: None,
                         weight: 1.0,
                         allow_na: false,
@@ -321,7 +321,7 @@ pub(super) fn rubric() -> Rubric {
                         allow_na: false,
                         kind: Kind::Number { min: 0.0, max: 10000.0, unit: Some("people".into()), bands: vec![
                                 Band { from: 0.0, to: 5.0, label: "fewer than 5".into(), position: -0.5, points: 0.0 },
-                                Band { from: 5.0, to: 15.0, label: "about one team; 5–10 a day is typical for Senior".into(), position: 0.0, points: 0.0 },
+                                Band { from: 5.0, to: 15.0, label: "about one team; Senior engineers typically work with 5–10 people a day".into(), position: 0.0, points: 0.0 },
                                 Band { from: 15.0, to: 30.0, label: "beyond one team".into(), position: 0.5, points: 0.0 },
                                 Band { from: 30.0, to: 10000.0, label: "across the organisation; 30–50+ a week is typical for Staff".into(), position: 1.0, points: 0.0 },
                             ] },
@@ -526,11 +526,11 @@ pub(super) fn rubric() -> Rubric {
                         weight: 1.0,
                         allow_na: false,
                         kind: Kind::Number { min: 0.0, max: 100.0, unit: Some("%".into()), bands: vec![
-                                Band { from: 0.0, to: 20.0, label: "under 20%, below the usual Staff range: mind the distance from code".into(), position: 0.0, points: 0.0 },
-                                Band { from: 20.0, to: 40.0, label: "20–40%, the usual Staff range".into(), position: 0.0, points: 0.0 },
-                                Band { from: 40.0, to: 50.0, label: "40–50%, between the usual Staff and Senior ranges".into(), position: 0.0, points: 0.0 },
-                                Band { from: 50.0, to: 70.0, label: "50–70%, the usual Senior range".into(), position: 0.0, points: 0.0 },
-                                Band { from: 70.0, to: 100.0, label: "over 70%, mostly coding".into(), position: 0.0, points: 0.0 },
+                                Band { from: 0.0, to: 20.0, label: "under 20%, below the usual Staff range of 20–40%; mind the distance from code".into(), position: 0.0, points: 0.0 },
+                                Band { from: 20.0, to: 40.0, label: "20–40%, the usual Staff range; Senior is usually 50–70%".into(), position: 0.0, points: 0.0 },
+                                Band { from: 40.0, to: 50.0, label: "40–50%, between the usual Staff (20–40%) and Senior (50–70%) ranges".into(), position: 0.0, points: 0.0 },
+                                Band { from: 50.0, to: 70.0, label: "50–70%, the usual Senior range; Staff is usually 20–40%".into(), position: 0.0, points: 0.0 },
+                                Band { from: 70.0, to: 100.0, label: "over 70%, above the usual Senior range of 50–70%; Staff is usually 20–40%".into(), position: 0.0, points: 0.0 },
                             ] },
                     },
                 ],
@@ -573,7 +573,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
                 actions: vec![
                     Action { text: "Ask two colleagues outside your team which of these skills you show least, and practise that one this quarter.".into(), unless: None },
-                    Action { text: "Before each planning cycle, write down three things you will deliberately not do, and why.".into(), unless: None },
+                    Action { text: "Before each planning cycle, write down three things you will deliberately not do, and why.".into(), unless: Some(Condition::Answer { question: "skills.strengths".into(), test: Test::Has("prioritisation".into()) }) },
                     Action { text: "Ask your manager how a recent cross-team decision was really made — who had to be convinced, and why.".into(), unless: None },
                 ],
             },
@@ -651,7 +651,7 @@ pub(super) fn rubric() -> Rubric {
                 ],
             }),
         pitfalls: vec![
-            Pitfall { id: "waiting-for-permission".into(), title: "Waiting for permission".into(), message: "Your answers say that your work is mostly assigned to you, or that, without being content where you are, you do no Staff-level work yet and have led cross-team work for under six months. Promotions usually recognise work already being done: start acting at the next level now instead of waiting to be asked.".into(), when: Condition::Any(vec![Condition::Answer { question: "autonomy.initiative".into(), test: Test::In(vec!["assigned-guided".into(), "assigned".into()]) }, Condition::All(vec![Condition::Answer { question: "transition.done".into(), test: Test::Lacks("next-level-work".into()) }, Condition::Answer { question: "transition.cross-team-months".into(), test: Test::Below(6.0) }, Condition::Answer { question: "fit.stay".into(), test: Test::Lacks("happy-scope".into()) }])]) },
+            Pitfall { id: "waiting-for-permission".into(), title: "Waiting for permission".into(), message: "Your answers say one of two things: that your work is mostly assigned to you; or that you do no Staff-level work yet, have led cross-team work for under six months, and did not say you are content where you are. Promotions usually recognise work already being done: start acting at the next level now instead of waiting to be asked.".into(), when: Condition::Any(vec![Condition::Answer { question: "autonomy.initiative".into(), test: Test::In(vec!["assigned-guided".into(), "assigned".into()]) }, Condition::All(vec![Condition::Answer { question: "transition.done".into(), test: Test::Lacks("next-level-work".into()) }, Condition::Answer { question: "transition.cross-team-months".into(), test: Test::Below(6.0) }, Condition::Answer { question: "fit.stay".into(), test: Test::Lacks("happy-scope".into()) }])]) },
             Pitfall { id: "promotion-only".into(), title: "Optimising only for the promotion".into(), message: "The higher title and pay are the only reason you ticked for going further. That tends to show; aim for real impact across teams and let the promotion follow the evidence.".into(), when: Condition::All(vec![Condition::Answer { question: "fit.pursue".into(), test: Test::Has("pay-and-title".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("ambiguity".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("direction".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("multiplying".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("organisations".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("foresight".into()) }, Condition::Answer { question: "fit.pursue".into(), test: Test::Lacks("beyond-team".into()) }]) },
             Pitfall { id: "neglecting-relationships".into(), title: "Neglecting relationships".into(), message: "You have someone to turn to on at most two other teams. Technical excellence alone does not carry work across teams — it depends on people there trusting you. Invest in those relationships on purpose.".into(), when: Condition::Answer { question: "autonomy.contacts".into(), test: Test::In(vec!["none".into(), "one-or-two".into()]) } },
             Pitfall { id: "too-far-from-code".into(), title: "Too far from the code".into(), message: "You spend under 20% of your week on hands-on code. Below that, skills and credibility fade. Keep some real coding in your week: critical fixes, prototypes, pairing.".into(), when: Condition::Answer { question: "coding.percent".into(), test: Test::Below(20.0) } },

@@ -190,6 +190,19 @@ impl<'de> Deserialize<'de> for RawAction {
                     unless: None,
                 })
             }
+            // A number or true/false is read as text, as everywhere text is expected.
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<RawAction, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<RawAction, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<RawAction, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_bool<E: serde::de::Error>(self, b: bool) -> Result<RawAction, E> {
+                self.visit_str(&b.to_string())
+            }
             fn visit_map<M: serde::de::MapAccess<'de>>(self, mut map: M) -> Result<RawAction, M::Error> {
                 use serde::de::Error;
                 let mut action = RawAction::default();
@@ -197,7 +210,8 @@ impl<'de> Deserialize<'de> for RawAction {
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "text" => text = Some(map.next_value::<String>()?),
-                        "unless" => action.unless = Some(map.next_value()?),
+                        // `unless: null` is no condition, as if left out.
+                        "unless" => action.unless = map.next_value()?,
                         other => return Err(M::Error::unknown_field(other, &["text", "unless"])),
                     }
                 }

@@ -257,6 +257,8 @@ impl Checker {
                 );
                 0.0
             }
+            // A signal earns nothing: its answers need no points.
+            (true, None) if self.signal => 0.0,
             (true, None) => {
                 self.push(path.key_path(), at, "needs 'points': this rubric scores by points");
                 0.0
@@ -490,9 +492,13 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
             actions: d
                 .actions
                 .iter_mut()
-                .map(|a| Action {
-                    text: take(&mut a.text),
-                    unless: None,
+                .enumerate()
+                .map(|(ai, a)| {
+                    c.text(|| format!("{path}.actions[{ai}]"), at, &a.text);
+                    Action {
+                        text: take(&mut a.text),
+                        unless: None,
+                    }
                 })
                 .collect(),
         });
@@ -1731,6 +1737,14 @@ dimensions:
                 .any(|p| p.contains("actions[2].txt") && p.contains("expected text or unless")),
             "{typo:?}"
         );
+        // A number is read as text, as elsewhere; `unless: null` is no
+        // condition; an empty action is named.
+        let odd = problems(
+            &(ONE_CHOICE.to_string()
+                + "    actions:\n      - 42\n      - { text: Done., unless: null }\n      - { text: '  ' }\n"),
+        );
+        assert_eq!(odd.len(), 1, "{odd:?}");
+        has(&odd, "dimensions[0].actions[2]: must not be empty");
         // Valid, the condition is kept with its action.
         let ok = yaml.replace("      - { text: Bad., unless: { question: d.nope, in: [y] } }\n", "");
         let r = crate::rubric::parse(&ok, "r.yaml").unwrap();

@@ -794,3 +794,61 @@ fn a_signal_takes_no_expectations_and_needs_format_2() {
         assert!(out.stderr.contains(says), "{name}: {}", out.stderr);
     }
 }
+
+#[test]
+fn a_target_below_the_estimate_on_a_falling_profile_is_not_called_passed() {
+    let r = report("falling", "falling-answers");
+    assert_eq!(
+        (r.estimate.level.id.as_str(), r.target.id.as_str()),
+        ("architect", "lead")
+    );
+    assert!(r.readiness < 100);
+    assert!(
+        r.estimate
+            .explanation
+            .contains("The target, Lead, is not met although Architect is"),
+        "{}",
+        r.estimate.explanation
+    );
+    assert!(!r.estimate.explanation.contains("already past"));
+    assert_eq!(r.fit.level.as_ref().map(|l| l.id.as_str()), Some("lead"));
+}
+
+#[test]
+fn evidence_for_a_dimension_shown_nowhere_else_is_still_shown() {
+    for format in ["table", "markdown", "html"] {
+        let text = run("signal", "signal-evidence-answers", format);
+        assert!(text.contains("More of your evidence"), "{format}: {text}");
+        assert!(
+            text.contains("I review every PR in the platform repo."),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_gap_whose_every_action_is_moot_shows_no_empty_next_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("moot.yaml");
+    std::fs::write(
+        &rubric,
+        "format: 2\nid: moot\nversion: '1'\ntitle: M\nlevels: [{ id: a, title: A }, { id: b, title: B }]\n\
+         dimensions:\n  - id: d\n    title: D\n    levels: { a: x, b: y }\n    questions:\n\
+         \x20     - { id: d.c, kind: checklist, prompt: Which?, items: [{ id: i1, label: One }, { id: i2, label: Two }] }\n\
+         \x20   actions:\n      - { text: Do one., unless: { question: d.c, has: i1 } }\n",
+    )
+    .unwrap();
+    let rubric = rubric.display().to_string();
+    let answers = "rubric: moot\ntarget: b\nanswers:\n  d.c: [i1]\n";
+    for format in ["table", "markdown", "html"] {
+        let out = levelup(&["assess", "--rubric", &rubric, "--answers", "-", "-f", format])
+            .stdin(answers)
+            .ok()
+            .stdout;
+        assert!(out.contains("D"), "{format}: {out}");
+        assert!(
+            !out.contains("Do one.") && !out.contains("Next steps"),
+            "{format}: {out}"
+        );
+    }
+}

@@ -50,7 +50,10 @@ fn steps() -> Vec<Step> {
                 number,
             });
         }
-        steps.push(Step::Evidence);
+        // No evidence is asked for a signal.
+        if !d.signal {
+            steps.push(Step::Evidence);
+        }
     }
     for _ in rubric.fit_questions() {
         n += 1;
@@ -314,8 +317,11 @@ fn stop_interview(home: &Path, at: At, by: By) -> (i32, String) {
         At::Evidence => {
             answer(&mut s, &steps[..first_evidence]);
             wait(&mut s, "Evidence (optional");
-            s.send("led the migra").unwrap();
-            wait(&mut s, "migra");
+            // Home after the text: only once levelup has read all 13 keys does
+            // it move the cursor 13 left ("\x1b[13D"). The terminal's own echo of
+            // keys typed ahead cannot produce that, so a stop cannot overtake them.
+            s.send("led the migra\x1b[H").unwrap();
+            wait(&mut s, "\x1b[13D");
         }
         At::Review => {
             answer(&mut s, &steps);
@@ -523,7 +529,7 @@ fn text_prompts_can_be_edited_in_the_middle() {
     let mut s = started(home.path(), &steps[..first_evidence]);
     s.expect("Evidence (optional").unwrap();
     s.send("led the migra").unwrap();
-    s.expect("migra").unwrap();
+    s.expect("› led the migra").unwrap();
     // Five times Left, Ctrl-W (the word before), then type; Home, Delete.
     s.send("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\x17X\x1b[H\x1b[3~").unwrap();
     s.expect("ed Xmigra").unwrap();
@@ -731,12 +737,22 @@ fn tab_at_an_evidence_prompt_skips_every_evidence_prompt() {
     let home = tempfile::tempdir().unwrap();
     let steps = steps();
     let first_evidence = steps.iter().position(|s| matches!(s, Step::Evidence)).unwrap();
+    let second_evidence = first_evidence
+        + 1
+        + steps[first_evidence + 1..]
+            .iter()
+            .position(|s| matches!(s, Step::Evidence))
+            .unwrap();
     let mut s = started(home.path(), &steps[..first_evidence]);
+    s.expect("Tab to skip all").unwrap();
+    // With text typed, Tab does nothing: the text is kept.
+    s.send("ab\t\r").unwrap();
+    answer(&mut s, &steps[first_evidence + 1..second_evidence]);
     s.expect("Tab to skip all").unwrap();
     s.send("\t").unwrap();
     s.expect("No more evidence prompts").unwrap();
     // Every question after it, no evidence prompt in between, then the review.
-    let questions: Vec<Step> = steps[first_evidence + 1..]
+    let questions: Vec<Step> = steps[second_evidence + 1..]
         .iter()
         .filter(|s| !matches!(s, Step::Evidence))
         .cloned()
@@ -747,4 +763,6 @@ fn tab_at_an_evidence_prompt_skips_every_evidence_prompt() {
     s.send(ControlCode::Escape).unwrap();
     s.expect("Continue with").unwrap();
     assert_eq!(exit_code(&s), 130);
+    let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
+    assert!(resume.contains("scope: ab\n"), "{resume}");
 }

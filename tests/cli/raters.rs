@@ -52,7 +52,7 @@ fn two_raters_agree_or_should_talk() {
         ),
         (Some(0.94), Some(0.89), "agreed")
     );
-    // Time horizon: 0.80 against 0.65, a half-level step apart.
+    // Time horizon: 0.80 against 0.73, a half-level step apart.
     assert_eq!(view("horizon").agreement, "worth a conversation");
     // The combined score is the mean of the two raters.
     let scope = r.dimensions.iter().find(|d| d.id == "scope").unwrap();
@@ -64,7 +64,7 @@ fn two_raters_agree_or_should_talk() {
 
     let md = panel(&[&me, &boss], "markdown");
     assert!(
-        md.contains("## Raters") && md.contains("| Time horizon | 0.80 | 0.65 | 1 | worth a conversation |"),
+        md.contains("## Raters") && md.contains("| Time horizon | 0.80 | 0.73 | 1 | worth a conversation |"),
         "{md}"
     );
     let table = panel(&[&me, &boss], "table");
