@@ -345,13 +345,21 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
                 problems,
             }),
         },
-        Format::Json => serde_json::from_str(text).map_err(|e| {
-            let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
-            // serde_json appends "at line L column C"; the location is printed up front.
-            let msg = e.to_string();
-            let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(head, _)| head);
-            fail(Problem::new("", msg).at(at))
-        }),
+        Format::Json => {
+            // A byte-order mark is accepted, as in YAML and TOML.
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            // JSON's own syntax first, with JSON's message...
+            serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| {
+                let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
+                // serde_json appends "at line L column C"; the location is printed up front.
+                let msg = e.to_string();
+                let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(head, _)| head);
+                fail(Problem::new("", msg).at(at))
+            })?;
+            // ...then read as the YAML it also is (JSON is YAML 1.2), so that the
+            // rules are one: duplicate keys rejected, every problem at its line:col.
+            parse(text, Format::Yaml, file)
+        }
         Format::Toml => toml::from_str(text).map_err(|e| {
             let at = e.span().map(|span| line_col(text, span.start));
             fail(Problem::new("", e.message().trim().to_string()).at(at))

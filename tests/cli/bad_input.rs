@@ -459,3 +459,34 @@ fn text_from_files_is_shown_never_sent_and_adds_no_markdown() {
     let err = assess_err(&bad);
     assert!(err.contains("\\x1b[8mlots") && !err.contains('\u{1b}'), "{err}");
 }
+
+#[test]
+fn json_answers_follow_the_same_rules_as_yaml() {
+    let dir = tempfile::tempdir().unwrap();
+    // A duplicate key is refused, at its line and column.
+    let dup = write(
+        dir.path(),
+        "d.json",
+        "{\"rubric\": \"senior-staff\",\n \"answers\": {\"scope.teams\": \"one-team\",\n  \"scope.teams\": \"none\"}}\n",
+    );
+    let err = assess_err(&dup);
+    assert!(
+        err.contains(&format!("{dup}:3:3: answers.scope.teams: duplicate key 'scope.teams'")),
+        "{err}"
+    );
+    // A byte-order mark is accepted; a wrong choice is named at its line and column.
+    let bom = write(
+        dir.path(),
+        "b.json",
+        "\u{feff}{\"rubric\": \"senior-staff\",\n \"answers\": {\"scope.teams\": \"lots\"}}\n",
+    );
+    let err = assess_err(&bom);
+    assert!(
+        err.contains(&format!("{bom}:2:29: answers.scope.teams: unknown choice 'lots'")),
+        "{err}"
+    );
+    // JSON syntax errors keep JSON's own message and position.
+    let broken = write(dir.path(), "x.json", "{\"answers\": [1, }\n");
+    let err = assess_err(&broken);
+    assert!(err.contains(&format!("{broken}:1:")), "{err}");
+}
