@@ -153,6 +153,19 @@ pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_saphyr::to_string(value)?)
 }
 
+/// `250000` as `250,000`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Drop the "error: line N column M: " prefix (we print the location ourselves)
 /// and the library's advice to its own API users.
 fn clean_message(raw: &str) -> String {
@@ -165,6 +178,30 @@ fn clean_message(raw: &str) -> String {
         msg = tail;
     }
     let msg = msg.split(", set DuplicateKeyPolicy").next().unwrap_or(msg);
+    // The parser's limits and advice to its own users, in our words.
+    if msg.starts_with("multiple YAML documents") {
+        return "more than one YAML document (a second `---`): a levelup file is one document".to_string();
+    }
+    if let Some(limit) = msg.strip_prefix("budget breached: ") {
+        let what = limit.split_whitespace().next().unwrap_or("").to_lowercase();
+        // "Nodes { nodes: 250001 }": the count is inside the braces.
+        let inside = limit
+            .split_once('{')
+            .and_then(|(_, rest)| rest.split_once('}'))
+            .map_or("", |(n, _)| n);
+        let number: String = inside.chars().filter(char::is_ascii_digit).collect();
+        let reached = number.parse::<u64>().map(|n| n.saturating_sub(1)).unwrap_or(0);
+        let what = match what.as_str() {
+            "nodes" => "values",
+            "depth" => "levels of nesting",
+            "aliases" => "aliases",
+            other => other,
+        };
+        return format!(
+            "more than {} {what}: levelup reads no more from one file (a complete answers file has about a hundred values)",
+            thousands(reached)
+        );
+    }
     // Some messages repeat the location at the end.
     let msg = match msg.rsplit_once(" at line ") {
         Some((head, tail)) if tail.contains(", column ") => head,
@@ -183,6 +220,16 @@ mod tests {
         let err = parse::<BTreeMap<String, u32>>("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(err.at, Some((3, 1)));
         assert_eq!(err.message, "duplicate mapping key: a");
+    }
+
+    #[test]
+    fn limits_and_advice_are_in_our_words() {
+        let many = format!("a: [{}]\n", vec!["1"; 300_000].join(","));
+        let err = parse::<BTreeMap<String, Vec<u32>>>(&many).unwrap_err();
+        assert!(err.message.starts_with("more than 250,000 values"), "{err:?}");
+        let err = parse::<BTreeMap<String, u32>>("a: 1\n---\nb: 2\n").unwrap_err();
+        assert!(err.message.starts_with("more than one YAML document"), "{err:?}");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]
