@@ -380,7 +380,8 @@ fn compare(args: CompareArgs, config: &Config) -> Result<()> {
     let width = if args.out.output.is_some() { 100 } else { stdout_width() };
     let text = match args.out.format {
         Format::Table => crate::compare::table(&c, width),
-        Format::Markdown => crate::compare::markdown(&c),
+        // Data adds no Markdown structure (see crate::text).
+        Format::Markdown => crate::compare::markdown(&crate::text::map_strings(&c, &crate::text::markdown)),
         Format::Json => crate::compare::json(&c),
         Format::Html => crate::compare::html(&c, &old, &new),
     };
@@ -509,7 +510,7 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
     let report = crate::team::summarize(&rubric, target, people, failed, other);
     let text = match args.out.format {
         Format::Table => crate::team::table(&report, &rubric),
-        Format::Markdown => crate::team::markdown(&report),
+        Format::Markdown => crate::team::markdown(&crate::text::map_strings(&report, &crate::text::markdown)),
         Format::Json => crate::team::json(&report),
         Format::Html => crate::team::html(&report, &rubric),
     };

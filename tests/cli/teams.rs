@@ -87,3 +87,22 @@ fn team_of_another_rubric_and_no_files() {
     let err = levelup(&["team", empty.path().to_str().unwrap()]).bad().stderr;
     assert!(err.contains("no answers files found"), "{err}");
 }
+
+#[test]
+fn names_from_files_add_no_markdown_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    let staff = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    let hostile = staff.replace(
+        "name: Marcus",
+        "name: \"x\\n# Boss <script>alert(1)</script> | [l](u)\"",
+    );
+    std::fs::write(dir.path().join("a.yaml"), hostile).unwrap();
+    let out = levelup(&["team", &dir.path().display().to_string(), "-f", "markdown"])
+        .ok()
+        .stdout;
+    assert!(!out.lines().any(|l| l.starts_with("# Boss")), "{out}");
+    assert!(
+        out.contains("\\<script\\>") && !out.replace("\\<", "").contains("<script"),
+        "{out}"
+    );
+}
