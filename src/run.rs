@@ -435,6 +435,9 @@ fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool)
 
 fn team(args: TeamArgs, config: &Config) -> Result<()> {
     let mut paths = Vec::new();
+    // Entries of a folder named like answers but not regular files (a FIFO would
+    // block, a device never end): left out, and listed as such.
+    let mut unreadable = Vec::new();
     for input in &args.inputs {
         if input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
@@ -442,13 +445,18 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
                 .flatten()
                 .map(|e| e.path())
                 .filter(|p| {
-                    p.is_file()
-                        && p.extension()
-                            .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e == *x))
+                    p.extension()
+                        .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e == *x))
+                        && !p.is_dir()
                 })
                 .collect();
             found.sort();
-            paths.extend(found);
+            let (files, others): (Vec<PathBuf>, Vec<PathBuf>) = found.into_iter().partition(|p| files::is_regular(p));
+            unreadable.extend(others.into_iter().map(|p| crate::team::Skipped {
+                file: p.display().to_string(),
+                reason: "not a regular file (a FIFO, device or broken link): skipped".to_string(),
+            }));
+            paths.extend(files);
         } else {
             paths.push(input.clone());
         }
@@ -489,7 +497,7 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let (mut people, mut failed, mut other) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut people, mut failed, mut other) = (Vec::new(), unreadable, Vec::new());
     for (path, l) in paths.iter().zip(loaded) {
         let file = path.display().to_string();
         match l {

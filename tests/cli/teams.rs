@@ -106,3 +106,29 @@ fn names_from_files_add_no_markdown_structure() {
         "{out}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_team_folder_is_listed_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::support::path("examples/answers/staff.yaml"),
+        dir.path().join("marcus.yaml"),
+    )
+    .unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("stuck.yaml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.yaml")).unwrap();
+    let out = levelup(&["team", &dir.path().display().to_string()]).ok().stdout;
+    for name in ["stuck.yaml", "zero.yaml"] {
+        assert!(
+            out.lines()
+                .any(|l| l.contains(name) && l.contains("not a regular file")),
+            "{out}"
+        );
+    }
+    assert!(out.contains("Marcus"), "{out}");
+}
