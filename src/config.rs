@@ -40,8 +40,10 @@ pub fn load(explicit: Option<&Path>) -> Result<Config> {
     let path = match explicit {
         Some(p) => p.to_path_buf(),
         // No home folder means no config file, not an error: the config is optional.
+        // Only a missing file means no config: one that is there but cannot be
+        // reached (a link loop, a dangling link) is reported when read.
         None => match dir().map(|d| d.join("config.toml")) {
-            Ok(p) if p.exists() => p,
+            Ok(p) if p.symlink_metadata().is_ok() => p,
             _ => return Ok(Config::default()),
         },
     };

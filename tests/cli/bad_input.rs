@@ -490,3 +490,20 @@ fn json_answers_follow_the_same_rules_as_yaml() {
     let err = assess_err(&broken);
     assert!(err.contains(&format!("{broken}:1:")), "{err}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_that_is_a_link_loop_is_reported_not_ignored() {
+    let home = tempfile::tempdir().unwrap();
+    let folder = home.path().join("levelup");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::os::unix::fs::symlink("config.toml", folder.join("config.toml")).unwrap();
+    let out = levelup(&["assess", "--answers", "examples/answers/staff.yaml"])
+        .env("XDG_CONFIG_HOME", home.path())
+        .bad();
+    assert!(
+        out.stderr.contains("config.toml") && out.stderr.contains("symbolic links"),
+        "{}",
+        out.stderr
+    );
+}
