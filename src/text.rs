@@ -31,13 +31,15 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`visible`] text that adds no structure to Markdown: what could open HTML,
+/// [`visible`] text on one line that adds no structure to Markdown: line
+/// breaks become spaces (data sits inside list items and table cells, where a
+/// break would end them), what could open HTML,
 /// a link, a code span or a table cell (`<`, `>`, `[`, `]`, `` ` ``, `|`, `\`)
 /// is backslash-escaped, and a line that would start a block (a heading,
 /// quote, list item, rule or code fence) has its first mark escaped. Emphasis
 /// marks are left alone: they style text, they do not add structure.
 pub fn markdown(text: &str) -> String {
-    let text = visible(text);
+    let text = visible(text).replace(['\n', '\r'], " ");
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -107,7 +109,8 @@ mod tests {
     #[test]
     fn markdown_data_adds_no_structure() {
         assert_eq!(markdown("# title"), "\\# title");
-        assert_eq!(markdown("ok\n- item"), "ok\n\\- item");
+        assert_eq!(markdown("ok\n- item"), "ok - item");
+        assert_eq!(markdown("- item"), "\\- item");
         assert_eq!(markdown("<script>x</script>"), "\\<script\\>x\\</script\\>");
         assert_eq!(markdown("a | b"), "a \\| b");
         assert_eq!(markdown("12. twelve"), "12\\. twelve");

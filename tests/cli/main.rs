@@ -9,6 +9,7 @@ mod extends;
 mod format2;
 mod growth;
 mod guide;
+mod injection;
 mod interview;
 mod json_contract;
 mod outputs;

@@ -1,0 +1,137 @@
+//! Text from files is data (issue 14): arbitrary strings — control
+//! characters, escapes, C1, bidi overrides, HTML, Markdown syntax — in the
+//! text fields of an answers file and a rubric never reach a human format as
+//! control characters, never change the block structure of the Markdown
+//! report, and stay escaped in HTML. Rendered in-process, so hundreds of
+//! cases take a second.
+
+use levelup::render::{Format, Options};
+use levelup::report::Report;
+use levelup::rubric::Rubric;
+use proptest::prelude::*;
+
+/// The Staff example with `name`, one evidence and a rubric's dimension title
+/// and first choice label set to `text`, scored and built into a report.
+fn report_with(text: &str) -> Report {
+    let mut rubric = Rubric::builtin("senior-staff").unwrap();
+    rubric.dimensions[0].title = text.to_string();
+    if let levelup::rubric::Kind::Choice(choices) = &mut rubric.dimensions[0].questions[0].kind {
+        choices[4].label = text.to_string();
+    }
+    let yaml = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    let raw = levelup::answers::parse(&yaml, levelup::answers::Format::Yaml, "staff.yaml").unwrap();
+    let mut answers = levelup::answers::check(raw, &rubric, "staff.yaml", false).unwrap();
+    answers.name = Some(text.to_string());
+    answers.evidence.insert("leadership".into(), text.to_string());
+    let a = levelup::score::assess(&rubric, &answers, 1);
+    levelup::report::build(&rubric, &answers, &a, jiff::civil::date(2026, 3, 2))
+}
+
+fn render(r: &Report, format: Format) -> String {
+    let options = Options {
+        width: 100,
+        unicode: true,
+        chart: None,
+    };
+    levelup::render::render(r, format, &options)
+}
+
+/// The Markdown's blocks (headings, paragraphs, lists, tables, quotes, code,
+/// HTML), in order: what data must not add to or take from.
+fn blocks(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    Parser::new_ext(markdown, Options::ENABLE_TABLES)
+        .filter_map(|e| match e {
+            Event::Start(tag) => match tag {
+                Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } => None,
+                other => Some(
+                    format!("{other:?}")
+                        .split(['(', ' ', '{'])
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                ),
+            },
+            Event::Html(_) | Event::InlineHtml(_) => Some("html".to_string()),
+            Event::Rule => Some("rule".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The colour sequences (`ESC [ … m`) in `text`.
+fn colour_codes(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split('\u{1b}')
+        .skip(1)
+        .filter_map(|rest| rest.find('m').map(|end| format!("\u{1b}{}", &rest[..=end])))
+        .filter(|code| {
+            code[1..].starts_with('[') && code[2..code.len() - 1].chars().all(|c| c.is_ascii_digit() || c == ';')
+        })
+        .collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// Strings an attacker or a clumsy colleague might write.
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("\u{1b}[8m".to_string()),
+        Just("\u{1b}]0;title\u{7}".to_string()),
+        Just("\u{1b}]8;;http://x\u{1b}\\".to_string()),
+        Just("\u{9b}2J".to_string()),
+        Just("\u{202e}".to_string()),
+        Just("\u{7f}\u{0}\u{8}".to_string()),
+        Just("\n# heading\n".to_string()),
+        Just("\n- item\n".to_string()),
+        Just("\n1. one\n".to_string()),
+        Just("\n> quote\n".to_string()),
+        Just("\n---\n".to_string()),
+        Just("\n```\n".to_string()),
+        Just("<script>alert(1)</script>".to_string()),
+        Just("<!--".to_string()),
+        Just("<img src=x onerror=y>".to_string()),
+        Just("[link](http://e)".to_string()),
+        Just(" | ".to_string()),
+        Just("`".to_string()),
+        Just("\\".to_string()),
+        "[a-z ]{0,6}".prop_map(String::from),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(pieces, 1..6).prop_map(|p| p.concat())
+}
+
+/// A control character the report must not carry raw: C0 but newline and
+/// tab, DEL, C1, bidi overrides.
+fn raw_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_text_is_shown_as_data_in_every_human_format(text in hostile()) {
+        let r = report_with(&text);
+        let plain = report_with("plain words");
+        for format in [Format::Table, Format::Markdown, Format::Html] {
+            // The table's own colours (what it emits for plain text) are allowed.
+            let mut out = render(&r, format);
+            for ours in colour_codes(&render(&plain, format)) {
+                out = out.replace(&ours, "");
+            }
+            let found: Vec<char> = out.chars().filter(|&c| raw_control(c)).collect();
+            prop_assert!(found.is_empty(), "{format:?}: {found:?}");
+        }
+        prop_assert_eq!(blocks(&render(&r, Format::Markdown)), blocks(&render(&plain, Format::Markdown)));
+        let html = render(&r, Format::Html);
+        prop_assert!(!html.contains("<script>alert") && !html.contains("<img src=x"), "{}", html);
+        // JSON keeps the text exactly, escaped by its own syntax.
+        let json = render(&r, Format::Json);
+        let back: Report = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back.person.name.as_deref(), Some(text.as_str()));
+    }
+}
