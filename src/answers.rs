@@ -193,11 +193,21 @@ impl RawValue {
         match self {
             RawValue::Empty => "nothing".into(),
             RawValue::Bool(b) => format!("true/false ({b})"),
-            RawValue::Number(n) => format!("the number {n}"),
+            RawValue::Number(n) => format!("the number {}", readable(*n)),
             RawValue::Text(t) => format!("the text '{t}'"),
             RawValue::List(_) => "a list".into(),
             RawValue::Map => "a mapping".into(),
         }
+    }
+}
+
+/// A number as a person reads it in a message: `35`, `0.5`, and `1e308`
+/// rather than 309 digits.
+pub fn readable(n: f64) -> String {
+    if n.is_finite() && n.abs() >= 1e15 {
+        format!("{n:e}")
+    } else {
+        n.to_string()
     }
 }
 
@@ -666,7 +676,7 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
             let range = crate::rubric::number_range(*min, *max, unit.as_deref());
             match value {
                 RawValue::Number(n) if n.is_finite() && *n >= *min && *n <= *max => Ok(Answer::Number(*n)),
-                RawValue::Number(n) => Err(format!("{n} is out of range; expected a number {range}")),
+                RawValue::Number(n) => Err(format!("{} is out of range; expected a number {range}", readable(*n))),
                 other => Err(format!("expected a number {range}, found {}", other.describe())),
             }
         }

@@ -649,7 +649,10 @@ fn pick_number(
         }
         match parse_number(s) {
             Some(n) if n >= min && n <= max => Ok(()),
-            Some(n) => Err(format!("{n} is out of range: enter a number {range}{unit}")),
+            Some(n) => Err(format!(
+                "{} is out of range: enter a number {range}{unit}",
+                crate::answers::readable(n)
+            )),
             None => Err(format!("'{s}' is not a number: enter a number {range}{unit}")),
         }
     };

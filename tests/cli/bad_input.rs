@@ -507,3 +507,15 @@ fn a_config_that_is_a_link_loop_is_reported_not_ignored() {
         out.stderr
     );
 }
+
+#[test]
+fn a_huge_number_reads_as_a_number_in_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "n.yaml",
+        &staff_with("coding.percent: 30", "coding.percent: 1e308"),
+    );
+    let err = assess_err(&f);
+    assert!(err.contains("answers.coding.percent: 1e308 is out of range"), "{err}");
+}
