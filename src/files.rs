@@ -79,6 +79,22 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
     false
 }
 
+/// Entries of `dir` named `*.EXT` (one of `extensions`) that are not regular
+/// files — a FIFO, a device, a broken link — which folder scans skip; for
+/// listing them as skipped. Empty when the folder cannot be read.
+pub fn skipped_in(dir: &Path, extensions: &[&str]) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
+        .filter(|p| !p.is_dir() && !is_regular(p))
+        .collect();
+    found.sort();
+    found
+}
+
 /// Whether a folder entry can be read without blocking: a regular file
 /// (following links). Folder scans (installed rubrics, saved runs, a team
 /// folder) skip everything else, FIFOs included.

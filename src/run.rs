@@ -179,6 +179,18 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                     _ => out.push_str(&format!("{id:<16} (invalid: run levelup rubric validate {shown})\n")),
                 }
             }
+            if let Ok(dir) = config::rubrics_dir() {
+                for path in files::skipped_in(&dir, &["yaml", "yml"]) {
+                    let id = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "{id:<16} (skipped: {} is not a regular file)\n",
+                        path.display()
+                    ));
+                }
+            }
             emit(crate::text::visible(&out).as_bytes(), None, false)
         }
         RubricCommand::Show { rubric, format } => {
@@ -244,6 +256,9 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
 
 fn history(format: ListFormat) -> Result<()> {
     let runs = crate::history::list()?;
+    for path in files::skipped_in(&crate::history::dir()?, &["json"]) {
+        tell!("levelup: skipped {}: not a regular file", path.display());
+    }
     if runs.is_empty() {
         tell!(
             "No saved runs yet: levelup assess --save keeps one in {}",

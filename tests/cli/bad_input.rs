@@ -405,12 +405,24 @@ fn reads_are_bounded_and_never_block() {
             .unwrap();
         assert!(made.success());
     }
-    for args in [&["rubric", "list"][..], &["history", "-f", "json"][..]] {
+    let run = |args: &[&str]| {
         levelup(args)
             .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("XDG_DATA_HOME", home.path().join("data"))
-            .ok();
-    }
+            .ok()
+    };
+    let list = run(&["rubric", "list"]);
+    assert!(
+        list.stdout.contains("stuck") && list.stdout.contains("not a regular file"),
+        "{}",
+        list.stdout
+    );
+    let history = run(&["history", "-f", "json"]);
+    assert!(
+        history.stderr.contains("skipped") && history.stderr.contains("not a regular file"),
+        "{}",
+        history.stderr
+    );
 }
 
 #[test]
