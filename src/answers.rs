@@ -64,6 +64,9 @@ pub struct RawAnswers {
     /// The YAML text, kept to find line numbers when there are problems.
     #[serde(skip)]
     yaml: Option<String>,
+    /// The TOML text, likewise.
+    #[serde(skip)]
+    toml: Option<String>,
     /// Structural problems of a YAML file (unknown or repeated keys, wrong
     /// types) found while reading it; [`check`] reports them with the rest.
     #[serde(skip)]
@@ -370,10 +373,15 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             // rules are one: duplicate keys rejected, every problem at its line:col.
             parse(text, Format::Yaml, file)
         }
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let at = e.span().map(|span| line_col(text, span.start));
-            fail(Problem::new("", e.message().trim().to_string()).at(at))
-        }),
+        Format::Toml => toml::from_str(text)
+            .map(|raw| RawAnswers {
+                toml: Some(text.to_string()),
+                ..raw
+            })
+            .map_err(|e| {
+                let at = e.span().map(|span| line_col(text, span.start));
+                fail(Problem::new("", e.message().trim().to_string()).at(at))
+            }),
     }
 }
 
@@ -404,6 +412,38 @@ fn structurally(text: &str, first: Problem) -> Result<RawAnswers, Vec<Problem>> 
 
 /// Line and column of the value at an answers key path (`answers.scope.teams`:
 /// the question id is one key, dots and all) in a tree.
+/// Line and column of the value at `path` (`answers.scope.teams`,
+/// `answers.impact.leverage[1]`, `date`) in a TOML answers file.
+fn locate_in_toml(text: &str, path: &str) -> Option<(u64, u64)> {
+    use toml::de::{DeTable, DeValue};
+    let doc = DeTable::parse(text).ok()?;
+    let (path, index) = match path.strip_suffix(']').and_then(|p| p.rsplit_once('[')) {
+        Some((head, i)) => (head, i.parse::<usize>().ok()),
+        None => (path, None),
+    };
+    fn find<'i>(table: &DeTable<'i>, key: &str) -> Option<toml::Spanned<DeValue<'i>>> {
+        table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v.clone())
+    }
+    // A question id holds dots: only the first one separates the table.
+    let value = match path.split_once('.') {
+        Some((table, key)) if table == "answers" || table == "evidence" => {
+            match find(doc.get_ref(), table)?.into_inner() {
+                DeValue::Table(t) => find(&t, key)?,
+                _ => return None,
+            }
+        }
+        _ => find(doc.get_ref(), path)?,
+    };
+    let span = match (index, value.get_ref()) {
+        (Some(i), DeValue::Array(items)) => items.get(i).map_or(value.span(), |v| v.span()),
+        _ => value.span(),
+    };
+    Some(line_col(text, span.start))
+}
+
 fn locate_in_tree(tree: &crate::yaml::Spanned<crate::yaml::Node>, path: &str) -> Option<(u64, u64)> {
     use crate::yaml::Node;
     let (section, key) = path.split_once('.').unwrap_or((path, ""));
@@ -540,6 +580,11 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
                 }
             }
             // In file order; problems without a line (missing answers) last.
+            problems.sort_by_key(|p| p.at.map_or((u64::MAX, 0), |at| at));
+        } else if let Some(text) = raw.toml.as_deref() {
+            for p in &mut problems {
+                p.at = p.at.or_else(|| locate_in_toml(text, &p.path));
+            }
             problems.sort_by_key(|p| p.at.map_or((u64::MAX, 0), |at| at));
         }
         return Err(Problems {

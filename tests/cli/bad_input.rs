@@ -531,3 +531,22 @@ fn a_huge_number_reads_as_a_number_in_messages() {
     let err = assess_err(&f);
     assert!(err.contains("answers.coding.percent: 1e308 is out of range"), "{err}");
 }
+
+#[test]
+fn toml_problems_name_their_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "t.toml",
+        "rubric = \"senior-staff\"\n\n[answers]\n\"scope.teams\" = \"lots\"\n\"impact.leverage\" = [\"raised-bar\", \"nope\"]\n",
+    );
+    let err = assess_err(&f);
+    assert!(
+        err.contains(&format!("{f}:4:17: answers.scope.teams: unknown choice 'lots'")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{f}:5:21: answers.impact.leverage: unknown item")),
+        "{err}"
+    );
+}
