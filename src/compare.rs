@@ -76,7 +76,7 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
         .iter()
         .filter(|n| !n.signal)
         .filter_map(|n| {
-            let o = old.dimensions.iter().find(|o| o.id == n.id)?;
+            let o = old.dimensions.iter().find(|o| o.id == n.id && !o.signal)?;
             Some(Movement {
                 dimension: n.id.clone(),
                 title: n.title.clone(),
@@ -99,11 +99,17 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
             }
         })
     };
+    // A scored dimension with no scored counterpart on the other side: missing
+    // there, or a signal there (never scored, so nothing to compare).
     let only = |a: &Report, b: &Report| -> Vec<String> {
         a.dimensions
             .iter()
-            .filter(|d| !b.dimensions.iter().any(|e| e.id == d.id))
-            .map(|d| d.title.clone())
+            .filter(|d| !d.signal)
+            .filter_map(|d| match b.dimensions.iter().find(|e| e.id == d.id) {
+                None => Some(d.title.clone()),
+                Some(e) if e.signal => Some(format!("{} (a signal, not scored, in the other)", d.title)),
+                Some(_) => None,
+            })
             .collect()
     };
     // Below the first level ranks under every level.

@@ -241,3 +241,43 @@ fn a_save_never_replaces_a_run_saved_in_the_same_second() {
         new.display()
     );
 }
+
+#[test]
+fn a_dimension_that_became_a_signal_is_named_not_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |name: &str| dir.path().join(name).display().to_string();
+    std::fs::write(
+        at("ext.yaml"),
+        "extends: senior-staff\nid: ext\nversion: \"1\"\ntitle: Ext\ndimensions:\n  - { id: horizon, signal: true }\n",
+    )
+    .unwrap();
+    let senior = std::fs::read_to_string(crate::support::path("examples/answers/senior.yaml")).unwrap();
+    std::fs::write(
+        at("senior-ext.yaml"),
+        senior.replace("rubric: senior-staff", "rubric: ext"),
+    )
+    .unwrap();
+    let report = |args: &[&str], out: &str| {
+        let json = levelup(args).ok().stdout;
+        std::fs::write(at(out), json).unwrap();
+    };
+    report(
+        &["assess", "--answers", "examples/answers/senior.yaml", "-f", "json"],
+        "old.json",
+    );
+    report(
+        &[
+            "assess",
+            "--rubric",
+            &at("ext.yaml"),
+            "--answers",
+            &at("senior-ext.yaml"),
+            "-f",
+            "json",
+        ],
+        "new.json",
+    );
+    let c: Comparison = serde_json::from_str(&compare(&at("old.json"), &at("new.json"), "json")).unwrap();
+    assert_eq!(c.only_old, ["Time horizon (a signal, not scored, in the other)"]);
+    assert!(c.dimensions.iter().all(|m| m.dimension != "horizon"));
+}
