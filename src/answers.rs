@@ -373,15 +373,73 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             // rules are one: duplicate keys rejected, every problem at its line:col.
             parse(text, Format::Yaml, file)
         }
-        Format::Toml => toml::from_str(text)
-            .map(|raw| RawAnswers {
-                toml: Some(text.to_string()),
-                ..raw
-            })
-            .map_err(|e| {
+        Format::Toml => {
+            // TOML's own syntax first, with its message (naming a repeated key)...
+            let table = toml::from_str::<toml::Table>(text).map_err(|e| {
                 let at = e.span().map(|span| line_col(text, span.start));
-                fail(Problem::new("", e.message().trim().to_string()).at(at))
-            }),
+                let mut msg = e.message().trim().to_string();
+                if msg == "duplicate key"
+                    && let Some(key) = e.span().and_then(|s| text.get(s))
+                {
+                    msg = format!("duplicate key '{}'", key.trim().trim_matches('"'));
+                }
+                let path = e.span().and_then(|s| toml_key_at(text, s.start)).unwrap_or_default();
+                fail(Problem::new(path, msg).at(at))
+            })?;
+            // ...then the same reading as YAML and JSON, through an equivalent YAML
+            // document (every problem at once, the same messages), with each
+            // problem placed back in the TOML text by its key path.
+            let yaml = crate::yaml::to_string(&plain_toml(toml::Value::Table(table)))
+                .map_err(|e| fail(Problem::new("", e.to_string())))?;
+            let in_toml = |mut p: Problem| {
+                p.at = locate_in_toml(text, &p.path);
+                p
+            };
+            match parse(&yaml, Format::Yaml, file) {
+                Ok(raw) => Ok(RawAnswers {
+                    yaml: None,
+                    toml: Some(text.to_string()),
+                    structural: raw.structural.into_iter().map(in_toml).collect(),
+                    ..raw
+                }),
+                Err(mut problems) => {
+                    problems.problems = problems.problems.into_iter().map(in_toml).collect();
+                    Err(problems)
+                }
+            }
+        }
+    }
+}
+
+/// The key path (`answers.leadership.reach`) of the `key = value` line that
+/// holds byte `offset` of a TOML text, when there is one: its table is the
+/// last `[header]` above it.
+fn toml_key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    let table = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('[') && l.ends_with(']'))
+        .map(|l| l.trim_matches(['[', ']']).trim().to_string());
+    Some(match table {
+        Some(t) => format!("{t}.{key}"),
+        None => key.to_string(),
+    })
+}
+
+/// A TOML value with its dates as text (`2026-03-02`), as YAML and JSON
+/// answers give them.
+fn plain_toml(value: toml::Value) -> toml::Value {
+    match value {
+        toml::Value::Datetime(d) => toml::Value::String(d.to_string()),
+        toml::Value::Array(items) => toml::Value::Array(items.into_iter().map(plain_toml).collect()),
+        toml::Value::Table(t) => toml::Value::Table(t.into_iter().map(|(k, v)| (k, plain_toml(v))).collect()),
+        other => other,
     }
 }
 

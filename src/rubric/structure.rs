@@ -334,7 +334,7 @@ impl Walk<'_> {
             self.dropped.truncate(dropped);
         }
         self.coerce = coerce;
-        let mut best: Option<(Vec<Problem>, Option<Value>)> = None;
+        let mut best: Option<(Vec<Problem>, Option<Value>, bool)> = None;
         for branch in branches {
             let saved = std::mem::take(&mut self.problems);
             let repaired = self.value(node, branch, path);
@@ -342,21 +342,30 @@ impl Walk<'_> {
             if found.is_empty() {
                 return repaired;
             }
-            // Prefer a branch of the same kind (its problems lie inside the value, not
-            // on it: a list for a list), then the fewest problems.
+            // Prefer the branch of the value's own type (a number's problem is said
+            // of numbers: "must be a finite number", not "expected text"), then one
+            // of the same kind (its problems lie inside the value, not on it: a
+            // list for a list), then the fewest problems.
+            let own_type = self
+                .deref(branch)
+                .get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| is_type(&node.value, t));
             let same_kind = !found.iter().any(|p| p.path == path);
             let better = match &best {
                 None => true,
-                Some((b, _)) => {
+                Some((b, _, b_own)) => {
                     let b_same = !b.iter().any(|p| p.path == path);
-                    (same_kind && !b_same) || (same_kind == b_same && found.len() < b.len())
+                    (own_type && !b_own)
+                        || (own_type == *b_own
+                            && ((same_kind && !b_same) || (same_kind == b_same && found.len() < b.len())))
                 }
             };
             if better {
-                best = Some((found, repaired));
+                best = Some((found, repaired, own_type));
             }
         }
-        let (problems, repaired) = best.unwrap_or_default();
+        let (problems, repaired, _) = best.unwrap_or_default();
         self.problems.extend(problems);
         repaired
     }

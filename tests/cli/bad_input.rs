@@ -550,3 +550,46 @@ fn toml_problems_name_their_line_and_column() {
         "{err}"
     );
 }
+
+#[test]
+fn toml_reports_every_problem_like_yaml_and_takes_unquoted_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "t.toml",
+        "rubric = \"senior-staff\"\nnmae = \"x\"\ndate = 2026-03-02\n\n[answers]\n\"scope.team\" = \"one-team\"\n\"scope.teams\" = \"lots\"\n",
+    );
+    let err = assess_err(&f);
+    for want in [
+        format!("{f}:2:8: nmae: unknown key 'nmae'"),
+        format!("{f}:6:16: answers.scope.team: unknown question id 'scope.team'; did you mean 'scope.teams'?"),
+        format!("{f}:7:17: answers.scope.teams: unknown choice 'lots'"),
+    ] {
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+    assert!(!err.contains(": date:"), "an unquoted TOML date is a date: {err}");
+    // A key given twice is named; a number too big for a float names its key.
+    let dup = write(
+        dir.path(),
+        "d.toml",
+        "[answers]\n\"scope.teams\" = \"one-team\"\n\"scope.teams\" = \"none\"\n",
+    );
+    assert!(assess_err(&dup).contains("answers.scope.teams: duplicate key 'scope.teams'"));
+    let big = write(dir.path(), "b.toml", "[answers]\n\"leadership.reach\" = 1e400\n");
+    assert!(assess_err(&big).contains("answers.leadership.reach:"));
+    // In YAML and JSON, 1e400 is an infinite number, said so.
+    for (name, text) in [
+        ("y.yaml", "rubric: senior-staff\nanswers:\n  leadership.reach: 1e400\n"),
+        (
+            "j.json",
+            "{\"rubric\": \"senior-staff\", \"answers\": {\"leadership.reach\": 1e400}}",
+        ),
+    ] {
+        let f = write(dir.path(), name, text);
+        let err = levelup(&["assess", "--answers", &f, "--allow-missing"]).bad().stderr;
+        assert!(
+            err.contains("answers.leadership.reach: must be a finite number"),
+            "{name}: {err}"
+        );
+    }
+}
