@@ -31,13 +31,12 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// [`visible`] text on one line that adds no structure to Markdown: line
-/// breaks become spaces (data sits inside list items and table cells, where a
-/// break would end them), what could open HTML,
-/// a link, a code span or a table cell (`<`, `>`, `[`, `]`, `` ` ``, `|`, `\`)
-/// is backslash-escaped, and a line that would start a block (a heading,
-/// quote, list item, rule or code fence) has its first mark escaped. Emphasis
-/// marks are left alone: they style text, they do not add structure.
+/// [`visible`] text on one line that Markdown shows as written: line breaks
+/// become spaces (data sits inside list items and table cells, where a break
+/// would end them); what could open HTML, an entity, a link, a code span,
+/// emphasis or a table cell is backslash-escaped; and a line that would
+/// start a block (a heading, quote, list item, rule or code fence) has its
+/// first mark escaped.
 pub fn markdown(text: &str) -> String {
     let text = visible(text).replace(['\n', '\r'], " ");
     let mut out = String::with_capacity(text.len() + 8);
@@ -62,7 +61,7 @@ pub fn markdown(text: &str) -> String {
             let block_mark =
                 k == 0 && (c == '>' || heading || (matches!(c, '-' | '+' | '*' | '=' | '~' | '_') && starts_block(k)));
             let after_number = ordered == Some(k) && starts_block(k);
-            if block_mark || after_number || matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '|') {
+            if block_mark || after_number || matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '|' | '*' | '_' | '&') {
                 out.push('\\');
             }
             out.push(c);
@@ -118,7 +117,7 @@ mod tests {
         assert_eq!(markdown("---"), "\\---");
         assert_eq!(markdown("## two"), "\\## two");
         assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
-        assert_eq!(markdown("snake_case and *stress*"), "snake_case and *stress*");
+        assert_eq!(markdown("snake_case, *stress* &amp;"), "snake\\_case, \\*stress\\* \\&amp;");
         assert_eq!(markdown("* item"), "\\* item");
     }
 

@@ -8,9 +8,10 @@ use super::{
 use crate::report::Report;
 use std::fmt::Write;
 
-/// Keep table cells on one row.
+/// Keep table cells on one row. Data comes escaped already (see
+/// `crate::text::markdown`, pipes included); escaping again would show backslashes.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    text.replace('\n', " ")
 }
 
 pub fn markdown(r: &Report, options: &super::Options) -> String {
@@ -25,7 +26,8 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     writeln!(out, "- **Who / when:** {}", who(r))?;
     writeln!(
         out,
-        "- **Rubric:** {} (`{}` v{})",
+        // The id as escaped text, not a code span: data escapes do not work inside one.
+        "- **Rubric:** {} ({} v{})",
         r.rubric.title, r.rubric.id, r.rubric.version
     )?;
     writeln!(out, "- **Target level:** {}\n", r.target.title)?;
