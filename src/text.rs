@@ -117,7 +117,10 @@ mod tests {
         assert_eq!(markdown("---"), "\\---");
         assert_eq!(markdown("## two"), "\\## two");
         assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
-        assert_eq!(markdown("snake_case, *stress* &amp;"), "snake\\_case, \\*stress\\* \\&amp;");
+        assert_eq!(
+            markdown("snake_case, *stress* &amp;"),
+            "snake\\_case, \\*stress\\* \\&amp;"
+        );
         assert_eq!(markdown("* item"), "\\* item");
     }
 
