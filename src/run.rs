@@ -417,9 +417,11 @@ enum Loaded {
 fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool) -> Loaded {
     let shown = path.display().to_string();
     // "answers file X has 2 problems:" then one indented line each: keep the problems.
+    // One line per file: its typos first, the list of unanswered questions last.
     let one_line = |e: anyhow::Error| {
         let text = format!("{e:#}");
-        let problems: Vec<&str> = text.lines().skip(1).map(str::trim).collect();
+        let mut problems: Vec<&str> = text.lines().skip(1).map(str::trim).collect();
+        problems.sort_by_key(|p| p.contains("are not answered") || p.contains("is not answered"));
         if problems.is_empty() { text } else { problems.join("; ") }
     };
     let raw = match files::read_text(&shown)

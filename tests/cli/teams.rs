@@ -132,3 +132,24 @@ fn a_fifo_in_the_team_folder_is_listed_not_read() {
     }
     assert!(out.contains("Marcus"), "{out}");
 }
+
+#[test]
+fn a_broken_file_shows_its_typo_before_what_it_leaves_unanswered() {
+    let dir = tempfile::tempdir().unwrap();
+    let staff = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    let broken: String = staff
+        .replace("five-or-more", "lots")
+        .lines()
+        .filter(|l| !l.contains("horizon.planning"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("a.yaml"), broken).unwrap();
+    let out = levelup(&["team", &dir.path().display().to_string(), "-f", "json"])
+        .ok()
+        .stdout;
+    let r: TeamReport = serde_json::from_str(&out).unwrap();
+    let reason = &r.failed[0].reason;
+    let typo = reason.find("unknown choice 'lots'").expect(reason);
+    let missing = reason.find("not answered").expect(reason);
+    assert!(typo < missing, "{reason}");
+}
