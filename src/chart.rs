@@ -222,8 +222,10 @@ pub fn layout(axes: &[String], levels: usize, legend_rows: usize) -> Geometry {
     }
 }
 
-/// Escape text for SVG/XML content and attributes.
+/// Escape text for SVG/XML content and attributes. Control characters (which
+/// XML forbids, and which a terminal would obey) are shown as escapes first.
 pub fn escape(text: &str) -> String {
+    let text = crate::text::visible(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -48,6 +48,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Config> {
         },
     };
     let shown = path.display().to_string();
+    // The usual config file must be a file: a FIFO there would wait forever.
+    if explicit.is_none() && std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(crate::error::bad_input(format!(
+            "{shown} is not a regular file (a FIFO, device or folder): remove it or pass --config"
+        )));
+    }
     let text = files::read_text(&shown)?;
     parse(&text, &shown)
 }

@@ -8,8 +8,15 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // --help and --version land here too, with exit code 0.
-            let _ = e.print();
+            // --help and --version land here too, with exit code 0. A usage error
+            // quotes what was typed (a file name from a glob, say): shown, never
+            // sent — plain, since its colours could not be told from the data's.
+            if e.use_stderr() {
+                let text = e.render().to_string();
+                let _ = write!(std::io::stderr(), "{}", levelup::text::visible(&text));
+            } else {
+                let _ = e.print();
+            }
             return ExitCode::from(e.exit_code() as u8);
         }
     };

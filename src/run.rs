@@ -315,8 +315,10 @@ fn history(format: ListFormat) -> Result<()> {
                 })
                 .collect();
             if format == ListFormat::Markdown {
-                let mut out = format!("| {} |\n|{}|\n", header.join(" | "), "---|".repeat(header.len()));
+                let mut out = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
                 for row in cells {
+                    // Saved runs are data: they add no Markdown structure.
+                    let row: Vec<String> = row.iter().map(|c| crate::text::markdown(c)).collect();
                     out.push_str(&format!("| {} |\n", row.join(" | ")));
                 }
                 out

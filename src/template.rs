@@ -106,6 +106,12 @@ pub fn template(rubric: &Rubric, format: TemplateFormat) -> String {
     }
 }
 
+/// Rubric text inside a `#` comment: on one line, so that a line break in it
+/// cannot start a key of its own.
+fn comment(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
 fn commented(r: &Rubric, toml: bool) -> String {
     let mut out = String::new();
     let levels: Vec<&str> = r.level_ids();
@@ -118,7 +124,13 @@ fn commented(r: &Rubric, toml: bool) -> String {
         }
     };
     let empty = if toml { "\"\"" } else { "" };
-    let _ = writeln!(out, "# levelup answers for {} ({} v{})", r.title, r.id, r.version);
+    let _ = writeln!(
+        out,
+        "# levelup answers for {} ({} v{})",
+        comment(&r.title),
+        r.id,
+        comment(&r.version)
+    );
     let _ = writeln!(out, "# Fill in the answers, then: levelup assess --answers THIS-FILE");
     let _ = writeln!(out, "# An empty answer counts as unanswered.");
     let _ = writeln!(out, "{}", set("rubric", &format!("{:?}", r.id)).trim_end());
@@ -138,13 +150,13 @@ fn commented(r: &Rubric, toml: bool) -> String {
     let indent = if toml { "" } else { "  " };
     for (q, id, prompt) in questions(r) {
         if let Some(title) = section(r, q) {
-            let _ = writeln!(out, "\n{indent}# ── {title}");
+            let _ = writeln!(out, "\n{indent}# ── {}", comment(&title));
         }
         let (what, values) = allowed(r, q);
-        let _ = writeln!(out, "{indent}# {prompt}");
-        let _ = writeln!(out, "{indent}# Answer {what}");
+        let _ = writeln!(out, "{indent}# {}", comment(prompt));
+        let _ = writeln!(out, "{indent}# Answer {}", comment(&what));
         for v in values {
-            let _ = writeln!(out, "{indent}#   {v}");
+            let _ = writeln!(out, "{indent}#   {}", comment(&v));
         }
         let _ = writeln!(out, "{indent}{}", set(id, empty).trim_end());
     }

@@ -14,7 +14,9 @@ fn hidden(c: char) -> bool {
         || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
-/// `text` with every hidden character shown as an escape: `\x1b`, `\u{202e}`.
+/// `text` with every hidden character shown as a JSON-style escape:
+/// `\u001b`, `\u202e`. The same form in every output, so that JSON stays
+/// valid (it reads the escape back as the character) and a terminal shows it.
 /// Text without one is returned as it is.
 pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(hidden) {
@@ -22,10 +24,10 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        match c {
-            c if hidden(c) && (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c if hidden(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+        if hidden(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)
@@ -61,7 +63,14 @@ pub fn markdown(text: &str) -> String {
             let block_mark =
                 k == 0 && (c == '>' || heading || (matches!(c, '-' | '+' | '*' | '=' | '~' | '_') && starts_block(k)));
             let after_number = ordered == Some(k) && starts_block(k);
-            if block_mark || after_number || matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '|' | '*' | '_' | '&') {
+            // GitHub links bare `http://…` and `www.…`: an escape breaks the pattern.
+            let autolink = (c == ':' && body[k..].starts_with("://"))
+                || (c == '.' && body[..k].to_ascii_lowercase().ends_with("www"));
+            if block_mark
+                || after_number
+                || autolink
+                || matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '|' | '*' | '_' | '&')
+            {
                 out.push('\\');
             }
             out.push(c);
@@ -100,8 +109,12 @@ mod tests {
     #[test]
     fn controls_are_shown_not_sent() {
         assert_eq!(visible("plain"), "plain");
-        assert_eq!(visible("a\u{1b}[8mb"), "a\\x1b[8mb");
-        assert_eq!(visible("x\u{7f}\u{85}\u{202e}y"), "x\\x7f\\x85\\u{202e}y");
+        assert_eq!(visible("a\u{1b}[8mb"), "a\\u001b[8mb");
+        assert_eq!(visible("x\u{7f}\u{85}\u{202e}y"), "x\\u007f\\u0085\\u202ey");
+        // Inside JSON the escape is JSON's own: the text reads back unchanged.
+        let json = serde_json::to_string("a\u{85}\u{202e}b").unwrap();
+        let back: String = serde_json::from_str(&visible(&json)).unwrap();
+        assert_eq!(back, "a\u{85}\u{202e}b");
         assert_eq!(visible("keep\ttabs\nand lines"), "keep\ttabs\nand lines");
     }
 
@@ -116,7 +129,8 @@ mod tests {
         assert_eq!(markdown("1.0.0 and #7 and -x"), "1.0.0 and #7 and -x");
         assert_eq!(markdown("---"), "\\---");
         assert_eq!(markdown("## two"), "\\## two");
-        assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(markdown("[link](http://x)"), "\\[link\\](http\\://x)");
+        assert_eq!(markdown("see www.example.com"), "see www\\.example.com");
         assert_eq!(
             markdown("snake_case, *stress* &amp;"),
             "snake\\_case, \\*stress\\* \\&amp;"

@@ -19,7 +19,8 @@ pub fn location<T>(s: &Spanned<T>) -> Option<(u64, u64)> {
 /// Parse YAML text; on failure one problem with the parser's line and column.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     // YAML 1.2 booleans only: ids such as `yes`, `no`, `on` and `off` stay text.
-    let options = serde_saphyr::options! { strict_booleans: true };
+    let mut options = serde_saphyr::options! { strict_booleans: true };
+    options.budget = Some(budget());
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let at = err.location().map(|l| (l.line(), l.column()));
         Problem::new("", clean_message(&err.without_snippet().to_string())).at(at)
@@ -136,16 +137,32 @@ impl Node {
 /// Parse YAML text into a [`Node`] tree, keeping repeated keys (so that each
 /// can be reported) instead of stopping at the first.
 pub fn parse_tree(text: &str) -> Result<Spanned<Node>, Problem> {
-    let options = serde_saphyr::options! {
+    let mut options = serde_saphyr::options! {
         strict_booleans: true,
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         // `.inf` is an open-ended band's end; other non-finite values are reported by the checker.
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
+    options.budget = Some(budget());
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let at = err.location().map(|l| (l.line(), l.column()));
         Problem::new("", clean_message(&err.without_snippet().to_string())).at(at)
     })
+}
+
+/// What one levelup file may hold: far more than any rubric (a few thousand
+/// values) or answers file (about a hundred), and little enough that an alias
+/// bomb or a file of a million keys is refused within a few MB of memory.
+fn budget() -> serde_saphyr::Budget {
+    let mut b = serde_saphyr::Budget::default();
+    b.max_events = 200_000;
+    b.max_nodes = 100_000;
+    b.max_aliases = 1_000;
+    b.max_anchors = 1_000;
+    b.max_recorded_anchor_events = 50_000;
+    b.max_recorded_anchor_bytes = 1 << 20;
+    b.max_total_scalar_bytes = 8 << 20;
+    b
 }
 
 /// Serialize to YAML text.
@@ -182,8 +199,14 @@ fn clean_message(raw: &str) -> String {
     if msg.starts_with("multiple YAML documents") {
         return "more than one YAML document (a second `---`): a levelup file is one document".to_string();
     }
+    if msg.contains("recursion limit exceeded") {
+        return "nested too deeply: levelup reads no more from one file".to_string();
+    }
     if let Some(limit) = msg.strip_prefix("budget breached: ") {
         let what = limit.split_whitespace().next().unwrap_or("").to_lowercase();
+        if what.starts_with("alias") {
+            return "too many aliases (`*name`): levelup reads no more from one file".to_string();
+        }
         // "Nodes { nodes: 250001 }": the count is inside the braces.
         let inside = limit
             .split_once('{')
@@ -202,6 +225,9 @@ fn clean_message(raw: &str) -> String {
             thousands(reached)
         );
     }
+    // "… (defined at line 3, column 11) (used at line 5, column 2)": the
+    // location is printed up front.
+    let msg = msg.split(" (defined at line").next().unwrap_or(msg);
     // Some messages repeat the location at the end.
     let msg = match msg.rsplit_once(" at line ") {
         Some((head, tail)) if tail.contains(", column ") => head,
@@ -226,7 +252,7 @@ mod tests {
     fn limits_and_advice_are_in_our_words() {
         let many = format!("a: [{}]\n", vec!["1"; 300_000].join(","));
         let err = parse::<BTreeMap<String, Vec<u32>>>(&many).unwrap_err();
-        assert!(err.message.starts_with("more than 250,000 values"), "{err:?}");
+        assert!(err.message.starts_with("more than 100,000 values"), "{err:?}");
         let err = parse::<BTreeMap<String, u32>>("a: 1\n---\nb: 2\n").unwrap_err();
         assert!(err.message.starts_with("more than one YAML document"), "{err:?}");
         assert_eq!(thousands(1_234_567), "1,234,567");

@@ -8,6 +8,18 @@ use super::{
 use crate::report::Report;
 use std::fmt::Write;
 
+/// A path as a Markdown link's destination: every byte but letters, digits
+/// and `._~/-` percent-encoded, so that a file name cannot end the link or
+/// add HTML (`x <img …>.svg`) and still names the file.
+fn link_target(path: &str) -> String {
+    path.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'~' | b'/' | b'-' => (b as char).to_string(),
+            b => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// Keep table cells on one row. Data comes escaped already (see
 /// `crate::text::markdown`, pipes included); escaping again would show backslashes.
 fn cell(text: &str) -> String {
@@ -78,8 +90,9 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     if let Some(chart) = options.chart {
         writeln!(
             out,
-            "![Radar chart: your profile against {}]({chart})\n",
-            r.target.title
+            "![Radar chart: your profile against {}]({})\n",
+            r.target.title,
+            link_target(chart)
         )?;
     }
     writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;

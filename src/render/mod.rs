@@ -47,7 +47,8 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
     match format {
         Format::Table => table(&crate::text::map_strings(report, &visible), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
-        Format::Json => json(report),
+        // serde_json escapes C0 itself; C1, DEL and bidi marks get JSON escapes here.
+        Format::Json => crate::text::visible(&json(report)).into_owned(),
         Format::Html => html(&crate::text::map_strings(report, &visible)),
     }
 }

@@ -447,9 +447,9 @@ fn text_from_files_is_shown_never_sent_and_adds_no_markdown() {
         assert!(!out.contains('\u{1b}'), "{format}");
         // Shown escaped (Markdown escapes the backslash and bracket once more).
         let shown = if format == "markdown" {
-            "\\\\x1b\\[8mhidden"
+            "\\\\u001b\\[8mhidden"
         } else {
-            "\\x1b[8mhidden"
+            "\\u001b[8mhidden"
         };
         assert!(out.contains(shown), "{format}: shown escaped: {out}");
         if format == "markdown" {
@@ -469,7 +469,7 @@ fn text_from_files_is_shown_never_sent_and_adds_no_markdown() {
         &staff_with("scope.teams: five-or-more", "scope.teams: \"\\e[8mlots\""),
     );
     let err = assess_err(&bad);
-    assert!(err.contains("\\x1b[8mlots") && !err.contains('\u{1b}'), "{err}");
+    assert!(err.contains("\\u001b[8mlots") && !err.contains('\u{1b}'), "{err}");
 }
 
 #[test]
@@ -592,4 +592,24 @@ fn toml_reports_every_problem_like_yaml_and_takes_unquoted_dates() {
             "{name}: {err}"
         );
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_usual_config_is_refused_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("levelup")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(home.path().join("levelup/config.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = levelup(&["assess", "--answers", "examples/answers/staff.yaml"])
+        .env("XDG_CONFIG_HOME", home.path())
+        .bad();
+    assert!(
+        out.stderr.contains("config.toml is not a regular file"),
+        "{}",
+        out.stderr
+    );
 }

@@ -91,6 +91,15 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
         table.contains("senior-staff v2.0.0") && table.contains("+68"),
         "{table}"
     );
+    // Markdown: a delimiter cell per header cell, so the table renders.
+    let md = levelup(&["history", "-f", "markdown"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    let cells = |line: &str| line.trim_matches('|').split('|').count();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(cells(lines[0]), cells(lines[1]), "{md}");
+    assert!(lines[1].starts_with("|---|") && !lines[1].ends_with("||"), "{md}");
 
     // The answers kept in a saved run give the same report again.
     let saved: levelup::history::Saved = serde_json::from_str(&contents[1]).unwrap();

@@ -135,3 +135,78 @@ proptest! {
         prop_assert_eq!(back.person.name.as_deref(), Some(text.as_str()));
     }
 }
+
+/// The Staff example with a hostile name (YAML escapes: ESC, C1 CSI, RLO, DEL).
+fn hostile_answers(dir: &std::path::Path) -> String {
+    let staff = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    let text = staff.replace("name: Marcus", r#"name: "N\e[31mRED\x9b31m\u202eevil\x7f""#);
+    let file = dir.join("a.yaml");
+    std::fs::write(&file, text).unwrap();
+    file.display().to_string()
+}
+
+#[test]
+fn json_outputs_stay_valid_json_and_carry_no_raw_controls() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile_answers(dir.path());
+    let name = "N\u{1b}[31mRED\u{9b}31m\u{202e}evil\u{7f}";
+    let report = crate::support::levelup(&["assess", "--answers", &file, "-f", "json"])
+        .ok()
+        .stdout;
+    assert!(!report.chars().any(raw_control), "raw control in JSON");
+    let r: Report = serde_json::from_str(&report).unwrap();
+    assert_eq!(r.person.name.as_deref(), Some(name));
+    let team = crate::support::levelup(&["team", &dir.path().display().to_string(), "-f", "json"])
+        .ok()
+        .stdout;
+    assert!(!team.chars().any(raw_control));
+    let t: serde_json::Value = serde_json::from_str(&team).unwrap();
+    assert_eq!(t["people"][0]["name"], name);
+}
+
+#[test]
+fn a_chart_and_its_markdown_link_carry_data_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = hostile_answers(dir.path());
+    let chart = dir.path().join("x <img src=y>.svg");
+    let md = crate::support::levelup(&[
+        "assess",
+        "--answers",
+        &file,
+        "-f",
+        "markdown",
+        "--chart",
+        &chart.display().to_string(),
+    ])
+    .ok()
+    .stdout;
+    assert!(md.contains("%3Cimg%20src%3Dy%3E.svg)") && !md.contains("<img"), "{md}");
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    assert!(!svg.chars().any(raw_control), "the SVG is XML: no control characters");
+    assert!(svg.contains("\\u001b[31mRED"), "shown escaped");
+}
+
+#[test]
+fn rubric_text_with_line_breaks_cannot_write_template_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("inj.yaml");
+    std::fs::write(
+        &rubric,
+        "id: inj\nversion: \"1\"\ntitle: \"Ladder\\nrater: manager\\nname: Mallory\"\nlevels: [{ id: a, title: A }, { id: b, title: B }]\n\
+         dimensions:\n  - id: d\n    title: \"D\\nname: y\"\n    levels: { a: x, b: y }\n    questions: [{ id: d.q, kind: scale, prompt: \"p\\nrater: peer\" }]\n    actions: [A.]\n",
+    )
+    .unwrap();
+    let rubric = rubric.display().to_string();
+    for format in ["yaml", "toml"] {
+        let template = crate::support::levelup(&["template", "--rubric", &rubric, "-f", format])
+            .ok()
+            .stdout;
+        for line in template.lines() {
+            let key = line.trim_start();
+            assert!(
+                !key.starts_with("rater") && !key.starts_with("name: y") && !key.starts_with("name: Mallory"),
+                "{format}: {line}"
+            );
+        }
+    }
+}
