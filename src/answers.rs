@@ -367,7 +367,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
                 // serde_json appends "at line L column C"; the location is printed up front.
                 let msg = e.to_string();
                 let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(head, _)| head);
-                fail(Problem::new("", msg).at(at))
+                fail(Problem::new("", format!("not valid JSON: {msg}")).at(at))
             })?;
             // ...then read as the YAML it also is (JSON is YAML 1.2), so that the
             // rules are one: duplicate keys rejected, every problem at its line:col.

@@ -123,7 +123,21 @@ fn order_key(path: &Path) -> (String, u64, String) {
 pub fn read(path: &Path) -> Result<Saved> {
     let shown = path.display().to_string();
     let text = files::read_text(&shown)?;
-    serde_json::from_str(&text).map_err(|e| bad_input(format!("{shown} is not a saved levelup run: {e}")))
+    serde_json::from_str(&text).map_err(|e| {
+        let why = if e.is_syntax() || e.is_eof() {
+            "not valid JSON"
+        } else {
+            "not in the shape of a saved run"
+        };
+        bad_input(format!(
+            "{shown}:{}:{}: is not a saved levelup run ({why}: {})",
+            e.line(),
+            e.column(),
+            e.to_string()
+                .rsplit_once(" at line ")
+                .map_or(e.to_string(), |(head, _)| head.to_string())
+        ))
+    })
 }
 
 /// Every saved run, oldest first (file names start with the time; see [`order_key`]).

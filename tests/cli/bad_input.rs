@@ -613,3 +613,25 @@ fn a_fifo_as_the_usual_config_is_refused_not_waited_on() {
         out.stderr
     );
 }
+
+#[test]
+fn json_syntax_errors_say_so_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(dir.path(), "c.json", "{\"rubric\": \"senior-staff\",}");
+    let err = assess_err(&f);
+    assert!(err.contains(&format!("{f}:1:27: not valid JSON:")), "{err}");
+    // A broken saved run names itself, its line and column.
+    let data = tempfile::tempdir().unwrap();
+    let history = data.path().join("levelup/history");
+    std::fs::create_dir_all(&history).unwrap();
+    std::fs::write(
+        history.join("2026-01-01T000000-01-senior-staff.json"),
+        "{\"saved_version\": 1,",
+    )
+    .unwrap();
+    let err = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).bad().stderr;
+    assert!(
+        err.contains("is not a saved levelup run (not valid JSON:") && err.contains(".json:1:"),
+        "{err}"
+    );
+}
