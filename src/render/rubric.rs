@@ -190,8 +190,89 @@ fn kind_name(kind: &Kind) -> &'static str {
 /// The rubric as Markdown; `levelup rubric show -f markdown`.
 pub fn markdown(r: &Rubric) -> String {
     let mut out = String::new();
-    let _ = write_markdown(&mut out, r);
+    // The rubric's own words are data: they add no Markdown structure.
+    let _ = write_markdown(&mut out, &with_text(r, &crate::text::markdown));
     out
+}
+
+/// A copy of `r` with `f` applied to every text a person wrote in it (ids,
+/// which validation keeps to plain characters, are left alone).
+fn with_text(r: &Rubric, f: &dyn Fn(&str) -> String) -> Rubric {
+    use crate::rubric::Kind;
+    let mut r = r.clone();
+    let t = |s: &mut String| *s = f(s);
+    t(&mut r.title);
+    t(&mut r.description);
+    t(&mut r.version);
+    t(&mut r.below_first);
+    for l in &mut r.levels {
+        t(&mut l.title);
+        t(&mut l.summary);
+    }
+    for c in &mut r.categories {
+        t(&mut c.title);
+    }
+    for d in &mut r.dimensions {
+        t(&mut d.title);
+        t(&mut d.summary);
+        d.descriptions.iter_mut().for_each(t);
+        for st in &mut d.steps {
+            t(&mut st.title);
+            t(&mut st.description);
+        }
+        for a in &mut d.actions {
+            t(&mut a.text);
+        }
+        for q in &mut d.questions {
+            t(&mut q.prompt);
+            q.help.iter_mut().for_each(t);
+            match &mut q.kind {
+                Kind::Choice(choices) => {
+                    for c in choices {
+                        t(&mut c.label);
+                        c.description.iter_mut().for_each(t);
+                    }
+                }
+                Kind::Checklist { items, .. } => {
+                    for i in items {
+                        t(&mut i.label);
+                        i.description.iter_mut().for_each(t);
+                    }
+                }
+                Kind::Number { unit, bands, .. } => {
+                    unit.iter_mut().for_each(t);
+                    for b in bands {
+                        t(&mut b.label);
+                    }
+                }
+                Kind::Scale { labels, .. } => {
+                    for l in labels {
+                        t(&mut l.title);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(fit) = &mut r.fit {
+        t(&mut fit.intro);
+        t(&mut fit.note);
+        for q in &mut fit.questions {
+            t(&mut q.prompt);
+            for i in &mut q.items {
+                t(&mut i.label);
+            }
+        }
+    }
+    for p in &mut r.pitfalls {
+        t(&mut p.title);
+        t(&mut p.message);
+    }
+    if let Some(c) = &mut r.compensation {
+        t(&mut c.market);
+        t(&mut c.currency);
+        t(&mut c.note);
+    }
+    r
 }
 
 fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {

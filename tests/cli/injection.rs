@@ -210,3 +210,25 @@ fn rubric_text_with_line_breaks_cannot_write_template_keys() {
         }
     }
 }
+
+#[test]
+fn rubric_show_in_markdown_keeps_the_rubric_words_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("r.yaml");
+    std::fs::write(
+        &rubric,
+        "id: r\nversion: \"1\"\ntitle: \"T <!-- x\"\ndescription: \"# H\\n- l <i>i</i>\"\nlevels: [{ id: a, title: A }, { id: b, title: \"B | [l](u)\" }]\n\
+         dimensions:\n  - id: d\n    title: D\n    levels: { a: x, b: y }\n    questions: [{ id: d.q, kind: scale, prompt: \"p <script>\" }]\n    actions: [\"# act\"]\n",
+    )
+    .unwrap();
+    let md = crate::support::levelup(&["rubric", "show", &rubric.display().to_string(), "-f", "markdown"])
+        .ok()
+        .stdout;
+    assert!(!md.replace("\\<", "").contains('<'), "{md}");
+    assert!(
+        !md.lines()
+            .any(|l| l.starts_with("# H") || l.starts_with("- l") || l.starts_with("# act")),
+        "{md}"
+    );
+    assert!(md.contains("\\[l\\](u)") && md.contains("B \\|"), "{md}");
+}
