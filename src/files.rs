@@ -79,9 +79,9 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
     false
 }
 
-/// Entries of `dir` named `*.EXT` (one of `extensions`) that are not regular
-/// files — a FIFO, a device, a broken link — which folder scans skip; for
-/// listing them as skipped. Empty when the folder cannot be read.
+/// Entries of `dir` named `*.EXT` (one of `extensions`) that folder scans
+/// skip (see [`is_regular`]); for listing them as skipped. Empty when the
+/// folder cannot be read.
 pub fn skipped_in(dir: &Path, extensions: &[&str]) -> Vec<std::path::PathBuf> {
     let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
         .into_iter()
@@ -95,11 +95,12 @@ pub fn skipped_in(dir: &Path, extensions: &[&str]) -> Vec<std::path::PathBuf> {
     found
 }
 
-/// Whether a folder entry can be read without blocking: a regular file
-/// (following links). Folder scans (installed rubrics, saved runs, a team
-/// folder) skip everything else, FIFOs included.
+/// Whether a folder entry can be read, quickly and whole: a regular file
+/// (following links) of at most [`READ_LIMIT`] bytes. Folder scans (installed
+/// rubrics, saved runs, a team folder) skip and list everything else, FIFOs,
+/// devices and oversized files included.
 pub fn is_regular(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.is_file())
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= READ_LIMIT)
 }
 
 /// Whether writing `path` could go through: not a folder, not an existing

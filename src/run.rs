@@ -186,7 +186,7 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default();
                     out.push_str(&format!(
-                        "{id:<16} (skipped: {} is not a regular file)\n",
+                        "{id:<16} (skipped: {} is not a regular file of at most 8 MiB)\n",
                         path.display()
                     ));
                 }
@@ -257,7 +257,10 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
 fn history(format: ListFormat) -> Result<()> {
     let runs = crate::history::list()?;
     for path in files::skipped_in(&crate::history::dir()?, &["json"]) {
-        tell!("levelup: skipped {}: not a regular file", path.display());
+        tell!(
+            "levelup: skipped {}: not a regular file of at most 8 MiB",
+            path.display()
+        );
     }
     if runs.is_empty() {
         tell!(
@@ -471,9 +474,13 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
                 .collect();
             found.sort();
             let (files, others): (Vec<PathBuf>, Vec<PathBuf>) = found.into_iter().partition(|p| files::is_regular(p));
-            unreadable.extend(others.into_iter().map(|p| crate::team::Skipped {
-                file: p.display().to_string(),
-                reason: "not a regular file (a FIFO, device or broken link): skipped".to_string(),
+            unreadable.extend(others.into_iter().map(|p| {
+                crate::team::Skipped {
+                    file: p.display().to_string(),
+                    reason:
+                        "not a regular file of at most 8 MiB (a FIFO, device, broken link or oversized file): skipped"
+                            .to_string(),
+                }
             }));
             paths.extend(files);
         } else {

@@ -417,11 +417,20 @@ fn reads_are_bounded_and_never_block() {
         "{}",
         list.stdout
     );
-    let history = run(&["history", "-f", "json"]);
+    let listed = run(&["history", "-f", "json"]);
     assert!(
-        history.stderr.contains("skipped") && history.stderr.contains("not a regular file"),
+        listed.stderr.contains("skipped") && listed.stderr.contains("not a regular file"),
         "{}",
-        history.stderr
+        listed.stderr
+    );
+    // An oversized saved run is skipped and listed too, not a reason to fail.
+    let huge = history.join("2026-01-02T000000-01-senior-staff.json");
+    std::fs::File::create(&huge).unwrap().set_len(9 << 30).unwrap();
+    let listed = run(&["history", "-f", "json"]);
+    assert!(
+        listed.stderr.contains("2026-01-02T000000-01-senior-staff.json"),
+        "{}",
+        listed.stderr
     );
 }
 
