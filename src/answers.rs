@@ -383,6 +383,10 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
                 {
                     msg = format!("duplicate key '{}'", key.trim().trim_matches('"'));
                 }
+                // TOML integers are 64-bit: a longer one is refused in TOML's words.
+                if msg.contains(" as i128") {
+                    msg = "a whole number too large to read (more than 19 digits)".to_string();
+                }
                 let path = e.span().and_then(|s| toml_key_at(text, s.start)).unwrap_or_default();
                 fail(Problem::new(path, msg).at(at))
             })?;

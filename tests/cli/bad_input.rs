@@ -586,6 +586,12 @@ fn toml_reports_every_problem_like_yaml_and_takes_unquoted_dates() {
     assert!(assess_err(&dup).contains("answers.scope.teams: duplicate key 'scope.teams'"));
     let big = write(dir.path(), "b.toml", "[answers]\n\"leadership.reach\" = 1e400\n");
     assert!(assess_err(&big).contains("answers.leadership.reach:"));
+    let long = write(
+        dir.path(),
+        "l.toml",
+        "[answers]\n\"leadership.reach\" = 123456789012345678901234567890\n",
+    );
+    assert!(assess_err(&long).contains("answers.leadership.reach: a whole number too large to read"));
     // In YAML and JSON, 1e400 is an infinite number, said so.
     for (name, text) in [
         ("y.yaml", "rubric: senior-staff\nanswers:\n  leadership.reach: 1e400\n"),
