@@ -374,6 +374,11 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             parse(text, Format::Yaml, file)
         }
         Format::Toml => {
+            // The TOML parser holds the whole document, at tens of bytes a value:
+            // count before parsing, as the YAML parser's budget does while parsing.
+            if let Some(p) = toml_too_big(text) {
+                return Err(fail(p));
+            }
             // TOML's own syntax first, with its message (naming a repeated key)...
             let table = toml::from_str::<toml::Table>(text).map_err(|e| {
                 let at = e.span().map(|span| line_col(text, span.start));
@@ -413,6 +418,22 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             }
         }
     }
+}
+
+/// The most values (keys and list entries) levelup reads from a TOML file,
+/// as from YAML: far more than any answers file or config holds.
+const TOML_MOST_VALUES: usize = 100_000;
+
+/// A problem when `text` holds more TOML values than [`TOML_MOST_VALUES`],
+/// counted by their separators (`=` and `,`) before the document is parsed.
+pub fn toml_too_big(text: &str) -> Option<Problem> {
+    let values = text.bytes().filter(|b| matches!(b, b'=' | b',')).count();
+    (values > TOML_MOST_VALUES).then(|| {
+        Problem::new(
+            "",
+            "more than 100,000 values: levelup reads no more from one file (a complete answers file has about a hundred values)",
+        )
+    })
 }
 
 /// The key path (`answers.leadership.reach`) of the `key = value` line that

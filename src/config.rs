@@ -59,6 +59,13 @@ pub fn load(explicit: Option<&Path>) -> Result<Config> {
 }
 
 pub fn parse(text: &str, file: &str) -> Result<Config> {
+    if let Some(problem) = crate::answers::toml_too_big(text) {
+        return Err(anyhow::Error::new(Problems {
+            file: file.to_string(),
+            what: "config file",
+            problems: vec![problem],
+        }));
+    }
     toml::from_str(text).map_err(|e| {
         let at = e.span().map(|span| crate::answers::line_col(text, span.start));
         let problem = Problem::new("", e.message().trim().to_string()).at(at);

@@ -6,12 +6,15 @@
 use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw: C0 controls other than newline
-/// and tab, DEL, C1 controls, and the bidirectional overrides and isolates
-/// that reorder what is shown (U+202A–202E, U+2066–2069).
+/// and tab, DEL, C1 controls, the bidirectional overrides and isolates that
+/// reorder what is shown (U+202A–202E, U+2066–2069), and U+2028/U+2029.
 fn hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
+        // Line and paragraph separators: line breaks to some readers of YAML.
+        || c == '\u{2028}'
+        || c == '\u{2029}'
 }
 
 /// `text` with every hidden character shown as a JSON-style escape:
@@ -40,7 +43,8 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 /// start a block (a heading, quote, list item, rule or code fence) has its
 /// first mark escaped.
 pub fn markdown(text: &str) -> String {
-    let text = visible(text).replace(['\n', '\r'], " ");
+    // Leading spaces would make an indented code block.
+    let text = visible(text).replace(['\n', '\r'], " ").trim_start().to_string();
     let mut out = String::with_capacity(text.len() + 8);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {

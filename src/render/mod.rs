@@ -44,8 +44,10 @@ pub struct Options<'a> {
 /// terminal, and data adds no Markdown structure. JSON escapes by its syntax.
 pub fn render(report: &Report, format: Format, options: &Options) -> String {
     let visible = |s: &str| crate::text::visible(s).into_owned();
+    // In the table a line break in data could forge a line of the report.
+    let one_line = |s: &str| crate::text::visible(s).replace(['\n', '\r'], " ");
     match format {
-        Format::Table => table(&crate::text::map_strings(report, &visible), options),
+        Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
         // serde_json escapes C0 itself; C1, DEL and bidi marks get JSON escapes here.
         Format::Json => crate::text::visible(&json(report)).into_owned(),

@@ -650,3 +650,36 @@ fn json_syntax_errors_say_so_in_plain_words() {
         "{err}"
     );
 }
+
+#[test]
+fn a_toml_file_of_too_many_values_is_refused_before_it_is_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let many: String = (0..150_000).map(|i| format!("k{i} = \"v\"\n")).collect();
+    let f = write(
+        dir.path(),
+        "k.toml",
+        &format!("rubric = \"senior-staff\"\n[answers]\n{many}"),
+    );
+    assert!(assess_err(&f).contains("more than 100,000 values"));
+    let out = levelup(&["assess", "--answers", "examples/answers/staff.yaml", "--config", &f]).bad();
+    assert!(
+        out.stderr.contains("config file") && out.stderr.contains("more than 100,000 values"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_line_break_in_a_name_cannot_forge_a_line_of_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "n.yaml",
+        &staff_with("name: Marcus", "name: \"Marcus\\nEstimated level: Principal\""),
+    );
+    let out = levelup(&["assess", "--answers", &f]).ok().stdout;
+    assert!(
+        !out.lines().any(|l| l.starts_with("Estimated level: Principal")),
+        "{out}"
+    );
+}
