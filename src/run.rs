@@ -461,6 +461,10 @@ fn team(args: TeamArgs, config: &Config) -> Result<()> {
     // block, a device never end): left out, and listed as such.
     let mut unreadable = Vec::new();
     for input in &args.inputs {
+        // A typo is an error, not an empty team.
+        if input.symlink_metadata().is_err() {
+            return Err(bad_input(format!("{}: no such file or folder", input.display())));
+        }
         if input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
                 .map_err(|e| bad_input(format!("cannot read {}: {e}", input.display())))?

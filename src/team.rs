@@ -152,7 +152,13 @@ pub fn summarize(
             }
         })
         .collect();
-    let mut shared_gaps: Vec<DimensionSummary> = summaries.iter().filter(|s| s.below_target > 0).cloned().collect();
+    // Shared: more than half of those it is expected of are below it (so a
+    // dimension is never both a shared gap and a strength, at least half at target).
+    let mut shared_gaps: Vec<DimensionSummary> = summaries
+        .iter()
+        .filter(|s| s.below_target > 0 && 2 * s.below_target > s.expected_of)
+        .cloned()
+        .collect();
     shared_gaps.sort_by(|a, b| b.weighted_share.total_cmp(&a.weighted_share));
     shared_gaps.truncate(5);
     let strengths = summaries
@@ -218,11 +224,20 @@ fn notes(r: &TeamReport, out: &mut String, bullet: &str) {
     }
 }
 
+/// "1 person", "3 people".
+fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{n} people")
+    }
+}
+
 pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
     let top = rubric.top().max(1.0);
     let mut out = format!(
-        "Team report: {} people on {} v{}, target {}\n",
-        r.people.len(),
+        "Team report: {} on {} v{}, target {}\n",
+        people(r.people.len()),
         r.rubric,
         r.rubric_version,
         r.target
@@ -285,8 +300,8 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
 
 pub fn markdown(r: &TeamReport) -> String {
     let mut out = format!(
-        "# Team report: {} people\n\nRubric `{}` v{}, target `{}`.\n\n",
-        r.people.len(),
+        "# Team report: {}\n\nRubric `{}` v{}, target `{}`.\n\n",
+        people(r.people.len()),
         r.rubric,
         r.rubric_version,
         r.target

@@ -608,12 +608,21 @@ fn n_a_is_neither_at_target_nor_a_gap_in_team_and_compare() {
     .ok()
     .stdout;
     let team: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let process = team["shared_gaps"]
+    // One of the two it is expected of is below: a strength (half at target),
+    // not a shared gap (that needs more than half below).
+    let process = team["strengths"]
         .as_array()
         .unwrap()
         .iter()
         .find(|g| g["dimension"] == "p")
         .unwrap();
+    assert!(
+        team["shared_gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|g| g["dimension"] != "p")
+    );
     assert_eq!(process["expected_of"], 2, "the two n/a answers are left out: {out}");
     assert_eq!(process["below_target"], 1);
     let table = levelup(&["team", team_dir.path().to_str().unwrap(), "--rubric", &path("r.yaml")])

@@ -153,3 +153,42 @@ fn a_broken_file_shows_its_typo_before_what_it_leaves_unanswered() {
     let missing = reason.find("not answered").expect(reason);
     assert!(typo < missing, "{reason}");
 }
+
+#[test]
+fn a_mistyped_folder_is_an_error_and_two_people_split_evenly_are_no_shared_gap() {
+    let out = levelup(&["team", "no/such/team"]).bad();
+    assert!(
+        out.stderr.contains("no/such/team: no such file or folder"),
+        "{}",
+        out.stderr
+    );
+    // Two people, one at Staff in scope and one not: scope is a strength (half
+    // at target), not also a shared gap.
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["staff", "senior"] {
+        std::fs::copy(
+            crate::support::path(&format!("examples/answers/{name}.yaml")),
+            dir.path().join(format!("{name}.yaml")),
+        )
+        .unwrap();
+    }
+    let r: TeamReport = serde_json::from_str(
+        &levelup(&["team", &dir.path().display().to_string(), "-f", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    for s in &r.strengths {
+        assert!(
+            r.shared_gaps.iter().all(|g| g.dimension != s.dimension),
+            "{} is both",
+            s.dimension
+        );
+    }
+    assert!(r.strengths.iter().any(|s| s.dimension == "scope"));
+    let table = levelup(&["team", &dir.path().display().to_string()]).ok().stdout;
+    assert!(table.starts_with("Team report: 2 people"), "{table}");
+    std::fs::remove_file(dir.path().join("senior.yaml")).unwrap();
+    let table = levelup(&["team", &dir.path().display().to_string()]).ok().stdout;
+    assert!(table.starts_with("Team report: 1 person on"), "{table}");
+}
