@@ -140,10 +140,16 @@ pub fn read(path: &Path) -> Result<Saved> {
     })
 }
 
-/// Every saved run, oldest first (file names start with the time; see [`order_key`]).
+/// The saved runs that could be read (file and run), and those that could
+/// not (file and why).
+pub type Listed = (Vec<(PathBuf, Saved)>, Vec<(PathBuf, String)>);
+
+/// Every saved run, oldest first (file names start with the time; see
+/// [`order_key`]). Those that cannot be read are left out and returned beside
+/// them as `(path, why)`: one broken file never hides the rest.
 ///
-/// Errors: the folder cannot be read, or a file in it is not a saved run.
-pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
+/// Errors: the folder cannot be read.
+pub fn list() -> Result<Listed> {
     let dir = dir()?;
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
         Ok(entries) => entries
@@ -157,7 +163,14 @@ pub fn list() -> Result<Vec<(PathBuf, Saved)>> {
         Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", dir.display()))),
     };
     paths.sort_by_cached_key(|p| order_key(p));
-    paths.into_iter().map(|p| read(&p).map(|s| (p, s))).collect()
+    let (mut runs, mut broken) = (Vec::new(), Vec::new());
+    for p in paths {
+        match read(&p) {
+            Ok(saved) => runs.push((p, saved)),
+            Err(e) => broken.push((p, format!("{e:#}"))),
+        }
+    }
+    Ok((runs, broken))
 }
 
 #[cfg(test)]

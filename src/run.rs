@@ -254,8 +254,18 @@ fn rubric_command(cmd: RubricCommand) -> Result<()> {
     }
 }
 
+/// The saved runs that can be read; each one that cannot is named on stderr
+/// and left out, so one broken file never hides the others.
+fn saved_runs() -> Result<Vec<(PathBuf, crate::history::Saved)>> {
+    let (runs, broken) = crate::history::list()?;
+    for (_, why) in broken {
+        tell!("levelup: skipped {why}");
+    }
+    Ok(runs)
+}
+
 fn history(format: ListFormat) -> Result<()> {
-    let runs = crate::history::list()?;
+    let runs = saved_runs()?;
     for path in files::skipped_in(&crate::history::dir()?, &["json"]) {
         tell!(
             "levelup: skipped {}: not a regular file of at most 8 MiB",
@@ -379,7 +389,7 @@ fn compare(args: CompareArgs, config: &Config) -> Result<()> {
             (report_from(new, args.rubric.as_deref(), config)?, new.clone()),
         ),
         _ => {
-            let runs = crate::history::list()?;
+            let runs = saved_runs()?;
             let [.., (old_path, old), (new_path, new)] = runs.as_slice() else {
                 return Err(bad_input(format!(
                     "compare needs two assessments: name two files, or save two runs with levelup assess --save ({} saved so far)",

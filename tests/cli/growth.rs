@@ -290,3 +290,35 @@ fn a_dimension_that_became_a_signal_is_named_not_dropped() {
     assert_eq!(c.only_old, ["Time horizon (a signal, not scored, in the other)"]);
     assert!(c.dimensions.iter().all(|m| m.dimension != "horizon"));
 }
+
+#[test]
+fn a_broken_saved_run_is_named_and_the_others_still_listed() {
+    let data = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        levelup(&[
+            "assess",
+            "--answers",
+            "examples/answers/staff.yaml",
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    }
+    let history = data.path().join("levelup/history");
+    std::fs::write(history.join("2000-01-01T000000-01-senior-staff.json"), "{ truncated").unwrap();
+    std::fs::create_dir(history.join("folder.json")).unwrap();
+    let out = levelup(&["history", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("2000-01-01T000000-01-senior-staff.json"),
+        "{}",
+        out.stderr
+    );
+    // compare with no files still takes the last two readable runs.
+    levelup(&["compare"]).env("XDG_DATA_HOME", data.path()).ok();
+}
