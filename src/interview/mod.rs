@@ -8,6 +8,7 @@
 
 pub mod checklist;
 pub mod line;
+pub mod session;
 pub mod terminal;
 
 use crate::answers::{Answer, Answers};

@@ -278,7 +278,7 @@ fn templates_filled_in_assess_on_every_ladder_in_every_format() {
     let mut rubrics = vec!["senior-staff"];
     rubrics.extend(FIXTURES);
     for spec in rubrics {
-        let r = levelup::run::load_rubric(spec).unwrap();
+        let r = levelup::inputs::load_rubric(spec).unwrap();
         for (format, ext) in [("yaml", "yaml"), ("toml", "toml"), ("json", "json")] {
             let template = levelup(&["template", "--rubric", spec, "-f", format]).ok().stdout;
             // Unfilled, it is a valid file with every question missing.
