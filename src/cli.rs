@@ -78,10 +78,7 @@ Examples:
   levelup assess --answers me.yaml --save
   levelup history
   levelup history -f json")]
-    History {
-        #[arg(long, short = 'f', value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
-    },
+    History(HistoryArgs),
 
     /// Score a whole team's answers files against one rubric: heatmap, shared gaps, strengths
     #[command(after_help = "\
@@ -180,9 +177,9 @@ pub enum ListFormat {
 /// Where a report goes and in which format (compare, team).
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: the config's format, else table]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
 
     /// Write to FILE (atomically) instead of stdout
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -233,8 +230,23 @@ pub struct CompareArgs {
     #[arg(long, value_name = "ID|FILE")]
     pub rubric: Option<String>,
 
+    /// Without files: the last two saved runs of this person [default: the person of the last saved run]
+    #[arg(long, value_name = "NAME", conflicts_with = "old")]
+    pub name: Option<String>,
+
     #[command(flatten)]
     pub out: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only the runs of this person (as named in the answers or the config)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+
+    /// Output format [default: the config's format where history has it, else table]
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<ListFormat>,
 }
 
 #[derive(Debug, Args)]

@@ -20,7 +20,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Assess(args) => commands::assess::run(args, &config()?),
         Command::Template(args) => commands::template::run(args, &config()?),
         Command::Rubric(cmd) => commands::rubric::run(cmd),
-        Command::History { format } => commands::history::run(format),
+        Command::History(args) => commands::history::run(args, &config()?),
         Command::Compare(args) => commands::compare::run(args, &config()?),
         Command::Team(args) => commands::team::run(args, &config()?),
         Command::Completions { shell } => commands::completions::run(shell),

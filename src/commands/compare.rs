@@ -47,7 +47,7 @@ pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
     };
     let c = crate::compare::compare(&old, &old_label, &new, &new_label);
     let width = if args.out.output.is_some() { 100 } else { stdout_width() };
-    let text = match args.out.format {
+    let text = match args.out.format.or(config.format).unwrap_or(Format::Table) {
         Format::Table => crate::compare::table(&c, width),
         // Data adds no Markdown structure (see crate::text).
         Format::Markdown => crate::compare::markdown(&crate::text::map_strings(&c, &crate::text::markdown)),

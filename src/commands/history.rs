@@ -1,13 +1,20 @@
 //! `levelup history`: the saved runs with the trend of readiness.
 
-use crate::cli::ListFormat;
+use crate::cli::{HistoryArgs, ListFormat};
+use crate::config::Config;
 use crate::files;
 use crate::inputs::saved_runs;
 use crate::outputs::emit;
+use crate::render::Format;
 use anyhow::Result;
 
 /// List the saved runs in `format`.
-pub fn run(format: ListFormat) -> Result<()> {
+pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
+    let format = args.format.unwrap_or(match config.format {
+        Some(Format::Markdown) => ListFormat::Markdown,
+        Some(Format::Json) => ListFormat::Json,
+        _ => ListFormat::Table,
+    });
     let runs = saved_runs()?;
     for path in files::skipped_in(&crate::history::dir()?, &["json"]) {
         tell!(

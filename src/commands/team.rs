@@ -148,7 +148,7 @@ pub fn run(args: TeamArgs, config: &Config) -> Result<()> {
         )));
     }
     let report = crate::team::summarize(&rubric, target, people, failed, other);
-    let text = match args.out.format {
+    let text = match args.out.format.or(config.format).unwrap_or(Format::Table) {
         Format::Table => crate::team::table(&report, &rubric),
         Format::Markdown => crate::team::markdown(&crate::text::map_strings(&report, &crate::text::markdown)),
         Format::Json => crate::team::json(&report),
