@@ -33,6 +33,9 @@ pub struct Movement {
     pub change: Option<f64>,
     pub old_reached: bool,
     pub new_reached: bool,
+    /// The same in words, as every format shows it: `gap closed`, `new gap`,
+    /// `still a gap`, `reached` or `n/a`.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -70,6 +73,17 @@ fn side(r: &Report, label: &str) -> Side {
 }
 
 pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> Comparison {
+    // A gap: below what the target expects (format 2 and points: a gap above 0;
+    // n/a and not-expected dimensions are never gaps).
+    let is_gap = |r: &Report, id: &str| {
+        r.dimensions.iter().find(|d| d.id == id).is_some_and(|d| {
+            if r.rubric.format >= 2 || r.points.is_some() {
+                d.gap > 0.0 && !d.not_applicable
+            } else {
+                !d.reached
+            }
+        })
+    };
     // A signal has no score to move.
     let dimensions: Vec<Movement> = new
         .dimensions
@@ -85,20 +99,17 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
                 change: o.score.zip(n.score).map(|(a, b)| ((b - a) * 100.0).round() / 100.0),
                 old_reached: o.reached,
                 new_reached: n.reached,
+                status: match (is_gap(old, &n.id), is_gap(new, &n.id)) {
+                    _ if n.not_applicable => "n/a",
+                    (true, false) => "gap closed",
+                    (false, true) => "new gap",
+                    (true, true) => "still a gap",
+                    (false, false) => "reached",
+                }
+                .to_string(),
             })
         })
         .collect();
-    // A gap: below what the target expects (format 2 and points: a gap above 0;
-    // n/a and not-expected dimensions are never gaps).
-    let is_gap = |r: &Report, id: &str| {
-        r.dimensions.iter().find(|d| d.id == id).is_some_and(|d| {
-            if r.rubric.format >= 2 || r.points.is_some() {
-                d.gap > 0.0 && !d.not_applicable
-            } else {
-                !d.reached
-            }
-        })
-    };
     // A scored dimension with no scored counterpart on the other side: missing
     // there, or a signal there (never scored, so nothing to compare).
     let only = |a: &Report, b: &Report| -> Vec<String> {
@@ -145,12 +156,12 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
         new: side(new, new_label),
         gaps_closed: dimensions
             .iter()
-            .filter(|m| is_gap(old, &m.dimension) && !is_gap(new, &m.dimension))
+            .filter(|m| m.status == "gap closed")
             .map(|m| m.title.clone())
             .collect(),
         new_gaps: dimensions
             .iter()
-            .filter(|m| !is_gap(old, &m.dimension) && is_gap(new, &m.dimension))
+            .filter(|m| m.status == "new gap")
             .map(|m| m.title.clone())
             .collect(),
         dimensions,
@@ -177,26 +188,32 @@ fn score(x: Option<f64>) -> String {
 }
 
 fn summary(c: &Comparison) -> Vec<String> {
-    let mut lines = vec![
-        format!(
-            "Estimate: {} → {} ({}).",
-            c.old.estimate,
-            c.new.estimate,
-            match c.estimate_change.as_str() {
-                "up" => "up a level",
-                "down" => "down a level",
-                _ => "unchanged",
-            }
-        ),
-        format!(
+    let mut lines = vec![format!(
+        "Estimate: {} → {} ({}).",
+        c.old.estimate,
+        c.new.estimate,
+        match c.estimate_change.as_str() {
+            "up" => "up a level",
+            "down" => "down a level",
+            _ => "unchanged",
+        }
+    )];
+    // Readiness toward one level says nothing about readiness toward another.
+    if c.old.target == c.new.target {
+        lines.push(format!(
             "Readiness for {}: {}% → {}% ({}{}).",
             c.new.target,
             c.old.readiness,
             c.new.readiness,
             if c.readiness_change > 0 { "+" } else { "" },
             c.readiness_change
-        ),
-    ];
+        ));
+    } else {
+        lines.push(format!(
+            "Readiness: {}% for {} → {}% for {} (the target changed: not comparable).",
+            c.old.readiness, c.old.target, c.new.readiness, c.new.target
+        ));
+    }
     if !c.gaps_closed.is_empty() {
         lines.push(format!("Gaps closed: {}.", c.gaps_closed.join(", ")));
     }
@@ -215,9 +232,16 @@ fn summary(c: &Comparison) -> Vec<String> {
     lines
 }
 
+/// "Dana: OLD (date, estimate) → NEW (date, estimate)"; no name when neither run names one.
 fn heading(c: &Comparison) -> String {
+    let who = c
+        .new
+        .name
+        .as_deref()
+        .or(c.old.name.as_deref())
+        .map_or_else(String::new, |n| format!("{n}: "));
     format!(
-        "{} ({}, {}) → {} ({}, {})",
+        "{who}{} ({}, {}) → {} ({}, {})",
         c.old.label, c.old.date, c.old.estimate, c.new.label, c.new.date, c.new.estimate
     )
 }
@@ -235,12 +259,7 @@ pub fn table(c: &Comparison, width: u16) -> String {
         .set_width(width.max(40))
         .set_header(vec!["Dimension", "Before", "Now", "Change", "Target"]);
     for m in &c.dimensions {
-        let status = match (m.old_reached, m.new_reached) {
-            (false, true) => "gap closed",
-            (true, false) => "new gap",
-            (true, true) => "reached",
-            (false, false) => "",
-        };
+        let status = m.status.as_str();
         t.add_row(vec![
             Cell::new(&m.title),
             Cell::new(score(m.old)).set_alignment(CellAlignment::Right),
@@ -260,19 +279,15 @@ pub fn markdown(c: &Comparison) -> String {
     for line in summary(c) {
         out.push_str(&format!("- {line}\n"));
     }
-    out.push_str("\n| Dimension | Before | Now | Change | |\n|---|---:|---:|---:|---|\n");
+    out.push_str("\n| Dimension | Before | Now | Change | Target |\n|---|---:|---:|---:|---|\n");
     for m in &c.dimensions {
-        let status = match (m.old_reached, m.new_reached) {
-            (false, true) => "gap closed",
-            (true, false) => "new gap",
-            _ => "",
-        };
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {status} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             m.title,
             score(m.old),
             score(m.new),
-            m.change.map_or_else(|| "—".to_string(), signed)
+            m.change.map_or_else(|| "—".to_string(), signed),
+            m.status
         ));
     }
     out
@@ -324,7 +339,7 @@ pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
         summary => summary(c),
         svg => minijinja::Value::from_safe_string(svg),
         rows => c.dimensions.iter().map(|m| {
-            minijinja::context! { title => m.title.clone(), old => score(m.old), new => score(m.new), change => m.change.map_or_else(|| "—".to_string(), signed) }
+            minijinja::context! { title => m.title.clone(), old => score(m.old), new => score(m.new), change => m.change.map_or_else(|| "—".to_string(), signed), status => m.status.clone() }
         }).collect::<Vec<_>>(),
     };
     let mut env = minijinja::Environment::new();
@@ -349,8 +364,8 @@ table { border-collapse: collapse; width: 100%; } td, th { padding: .3rem .5rem;
 <p>{{ title }}</p>
 <ul>{% for line in summary %}<li>{{ line }}</li>{% endfor %}</ul>
 <figure>{{ svg }}</figure>
-<table><thead><tr><th>Dimension</th><th>Before</th><th>Now</th><th>Change</th></tr></thead><tbody>
-{% for r in rows %}<tr><td>{{ r.title }}</td><td>{{ r.old }}</td><td>{{ r.new }}</td><td>{{ r.change }}</td></tr>
+<table><thead><tr><th>Dimension</th><th>Before</th><th>Now</th><th>Change</th><th>Target</th></tr></thead><tbody>
+{% for r in rows %}<tr><td>{{ r.title }}</td><td>{{ r.old }}</td><td>{{ r.new }}</td><td>{{ r.change }}</td><td>{{ r.status }}</td></tr>
 {% endfor %}</tbody></table>
 </body></html>
 "#;

@@ -80,7 +80,8 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
 }
 
 /// Entries of `dir` named `*.EXT` (one of `extensions`) that folder scans
-/// skip (see [`is_regular`]); for listing them as skipped. Empty when the
+/// skip (see [`is_regular`]: folders, FIFOs, devices, broken links and link
+/// loops, oversized files); for listing them as skipped. Empty when the
 /// folder cannot be read.
 pub fn skipped_in(dir: &Path, extensions: &[&str]) -> Vec<std::path::PathBuf> {
     let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
@@ -89,7 +90,7 @@ pub fn skipped_in(dir: &Path, extensions: &[&str]) -> Vec<std::path::PathBuf> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| extensions.iter().any(|x| e == *x)))
-        .filter(|p| !p.is_dir() && !is_regular(p))
+        .filter(|p| !is_regular(p))
         .collect();
     found.sort();
     found

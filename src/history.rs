@@ -119,34 +119,98 @@ fn order_key(path: &Path) -> (String, u64, String) {
     (name, 0, String::new())
 }
 
-/// Read one saved run.
+/// Read one saved run, whole.
+///
+/// Errors (exit 2): as [`read_summary`].
 pub fn read(path: &Path) -> Result<Saved> {
     let shown = path.display().to_string();
     let text = files::read_text(&shown)?;
-    serde_json::from_str(&text).map_err(|e| {
-        let why = if e.is_syntax() || e.is_eof() {
-            "not valid JSON"
-        } else {
-            "not in the shape of a saved run"
-        };
-        bad_input(format!(
-            "{shown}:{}:{}: is not a saved levelup run ({why}: {})",
-            e.line(),
-            e.column(),
-            e.to_string()
-                .rsplit_once(" at line ")
-                .map_or(e.to_string(), |(head, _)| head.to_string())
-        ))
-    })
+    serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))
 }
 
-/// The saved runs that could be read (file and run), and those that could
-/// not (file and why).
-pub type Listed = (Vec<(PathBuf, Saved)>, Vec<(PathBuf, String)>);
+/// "FILE:LINE:COL: is not a saved levelup run (why)", exit 2.
+fn not_a_run(shown: &str, e: &serde_json::Error) -> anyhow::Error {
+    let why = if e.is_syntax() || e.is_eof() {
+        "not valid JSON"
+    } else {
+        "not in the shape of a saved run"
+    };
+    bad_input(format!(
+        "{shown}:{}:{}: is not a saved levelup run ({why}: {})",
+        e.line(),
+        e.column(),
+        e.to_string()
+            .rsplit_once(" at line ")
+            .map_or(e.to_string(), |(head, _)| head.to_string())
+    ))
+}
+
+/// What listing and choosing saved runs needs of one: when it was saved and
+/// a few facts of its report. Read without building the rest of the report,
+/// so that thousands of runs list in a fraction of a second.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Summary {
+    pub saved_version: u32,
+    /// When the run was saved (local time, RFC 3339).
+    pub saved_at: String,
+    pub report: Brief,
+}
+
+/// The facts of a saved report that `history` lists and `compare` matches on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Brief {
+    pub person: crate::report::Person,
+    pub rubric: BriefRubric,
+    pub target: crate::report::LevelInfo,
+    pub estimate: BriefEstimate,
+    /// 0–100.
+    pub readiness: u32,
+}
+
+/// The rubric a saved run was made on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BriefRubric {
+    pub id: String,
+    pub version: String,
+}
+
+/// The level a saved run estimated.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BriefEstimate {
+    pub level: crate::report::LevelInfo,
+}
+
+impl Summary {
+    /// Who the run was for, as runs are matched: the name trimmed and in
+    /// lower case; `""` for a run that names no one.
+    pub fn person_key(&self) -> String {
+        person_key(self.report.person.name.as_deref())
+    }
+}
+
+/// How two names are told the same person: trimmed, in any case. No name is `""`.
+pub fn person_key(name: Option<&str>) -> String {
+    name.map(|n| n.trim().to_lowercase()).unwrap_or_default()
+}
+
+/// Read what [`Summary`] holds of one saved run.
+///
+/// Errors (exit 2): the file cannot be read, is not JSON, or lacks a field of
+/// a saved run; the message names the file and line:col.
+pub fn read_summary(path: &Path) -> Result<Summary> {
+    let shown = path.display().to_string();
+    let text = files::read_text(&shown)?;
+    serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))
+}
+
+/// The saved runs that could be read (file and summary), and those that
+/// could not (file and why).
+pub type Listed = (Vec<(PathBuf, Summary)>, Vec<(PathBuf, String)>);
 
 /// Every saved run, oldest first (file names start with the time; see
-/// [`order_key`]). Those that cannot be read are left out and returned beside
-/// them as `(path, why)`: one broken file never hides the rest.
+/// [`order_key`]), as [`Summary`]s read on every core. Those that cannot be
+/// read are left out and returned beside them as `(path, why)`: one broken
+/// file never hides the rest.
 ///
 /// Errors: the folder cannot be read.
 pub fn list() -> Result<Listed> {
@@ -163,10 +227,25 @@ pub fn list() -> Result<Listed> {
         Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", dir.display()))),
     };
     paths.sort_by_cached_key(|p| order_key(p));
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len())
+        .max(1);
+    let chunk = paths.len().div_ceil(threads).max(1);
+    let read: Vec<Result<Summary>> = std::thread::scope(|s| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| read_summary(p)).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
     let (mut runs, mut broken) = (Vec::new(), Vec::new());
-    for p in paths {
-        match read(&p) {
-            Ok(saved) => runs.push((p, saved)),
+    for (p, summary) in paths.into_iter().zip(read) {
+        match summary {
+            Ok(summary) => runs.push((p, summary)),
             Err(e) => broken.push((p, format!("{e:#}"))),
         }
     }

@@ -82,7 +82,7 @@ pub fn load_rubric(spec: &str) -> Result<Rubric> {
 
 /// The saved runs that can be read; each one that cannot is named on stderr
 /// and left out, so one broken file never hides the others.
-pub fn saved_runs() -> Result<Vec<(PathBuf, crate::history::Saved)>> {
+pub fn saved_runs() -> Result<Vec<(PathBuf, crate::history::Summary)>> {
     let (runs, broken) = crate::history::list()?;
     for (_, why) in broken {
         tell!("levelup: skipped {why}");

@@ -1,16 +1,23 @@
-//! `levelup compare`: growth between two assessments.
+//! `levelup compare`: one person's growth between two assessments on one
+//! rubric — two files, or that person's last two saved runs.
 
 use crate::cli::CompareArgs;
 use crate::config::Config;
-use crate::error::bad_input;
+use crate::error::{bad_input, one_of};
 use crate::files;
+use crate::history::{self, Summary};
 use crate::inputs::{report_from, rubric_file, saved_runs};
 use crate::outputs::{emit, stdout_width};
 use crate::render::Format;
+use crate::report::Report;
 use anyhow::Result;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Compare two assessments: the files named, else the last two saved runs.
+/// Compare two assessments: the files named, else the last two saved runs of
+/// one person (`--name`, else the person of the last saved run) on one rubric.
+///
+/// Errors (exit 2): fewer than two such runs; two files on different rubrics
+/// or for two different people (the message names both).
 pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
     if let Some(output) = &args.out.output {
         let mut inputs: Vec<(&str, &Path)> = [&args.old, &args.new]
@@ -23,27 +30,13 @@ pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
         files::check_outputs(&[("-o", output)], &inputs, args.out.force)?;
     }
     let ((old, old_label), (new, new_label)) = match (&args.old, &args.new) {
-        (Some(old), Some(new)) => (
-            (report_from(old, args.rubric.as_deref(), config)?, old.clone()),
-            (report_from(new, args.rubric.as_deref(), config)?, new.clone()),
-        ),
-        _ => {
-            let runs = saved_runs()?;
-            let [.., (old_path, old), (new_path, new)] = runs.as_slice() else {
-                return Err(bad_input(format!(
-                    "compare needs two assessments: name two files, or save two runs with levelup assess --save ({} saved so far)",
-                    runs.len()
-                )));
-            };
-            let label = |p: &Path| {
-                p.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-            };
-            (
-                (old.report.clone(), label(old_path)),
-                (new.report.clone(), label(new_path)),
-            )
+        (Some(old_path), Some(new_path)) => {
+            let old = report_from(old_path, args.rubric.as_deref(), config)?;
+            let new = report_from(new_path, args.rubric.as_deref(), config)?;
+            one_ladder_one_person(&old, old_path, &new, new_path)?;
+            ((old, old_path.clone()), (new, new_path.clone()))
         }
+        _ => last_two(args.name.as_deref())?,
     };
     let c = crate::compare::compare(&old, &old_label, &new, &new_label);
     let width = if args.out.output.is_some() { 100 } else { stdout_width() };
@@ -59,4 +52,76 @@ pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
         args.out.output.as_deref(),
         args.out.force,
     )
+}
+
+/// Growth is one person's, on one ladder: readiness toward another ladder's
+/// level, or someone else's profile, says nothing about it.
+fn one_ladder_one_person(old: &Report, old_path: &str, new: &Report, new_path: &str) -> Result<()> {
+    if old.rubric.id != new.rubric.id {
+        return Err(bad_input(format!(
+            "{old_path} is on rubric '{}' and {new_path} on rubric '{}': compare shows growth on one rubric (assess both answers files with the same --rubric to compare them)",
+            old.rubric.id, new.rubric.id
+        )));
+    }
+    let (a, b) = (&old.person.name, &new.person.name);
+    if let (Some(a), Some(b)) = (a, b)
+        && history::person_key(Some(a)) != history::person_key(Some(b))
+    {
+        return Err(bad_input(format!(
+            "{old_path} is for {a} and {new_path} for {b}: compare shows one person's growth (levelup team shows several people side by side)"
+        )));
+    }
+    Ok(())
+}
+
+/// The last two saved runs of one person on the rubric of their last run,
+/// each labelled by when it was saved.
+fn last_two(name: Option<&str>) -> Result<((Report, String), (Report, String))> {
+    let runs = saved_runs()?;
+    let Some((_, last)) = runs.last() else {
+        return Err(bad_input(
+            "compare needs two assessments: name two files, or save two runs with levelup assess --save (none saved so far)",
+        ));
+    };
+    let key = match name {
+        Some(n) => history::person_key(Some(n)),
+        None => last.person_key(),
+    };
+    let theirs: Vec<&(PathBuf, Summary)> = runs.iter().filter(|(_, s)| s.person_key() == key).collect();
+    let who = name.map(str::to_string).or_else(|| last.report.person.name.clone());
+    let Some((_, latest)) = theirs.last() else {
+        let mut names: Vec<String> = runs.iter().filter_map(|(_, s)| s.report.person.name.clone()).collect();
+        names.sort();
+        names.dedup();
+        return Err(bad_input(format!(
+            "--name '{}': no saved run is for that name; saved runs are for {}",
+            who.as_deref().unwrap_or_default(),
+            if names.is_empty() {
+                "no one by name".to_string()
+            } else {
+                one_of(&names)
+            }
+        )));
+    };
+    // The name as the runs spell it, not as typed after --name.
+    let who = latest.report.person.name.clone().or(who);
+    let rubric = latest.report.rubric.id.clone();
+    let same: Vec<&&(PathBuf, Summary)> = theirs.iter().filter(|(_, s)| s.report.rubric.id == rubric).collect();
+    let [.., (old_path, old), (new_path, new)] = same.as_slice() else {
+        let subject = match &who {
+            Some(n) => format!("{n} has"),
+            None => "the runs that name no one have".to_string(),
+        };
+        return Err(bad_input(format!(
+            "compare needs two saved runs of one person on one rubric, and {subject} one on rubric '{rubric}': save another with levelup assess --save, name two files, or pick another person with --name"
+        )));
+    };
+    let full = |path: &Path, s: &Summary| -> Result<(Report, String)> {
+        let label = format!(
+            "saved {}",
+            s.saved_at.chars().take(16).collect::<String>().replace('T', " ")
+        );
+        Ok((history::read(path)?.report, label))
+    };
+    Ok((full(old_path, old)?, full(new_path, new)?))
 }

@@ -1,14 +1,33 @@
-//! `levelup history`: the saved runs with the trend of readiness.
+//! `levelup history`: the saved runs, one row each with who it was for, and
+//! the trend of readiness against that person's previous run on the same
+//! rubric and target.
 
 use crate::cli::{HistoryArgs, ListFormat};
 use crate::config::Config;
+use crate::error::{bad_input, one_of};
 use crate::files;
+use crate::history::{self, Summary};
 use crate::inputs::saved_runs;
 use crate::outputs::emit;
 use crate::render::Format;
 use anyhow::Result;
+use std::path::PathBuf;
 
-/// List the saved runs in `format`.
+/// The columns of every format, in order (JSON adds the file's path).
+const HEADER: [&str; 8] = [
+    "Saved",
+    "Name",
+    "Date",
+    "Rubric",
+    "Target",
+    "Estimate",
+    "Readiness",
+    "Trend",
+];
+
+/// List the saved runs (those of `--name` only, when given).
+///
+/// Errors (exit 2): `--name` matches no saved run; the message lists the names there are.
 pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
     let format = args.format.unwrap_or(match config.format {
         Some(Format::Markdown) => ListFormat::Markdown,
@@ -16,7 +35,7 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
         _ => ListFormat::Table,
     });
     let runs = saved_runs()?;
-    for path in files::skipped_in(&crate::history::dir()?, &["json"]) {
+    for path in files::skipped_in(&history::dir()?, &["json"]) {
         tell!(
             "levelup: skipped {}: not a regular file of at most 8 MiB",
             path.display()
@@ -25,76 +44,103 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
     if runs.is_empty() {
         tell!(
             "No saved runs yet: levelup assess --save keeps one in {}",
-            crate::history::dir()?.display()
+            history::dir()?.display()
         );
         return Ok(());
     }
-    // Trend: readiness against the previous run on the same rubric and target.
+    let runs = match &args.name {
+        Some(name) => of_person(runs, name)?,
+        None => runs,
+    };
+    let rows = rows(&runs);
+    let text = match format {
+        ListFormat::Json => {
+            let items: Vec<serde_json::Value> = runs
+                .iter()
+                .zip(&rows)
+                .map(|((path, s), row)| {
+                    let r = &s.report;
+                    serde_json::json!({
+                        "file": path.display().to_string(), "saved_at": s.saved_at, "name": r.person.name,
+                        "date": r.person.date, "rubric": r.rubric.id, "rubric_version": r.rubric.version,
+                        "target": r.target.id, "target_title": r.target.title,
+                        "estimate": r.estimate.level.id, "estimate_title": r.estimate.level.title,
+                        "readiness": r.readiness, "trend": row[7],
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&items)? + "\n"
+        }
+        ListFormat::Markdown => {
+            let mut out = format!("| {} |\n|{}\n", HEADER.join(" | "), "---|".repeat(HEADER.len()));
+            for row in rows {
+                // Saved runs are data: they add no Markdown structure.
+                let row: Vec<String> = row.iter().map(|c| crate::text::markdown(c)).collect();
+                out.push_str(&format!("| {} |\n", row.join(" | ")));
+            }
+            out
+        }
+        ListFormat::Table => {
+            let mut t = comfy_table::Table::new();
+            t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                .set_header(HEADER.to_vec());
+            for row in rows {
+                t.add_row(row);
+            }
+            format!("{t}\n")
+        }
+    };
+    emit(crate::text::visible(&text).as_bytes(), None, false)
+}
+
+/// The runs of the person called `name` (in any case).
+fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathBuf, Summary)>> {
+    let key = history::person_key(Some(name));
+    let mut names: Vec<String> = runs.iter().filter_map(|(_, s)| s.report.person.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    let found: Vec<(PathBuf, Summary)> = runs.into_iter().filter(|(_, s)| s.person_key() == key).collect();
+    if found.is_empty() {
+        return Err(bad_input(format!(
+            "--name '{name}': no saved run is for that name; saved runs are for {}",
+            if names.is_empty() {
+                "no one by name".to_string()
+            } else {
+                one_of(&names)
+            }
+        )));
+    }
+    Ok(found)
+}
+
+/// One row of cells per run, in [`HEADER`]'s order. The trend is readiness
+/// against the same person's previous run on the same rubric and target
+/// ("first" when there is none): readiness toward another level, or on
+/// another ladder, is not comparable.
+fn rows(runs: &[(PathBuf, Summary)]) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    for (i, (path, saved)) in runs.iter().enumerate() {
+    for (i, (_, saved)) in runs.iter().enumerate() {
         let r = &saved.report;
-        let previous = runs[..i]
-            .iter()
-            .rev()
-            .find(|(_, s)| s.report.rubric.id == r.rubric.id && s.report.target.id == r.target.id);
+        let key = saved.person_key();
+        let previous = runs[..i].iter().rev().find(|(_, s)| {
+            s.person_key() == key && s.report.rubric.id == r.rubric.id && s.report.target.id == r.target.id
+        });
         let trend = match previous.map(|(_, p)| i64::from(r.readiness) - i64::from(p.report.readiness)) {
             None => "first".to_string(),
             Some(0) => "=".to_string(),
             Some(d) if d > 0 => format!("+{d}"),
             Some(d) => format!("{d}"),
         };
-        rows.push((path, saved, trend));
+        rows.push(vec![
+            saved.saved_at.chars().take(16).collect::<String>().replace('T', " "),
+            r.person.name.clone().unwrap_or_else(|| "—".to_string()),
+            r.person.date.clone(),
+            format!("{} v{}", r.rubric.id, r.rubric.version),
+            r.target.title.clone(),
+            r.estimate.level.title.clone(),
+            format!("{}%", r.readiness),
+            trend,
+        ]);
     }
-    let text = match format {
-        ListFormat::Json => {
-            let items: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|(path, s, trend)| {
-                    serde_json::json!({
-                        "file": path.display().to_string(), "saved_at": s.saved_at, "date": s.report.person.date,
-                        "name": s.report.person.name, "rubric": s.report.rubric.id, "rubric_version": s.report.rubric.version,
-                        "target": s.report.target.id, "estimate": s.report.estimate.level.id, "readiness": s.report.readiness,
-                        "trend": trend,
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&items)? + "\n"
-        }
-        ListFormat::Markdown | ListFormat::Table => {
-            let header = ["Saved", "Date", "Rubric", "Target", "Estimate", "Readiness", "Trend"];
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|(_, s, trend)| {
-                    let r = &s.report;
-                    vec![
-                        s.saved_at.chars().take(16).collect::<String>().replace('T', " "),
-                        r.person.date.clone(),
-                        format!("{} v{}", r.rubric.id, r.rubric.version),
-                        r.target.title.clone(),
-                        r.estimate.level.title.clone(),
-                        format!("{}%", r.readiness),
-                        trend.clone(),
-                    ]
-                })
-                .collect();
-            if format == ListFormat::Markdown {
-                let mut out = format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(header.len()));
-                for row in cells {
-                    // Saved runs are data: they add no Markdown structure.
-                    let row: Vec<String> = row.iter().map(|c| crate::text::markdown(c)).collect();
-                    out.push_str(&format!("| {} |\n", row.join(" | ")));
-                }
-                out
-            } else {
-                let mut t = comfy_table::Table::new();
-                t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-                    .set_header(header.to_vec());
-                for row in cells {
-                    t.add_row(row);
-                }
-                format!("{t}\n")
-            }
-        }
-    };
-    emit(crate::text::visible(&text).as_bytes(), None, false)
+    rows
 }

@@ -367,7 +367,12 @@ fn compare_ranks_below_the_first_level_under_every_level() {
         tempfile::tempdir().unwrap(),
     );
     let better = above.path().join("a.yaml");
-    std::fs::write(&better, "rubric: g05\ntarget: d1\nanswers:\n  process.step: follows\n").unwrap();
+    // The same person as the first run: compare follows one person.
+    std::fs::write(
+        &better,
+        "rubric: g05\ntarget: d1\nname: not yet following the process\nanswers:\n  process.step: follows\n",
+    )
+    .unwrap();
     for answers in [below.as_str(), better.to_str().unwrap()] {
         levelup(&[
             "assess",

@@ -51,20 +51,45 @@ fn two_hundred_runs_saving_at_once_each_keep_their_own_file() {
     assert_eq!(rows.as_array().map(Vec::len), Some(200));
 }
 
+/// `examples/answers/EXAMPLE.yaml` copied into `dir` as Sam's answers:
+/// compare follows one person, and the examples are of three people.
+fn as_sam(dir: &Path, example: &str) -> String {
+    let text = std::fs::read_to_string(crate::support::path(&format!("examples/answers/{example}.yaml"))).unwrap();
+    let text: Vec<&str> = text
+        .lines()
+        .map(|l| if l.starts_with("name:") { "name: Sam" } else { l })
+        .collect();
+    let path = dir.join(format!("{example}.yaml"));
+    std::fs::write(&path, text.join("\n") + "\n").unwrap();
+    path.display().to_string()
+}
+
+fn history_json(data: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["history", "-f", "json"];
+    all.extend(args);
+    let out = levelup(&all).env("XDG_DATA_HOME", data).ok().stdout;
+    serde_json::from_str::<serde_json::Value>(&out)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
 #[test]
-fn saved_runs_are_kept_listed_and_never_overwritten() {
+fn saved_runs_are_kept_listed_per_person_and_never_overwritten() {
     let data = tempfile::tempdir().unwrap();
-    let save = |example: &str| {
-        let answers = format!("examples/answers/{example}.yaml");
-        levelup(&["assess", "--answers", &answers, "--save", "-f", "json"])
+    let copies = tempfile::tempdir().unwrap();
+    let save = |answers: &str| {
+        levelup(&["assess", "--answers", answers, "--save", "-f", "json"])
             .env("XDG_DATA_HOME", data.path())
             .ok()
     };
-    let first = save("senior");
+    // Three people: Priya, Sam, Marcus.
+    let first = save("examples/answers/senior.yaml");
     assert!(first.stderr.contains("Saved to"), "{}", first.stderr);
     // Saved back to back, these usually share a second: each still gets its own file.
-    save("on-the-way");
-    save("staff");
+    save("examples/answers/on-the-way.yaml");
+    save("examples/answers/staff.yaml");
     let files = saved_files(data.path());
     assert_eq!(files.len(), 3, "{files:?}");
     let contents: Vec<String> = files.iter().map(|f| std::fs::read_to_string(f).unwrap()).collect();
@@ -74,32 +99,69 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
     );
     assert!(contents[2].contains("\"name\": \"Marcus\""), "the last save sorts last");
 
-    let list = levelup(&["history", "-f", "json"])
+    // Each is the first of its person: no trend across people.
+    let rows = history_json(data.path(), &[]);
+    let column = |rows: &[serde_json::Value], key: &str| -> Vec<String> {
+        rows.iter().map(|r| r[key].as_str().unwrap_or("").to_string()).collect()
+    };
+    assert_eq!(column(&rows, "name"), ["Priya", "Sam", "Marcus"]);
+    assert_eq!(column(&rows, "trend"), ["first", "first", "first"]);
+
+    // Two more runs of Sam: the trend follows Sam alone.
+    save(&as_sam(copies.path(), "senior"));
+    save(&as_sam(copies.path(), "staff"));
+    let rows = history_json(data.path(), &[]);
+    assert_eq!(column(&rows, "trend"), ["first", "first", "first", "-68", "+87"]);
+    let sam = history_json(data.path(), &["--name", "sam"]);
+    assert_eq!(column(&sam, "name"), ["Sam", "Sam", "Sam"]);
+    assert_eq!(column(&sam, "trend"), ["first", "-68", "+87"]);
+    let err = levelup(&["history", "--name", "Dana"])
         .env("XDG_DATA_HOME", data.path())
-        .ok()
-        .stdout;
-    let rows: serde_json::Value = serde_json::from_str(&list).unwrap();
-    let trends: Vec<&str> = rows
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["trend"].as_str().unwrap())
-        .collect();
-    assert_eq!(trends, ["first", "+68", "+19"]);
+        .bad()
+        .stderr;
+    assert!(err.contains("'Dana'") && err.contains("Marcus, Priya or Sam"), "{err}");
+
+    // Every format has the same columns; the Markdown table is one a GFM parser reads.
     let table = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok().stdout;
     assert!(
-        table.contains("senior-staff v2.0.0") && table.contains("+68"),
+        table.contains("senior-staff v2.0.0") && table.contains("+87") && table.contains("Priya"),
         "{table}"
     );
-    // Markdown: a delimiter cell per header cell, so the table renders.
     let md = levelup(&["history", "-f", "markdown"])
         .env("XDG_DATA_HOME", data.path())
         .ok()
         .stdout;
-    let cells = |line: &str| line.trim_matches('|').split('|').count();
-    let lines: Vec<&str> = md.lines().collect();
-    assert_eq!(cells(lines[0]), cells(lines[1]), "{md}");
-    assert!(lines[1].starts_with("|---|") && !lines[1].ends_with("||"), "{md}");
+    let tables = crate::support::gfm_tables(&md);
+    assert_eq!(tables.len(), 1, "{md}");
+    let header = &tables[0][0];
+    assert_eq!(
+        header,
+        &[
+            "Saved",
+            "Name",
+            "Date",
+            "Rubric",
+            "Target",
+            "Estimate",
+            "Readiness",
+            "Trend"
+        ]
+    );
+    assert_eq!(tables[0].len(), 6, "a header and five runs: {md}");
+    assert!(tables[0].iter().all(|row| row.len() == header.len()), "{md}");
+    assert_eq!(tables[0][5][1], "Sam");
+    for key in [
+        "saved_at",
+        "name",
+        "date",
+        "rubric",
+        "target",
+        "estimate",
+        "readiness",
+        "trend",
+    ] {
+        assert!(rows.iter().all(|r| r.get(key).is_some()), "JSON lacks {key}");
+    }
 
     // The answers kept in a saved run give the same report again.
     let saved: levelup::history::Saved = serde_json::from_str(&contents[1]).unwrap();
@@ -111,7 +173,7 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
     let again: levelup::report::Report = serde_json::from_str(&again).unwrap();
     assert_eq!(again, saved.report);
 
-    // With no arguments, compare takes the last two saved runs.
+    // With no arguments, compare takes the last two runs of the last run's person.
     let c = levelup(&["compare", "-f", "json"])
         .env("XDG_DATA_HOME", data.path())
         .ok()
@@ -119,9 +181,28 @@ fn saved_runs_are_kept_listed_and_never_overwritten() {
     let c: Comparison = serde_json::from_str(&c).unwrap();
     assert_eq!(
         (c.old.name.as_deref(), c.new.name.as_deref()),
-        (Some("Sam"), Some("Marcus"))
+        (Some("Sam"), Some("Sam"))
     );
+    assert_eq!(
+        (c.old.readiness, c.new.readiness),
+        (
+            rows[3]["readiness"].as_u64().unwrap() as u32,
+            rows[4]["readiness"].as_u64().unwrap() as u32
+        )
+    );
+    assert!(c.old.label.starts_with("saved 2"), "{}", c.old.label);
     assert_eq!(c.estimate_change, "up");
+    // --name picks the person; one run is not enough to compare.
+    let c = levelup(&["compare", "--name", "SAM", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
+    assert!(c.contains("\"name\": \"Sam\""), "{c}");
+    let err = levelup(&["compare", "--name", "priya"])
+        .env("XDG_DATA_HOME", data.path())
+        .bad()
+        .stderr;
+    assert!(err.contains("Priya has one on rubric 'senior-staff'"), "{err}");
 }
 
 #[test]
@@ -129,15 +210,58 @@ fn compare_needs_two_runs() {
     let data = tempfile::tempdir().unwrap();
     let err = levelup(&["compare"]).env("XDG_DATA_HOME", data.path()).bad().stderr;
     assert!(
-        err.contains("compare needs two assessments") && err.contains("0 saved so far"),
+        err.contains("compare needs two assessments") && err.contains("none saved so far"),
         "{err}"
     );
     let out = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok();
     assert!(out.stderr.contains("No saved runs yet"), "{}", out.stderr);
 }
 
+#[test]
+fn compare_refuses_two_people_or_two_rubrics() {
+    let err = levelup(&["compare", "examples/answers/senior.yaml", "examples/answers/staff.yaml"])
+        .bad()
+        .stderr;
+    assert!(err.contains("is for Priya") && err.contains("for Marcus"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let report = |rubric: &str, answers: &str, name: &str| {
+        let path = dir.path().join(name);
+        let out = levelup(&["assess", "--rubric", rubric, "--answers", answers, "-f", "json"])
+            .ok()
+            .stdout;
+        std::fs::write(&path, out).unwrap();
+        path.display().to_string()
+    };
+    let default = report("senior-staff", "examples/answers/senior.yaml", "a.json");
+    let other = report(
+        "tests/fixtures/rubrics/three-levels.yaml",
+        "tests/fixtures/answers/three-levels-mid.yaml",
+        "b.json",
+    );
+    let out = levelup(&["compare", &default, &other]).bad();
+    assert!(
+        out.stderr.contains("on rubric 'senior-staff'") && out.stderr.contains("compare shows growth on one rubric"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.is_empty());
+}
+
+/// `compare OLD NEW -f FORMAT`, the example answers taken as Sam's (from a
+/// folder shown as `DIR`).
 fn compare(old: &str, new: &str, format: &str) -> String {
-    levelup(&["compare", old, new, "-f", format]).ok().stdout
+    let dir = tempfile::tempdir().unwrap();
+    let sam = |p: &str| match p
+        .strip_prefix("examples/answers/")
+        .and_then(|p| p.strip_suffix(".yaml"))
+    {
+        Some(example) => as_sam(dir.path(), example),
+        None => p.to_string(),
+    };
+    levelup(&["compare", &sam(old), &sam(new), "-f", format])
+        .ok()
+        .stdout
+        .replace(dir.path().to_str().unwrap(), "DIR")
 }
 
 #[test]
@@ -148,7 +272,11 @@ fn improved_and_regressed() {
     assert_eq!(up.gaps_closed, ["Scope", "Autonomy and alignment"]);
     assert!(up.new_gaps.is_empty() && up.rubric_note.is_none());
     assert!(up.dimensions.iter().all(|m| m.change.unwrap() > 0.0));
-    insta::assert_snapshot!("compare-improved", compare(senior, on_the_way, "markdown"));
+    let md = compare(senior, on_the_way, "markdown");
+    let tables = crate::support::gfm_tables(&md);
+    assert_eq!(tables[0][0], ["Dimension", "Before", "Now", "Change", "Target"]);
+    assert!(tables[0].iter().all(|row| row.len() == 5), "{md}");
+    insta::assert_snapshot!("compare-improved", md);
 
     let down: Comparison = serde_json::from_str(&compare(on_the_way, senior, "json")).unwrap();
     assert_eq!(down.readiness_change, -68);
@@ -257,15 +385,12 @@ fn a_dimension_that_became_a_signal_is_named_not_dropped() {
     let at = |name: &str| dir.path().join(name).display().to_string();
     std::fs::write(
         at("ext.yaml"),
-        "extends: senior-staff\nid: ext\nversion: \"1\"\ntitle: Ext\ndimensions:\n  - { id: horizon, signal: true }\n",
+        // A later version of the same ladder, where a dimension became a signal.
+        "extends: senior-staff\nid: senior-staff\nversion: \"9\"\ntitle: Ext\ndimensions:\n  - { id: horizon, signal: true }\n",
     )
     .unwrap();
     let senior = std::fs::read_to_string(crate::support::path("examples/answers/senior.yaml")).unwrap();
-    std::fs::write(
-        at("senior-ext.yaml"),
-        senior.replace("rubric: senior-staff", "rubric: ext"),
-    )
-    .unwrap();
+    std::fs::write(at("senior-ext.yaml"), senior.clone()).unwrap();
     let report = |args: &[&str], out: &str| {
         let json = levelup(args).ok().stdout;
         std::fs::write(at(out), json).unwrap();
@@ -309,16 +434,27 @@ fn a_broken_saved_run_is_named_and_the_others_still_listed() {
     let history = data.path().join("levelup/history");
     std::fs::write(history.join("2000-01-01T000000-01-senior-staff.json"), "{ truncated").unwrap();
     std::fs::create_dir(history.join("folder.json")).unwrap();
+    // A run cut short, a JSON file of another program, a link to itself.
+    let whole = std::fs::read_to_string(history.join(saved_files(data.path())[2].file_name().unwrap())).unwrap();
+    std::fs::write(history.join("2000-01-02T000000-01-cut.json"), &whole[..whole.len() / 2]).unwrap();
+    std::fs::write(history.join("package.json"), r#"{"name": "left-pad"}"#).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("loop.json", history.join("loop.json")).unwrap();
     let out = levelup(&["history", "-f", "json"])
         .env("XDG_DATA_HOME", data.path())
         .ok();
     let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(rows.as_array().unwrap().len(), 2, "{}", out.stdout);
-    assert!(
-        out.stderr.contains("2000-01-01T000000-01-senior-staff.json"),
-        "{}",
-        out.stderr
-    );
+    for name in [
+        "2000-01-01T000000-01-senior-staff.json",
+        "2000-01-02T000000-01-cut.json",
+        "package.json",
+        "folder.json",
+    ] {
+        assert!(out.stderr.contains(name), "{name} not named: {}", out.stderr);
+    }
+    #[cfg(unix)]
+    assert!(out.stderr.contains("loop.json"), "{}", out.stderr);
     // compare with no files still takes the last two readable runs.
     levelup(&["compare"]).env("XDG_DATA_HOME", data.path()).ok();
 }

@@ -189,3 +189,34 @@ pub fn scored_dimensions() -> usize {
     let rubric = levelup::rubric::Rubric::builtin("senior-staff").unwrap();
     rubric.dimensions.iter().filter(|d| !d.signal).count()
 }
+
+/// The tables of a Markdown text as a GitHub-flavoured Markdown parser reads
+/// them: each table's rows (header first), each row's cells as plain text.
+/// A table whose delimiter row does not match its header is no table here.
+pub fn gfm_tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut tables: Vec<Vec<Vec<String>>> = Vec::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Table(_)) => tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(t) = tables.last_mut() {
+                    t.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => {
+                if let Some(row) = tables.last_mut().and_then(|t| t.last_mut()) {
+                    row.push(String::new());
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(cell) = tables.last_mut().and_then(|t| t.last_mut()).and_then(|r| r.last_mut()) {
+                    cell.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Table) => {}
+            _ => {}
+        }
+    }
+    tables
+}
