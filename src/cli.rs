@@ -287,9 +287,9 @@ Examples:
         /// Rubric id or file
         #[arg(value_name = "ID|FILE")]
         rubric: String,
-        /// Output format
-        #[arg(long, short = 'f', value_enum, default_value_t = ShowFormat::Table)]
-        format: ShowFormat,
+        /// Output format [default: the config's format when it is markdown, else table]
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<ShowFormat>,
     },
 
     /// Check rubric files; every problem of every file is listed (exit 2 if any)

@@ -11,12 +11,28 @@ use crate::score;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
 
-/// Ids of the rubrics installed in the config folder.
-pub fn installed() -> Vec<(String, PathBuf)> {
+/// A rubric file in the config folder's `rubrics/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Installed {
+    /// The `id:` inside the file; its file name (without `.yaml`) when the
+    /// file has none that can be read.
+    pub id: String,
+    pub path: PathBuf,
+    /// Why the file cannot be used under its id, if it cannot: a built-in
+    /// rubric has that id, or an earlier file (by name) does.
+    pub shadowed_by: Option<String>,
+}
+
+/// The rubrics installed in the config folder, by file name. Each is known by
+/// the id inside it, so `levelup assess --rubric ID` finds it whatever the
+/// file is called. Of several with one id the first (by file name) is used;
+/// a built-in id always means the built-in rubric. The others are marked
+/// [`Installed::shadowed_by`], for `rubric list` and `rubric validate` to say.
+pub fn installed() -> Vec<Installed> {
     let Ok(dir) = config::rubrics_dir() else {
         return Vec::new();
     };
-    let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .into_iter()
         .flatten()
         .flatten()
@@ -24,10 +40,45 @@ pub fn installed() -> Vec<(String, PathBuf)> {
         .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
         // A FIFO or device named like a rubric would block or never end.
         .filter(|p| files::is_regular(p))
-        .filter_map(|p| Some((p.file_stem()?.to_string_lossy().to_string(), p)))
         .collect();
-    found.sort();
+    paths.sort();
+    let mut found: Vec<Installed> = Vec::new();
+    for path in paths {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = files::read_text(&path.display().to_string())
+            .ok()
+            .and_then(|text| crate::yaml::top_level_id(&text))
+            .unwrap_or(stem);
+        let shadowed_by = if rubric::BUILTIN.iter().any(|b| b.id == id) {
+            Some(format!("the built-in rubric '{id}'"))
+        } else {
+            found.iter().find(|f| f.id == id).map(|f| f.path.display().to_string())
+        };
+        found.push(Installed { id, path, shadowed_by });
+    }
     found
+}
+
+/// The installed rubric file that `id` names, if any (see [`installed`]).
+fn installed_path(id: &str) -> Option<PathBuf> {
+    installed()
+        .into_iter()
+        .find(|i| i.id == id && i.shadowed_by.is_none())
+        .map(|i| i.path)
+}
+
+/// The ids `--rubric` knows: built in, then installed.
+fn known_ids() -> Vec<String> {
+    let mut known: Vec<String> = rubric::BUILTIN.iter().map(|b| b.id.to_string()).collect();
+    for i in installed() {
+        if !known.contains(&i.id) {
+            known.push(i.id);
+        }
+    }
+    known
 }
 
 /// The base a rubric `extends`: a built-in id, an installed id, or a file
@@ -36,8 +87,7 @@ pub fn resolve_base(name: &str, from: &str) -> std::result::Result<(String, Stri
     if let Some(b) = rubric::BUILTIN.iter().find(|b| b.id == name) {
         return Ok((b.yaml.to_string(), format!("built-in {}", b.id)));
     }
-    let installed_path = installed().into_iter().find(|(id, _)| id == name).map(|(_, p)| p);
-    let path = installed_path.unwrap_or_else(|| Path::new(from).parent().unwrap_or(Path::new("")).join(name));
+    let path = installed_path(name).unwrap_or_else(|| Path::new(from).parent().unwrap_or(Path::new("")).join(name));
     if !path.is_file() {
         let why = if path.exists() {
             "is not a regular file"
@@ -62,21 +112,15 @@ pub fn load_rubric(spec: &str) -> Result<Rubric> {
     if let Some(r) = Rubric::builtin(spec) {
         return Ok(r);
     }
-    let path = installed()
-        .into_iter()
-        .find(|(id, _)| id == spec)
-        .map(|(_, p)| p)
-        .or_else(|| Path::new(spec).exists().then(|| PathBuf::from(spec)));
+    let path = installed_path(spec).or_else(|| Path::new(spec).exists().then(|| PathBuf::from(spec)));
     if let Some(path) = path {
         let shown = path.display().to_string();
         let text = files::read_text(&shown)?;
         return Ok(rubric::parse_extending(&text, &shown, &resolve_base)?);
     }
-    let mut known: Vec<String> = rubric::BUILTIN.iter().map(|b| b.id.to_string()).collect();
-    known.extend(installed().into_iter().map(|(id, _)| id));
     Err(bad_input(format!(
         "unknown rubric '{spec}': not a rubric id ({}) and no such file",
-        one_of(&known)
+        one_of(&known_ids())
     )))
 }
 
@@ -147,7 +191,7 @@ pub fn choose_target(flag: Option<&str>, answers: Option<&str>, config: &Config,
 
 /// The rubric an answers file's `rubric:` id names: built in or installed.
 fn rubric_by_id(id: &str, name: &str) -> Result<Rubric> {
-    if rubric::BUILTIN.iter().any(|b| b.id == id) || installed().iter().any(|(i, _)| i == id) {
+    if known_ids().iter().any(|k| k == id) {
         return load_rubric(id);
     }
     Err(bad_input(format!(

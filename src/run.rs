@@ -19,7 +19,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Assess(args) => commands::assess::run(args, &config()?),
         Command::Template(args) => commands::template::run(args, &config()?),
-        Command::Rubric(cmd) => commands::rubric::run(cmd),
+        Command::Rubric(cmd) => commands::rubric::run(cmd, &config()?),
         Command::History(args) => commands::history::run(args, &config()?),
         Command::Compare(args) => commands::compare::run(args, &config()?),
         Command::Team(args) => commands::team::run(args, &config()?),

@@ -98,11 +98,22 @@ fn section(rubric: &Rubric, q: QuestionRef) -> Option<String> {
     }
 }
 
-pub fn template(rubric: &Rubric, format: TemplateFormat) -> String {
+pub fn template(rubric: &Rubric, format: TemplateFormat, rubric_file: Option<&str>) -> String {
     match format {
-        TemplateFormat::Yaml => commented(rubric, false),
-        TemplateFormat::Toml => commented(rubric, true),
+        TemplateFormat::Yaml => commented(rubric, false, rubric_file),
+        TemplateFormat::Toml => commented(rubric, true, rubric_file),
         TemplateFormat::Json => json(rubric),
+    }
+}
+
+/// `word` as one word for a POSIX shell: as it is when it holds only
+/// characters no shell treats specially, else in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:@%+=,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
     }
 }
 
@@ -112,7 +123,7 @@ fn comment(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
-fn commented(r: &Rubric, toml: bool) -> String {
+fn commented(r: &Rubric, toml: bool, rubric_file: Option<&str>) -> String {
     let mut out = String::new();
     let levels: Vec<&str> = r.level_ids();
     let key = |k: &str| if toml { format!("{k:?}") } else { k.to_string() };
@@ -131,7 +142,13 @@ fn commented(r: &Rubric, toml: bool) -> String {
         r.id,
         comment(&r.version)
     );
-    let _ = writeln!(out, "# Fill in the answers, then: levelup assess --answers THIS-FILE");
+    // A rubric file is known by no id: the command must name the file.
+    let with_rubric = rubric_file.map_or_else(String::new, |f| format!(" --rubric {}", shell_word(f)));
+    let _ = writeln!(
+        out,
+        "# Fill in the answers, then: levelup assess{} --answers THIS-FILE",
+        comment(&with_rubric)
+    );
     let _ = writeln!(out, "# An empty answer counts as unanswered.");
     let _ = writeln!(out, "{}", set("rubric", &format!("{:?}", r.id)).trim_end());
     let _ = writeln!(

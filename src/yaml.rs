@@ -27,6 +27,16 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     })
 }
 
+/// The text of a top-level `id:` key of a YAML mapping, if the text is one
+/// and has it; everything else in the file is ignored (not checked).
+pub fn top_level_id(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct OnlyId {
+        id: Option<String>,
+    }
+    parse::<OnlyId>(text).ok()?.id.filter(|id| !id.trim().is_empty())
+}
+
 /// A YAML document as a tree with the position of every value and key,
 /// duplicate keys included, for reporting every problem of a file at once.
 #[derive(Debug, Clone, PartialEq)]

@@ -2,17 +2,18 @@
 
 use crate::answers;
 use crate::cli::{RubricCommand, ShowFormat};
-use crate::config;
+use crate::config::{self, Config};
 use crate::error::bad_input;
 use crate::files;
 use crate::inputs::{installed, load_rubric, resolve_base};
 use crate::outputs::{emit, stdout_width};
-use crate::render;
+use crate::render::{self, Format};
 use crate::rubric::{self, Rubric};
 use anyhow::Result;
+use std::path::Path;
 
 /// Run one `rubric` subcommand.
-pub fn run(cmd: RubricCommand) -> Result<()> {
+pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
     match cmd {
         RubricCommand::List => {
             let mut out = String::new();
@@ -21,11 +22,20 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
                     out.push_str(&list_line(&r, "built in"));
                 }
             }
-            for (id, path) in installed() {
-                let shown = path.display().to_string();
+            for i in installed() {
+                let shown = i.path.display().to_string();
                 match files::read_text(&shown).map(|t| rubric::parse_extending(&t, &shown, &resolve_base)) {
                     Ok(Ok(r)) => out.push_str(&list_line(&r, &shown)),
-                    _ => out.push_str(&format!("{id:<16} (invalid: run levelup rubric validate {shown})\n")),
+                    _ => out.push_str(&format!(
+                        "{:<16} (invalid: run levelup rubric validate {shown})\n",
+                        i.id
+                    )),
+                }
+                if let Some(by) = &i.shadowed_by {
+                    out.push_str(&format!(
+                        "{:<16} not used: the id '{}' means {by}; give {shown} an id of its own\n",
+                        "", i.id
+                    ));
                 }
             }
             if let Ok(dir) = config::rubrics_dir() {
@@ -44,6 +54,10 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
         }
         RubricCommand::Show { rubric, format } => {
             let r = load_rubric(&rubric)?;
+            let format = format.unwrap_or(match config.format {
+                Some(Format::Markdown) => ShowFormat::Markdown,
+                _ => ShowFormat::Table,
+            });
             let text = match format {
                 ShowFormat::Table => render::rubric::table(&r, stdout_width()),
                 ShowFormat::Markdown => render::rubric::markdown(&r),
@@ -58,14 +72,19 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
                 let checked =
                     files::read_text(&shown).and_then(|t| Ok(rubric::parse_extending(&t, &shown, &resolve_base)?));
                 match checked {
-                    Ok(r) => ok.push_str(&format!(
-                        "ok: {shown} ({} v{}: {} levels, {} dimensions, {} questions)\n",
-                        r.id,
-                        r.version,
-                        r.levels.len(),
-                        r.dimensions.len(),
-                        r.question_ids().count()
-                    )),
+                    Ok(r) => {
+                        ok.push_str(&format!(
+                            "ok: {shown} ({} v{}: {} levels, {} dimensions, {} questions)\n",
+                            r.id,
+                            r.version,
+                            r.levels.len(),
+                            r.dimensions.len(),
+                            r.question_ids().count()
+                        ));
+                        if let Some(note) = id_taken(&r.id, path) {
+                            ok.push_str(&format!("  note: {note}\n"));
+                        }
+                    }
                     Err(e) => failed.push(format!("{e:#}")),
                 }
             }
@@ -82,6 +101,8 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
                 )))
             }
         }
+        // `-` is stdout, as with `--answers -` for reading.
+        RubricCommand::Init { file, .. } if file.as_os_str() == "-" => emit(rubric::STARTER.as_bytes(), None, false),
         RubricCommand::Init { file, force } => {
             files::write_atomic(&file, rubric::STARTER, force)?;
             tell!(
@@ -101,6 +122,25 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
             emit(crate::text::visible(&text).as_bytes(), None, false)
         }
     }
+}
+
+/// Whether another rubric has the id `id` of the rubric file at `path`: a
+/// built-in one, or an installed file other than this one. Such a file works
+/// with `--rubric FILE`; installed, it would not be found by its id.
+fn id_taken(id: &str, path: &Path) -> Option<String> {
+    if rubric::BUILTIN.iter().any(|b| b.id == id) {
+        return Some(format!(
+            "'{id}' is the id of a built-in rubric: this file works with --rubric FILE, but installed it would never be used by id; give it an id of its own"
+        ));
+    }
+    let same = |p: &Path| std::fs::canonicalize(p).ok() == std::fs::canonicalize(path).ok();
+    let other = installed().into_iter().find(|i| i.id == id && !same(&i.path))?;
+    let used = other.shadowed_by.is_none();
+    Some(format!(
+        "'{id}' is also the id of the installed rubric {}{}",
+        other.path.display(),
+        if used { ", which --rubric ID uses" } else { "" }
+    ))
 }
 
 fn list_line(r: &Rubric, source: &str) -> String {

@@ -2,9 +2,9 @@
 
 use crate::cli::TemplateArgs;
 use crate::config::Config;
-use crate::inputs::load_rubric;
+use crate::inputs::{installed, load_rubric};
 use crate::outputs::emit;
-use crate::rubric;
+use crate::rubric::{self, Rubric};
 use anyhow::Result;
 
 /// Print the answers template of the chosen rubric.
@@ -15,8 +15,15 @@ pub fn run(args: TemplateArgs, config: &Config) -> Result<()> {
         .or(config.rubric.as_deref())
         .unwrap_or(rubric::DEFAULT_ID);
     let r = load_rubric(spec)?;
+    // Named by file (not by a built-in or installed id): the printed command
+    // must name the file too, as a path that works from any folder.
+    let file = args
+        .rubric
+        .as_deref()
+        .filter(|spec| Rubric::builtin(spec).is_none() && installed().iter().all(|i| i.id != *spec))
+        .map(|spec| std::fs::canonicalize(spec).map_or_else(|_| spec.to_string(), |p| p.display().to_string()));
     emit(
-        crate::text::visible(&crate::template::template(&r, args.format)).as_bytes(),
+        crate::text::visible(&crate::template::template(&r, args.format, file.as_deref())).as_bytes(),
         None,
         false,
     )

@@ -4,6 +4,7 @@ mod authoring;
 mod bad_input;
 mod browser;
 mod charts;
+mod config;
 mod examples;
 mod extends;
 mod format2;

@@ -116,6 +116,12 @@ impl Levelup {
         self
     }
 
+    /// Run in `dir` instead of the repository root.
+    pub fn current_dir(mut self, dir: &Path) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
     pub fn stdin(mut self, text: &str) -> Self {
         self.stdin = Some(text.as_bytes().to_vec());
         self
