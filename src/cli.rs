@@ -23,7 +23,9 @@ Examples:
   levelup assess                              # the interview, in a terminal
   levelup assess --answers me.yaml -f markdown -o gap.md
   levelup template > me.yaml                  # an answers file to fill in
-  levelup rubric validate my-ladder.yaml"
+  levelup rubric validate my-ladder.yaml",
+    // Our own `help` subcommand (below): clap's cannot answer `levelup help --help`.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
     /// Colour: auto (default, on a terminal unless NO_COLOR is set), always or never
@@ -139,6 +141,21 @@ Examples:
 Examples:
   levelup man > levelup.1 && man -l levelup.1")]
     Man,
+
+    /// Print the help of levelup or of a subcommand (the same as its --help)
+    #[command(after_help = "\
+Examples:
+  levelup help assess
+  levelup help rubric show")]
+    Help(HelpArgs),
+}
+
+/// `levelup help`: whose help to print.
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The subcommand, e.g. `assess` or `rubric show` [default: levelup itself]
+    #[arg(value_name = "SUBCOMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
