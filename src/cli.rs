@@ -136,11 +136,13 @@ Examples:
         shell: clap_complete::Shell,
     },
 
-    /// Print the man page (roff)
+    /// Print a man page (roff), or write them all into a folder
     #[command(after_help = "\
 Examples:
-  levelup man > levelup.1 && man -l levelup.1")]
-    Man,
+  levelup man --dir ~/.local/share/man/man1      # every page; then: man levelup-assess
+  levelup man assess | man -l -                  # one page, read at once
+  levelup man rubric show > levelup-rubric-show.1")]
+    Man(ManArgs),
 
     /// Print the help of levelup or of a subcommand (the same as its --help)
     #[command(after_help = "\
@@ -148,6 +150,19 @@ Examples:
   levelup help assess
   levelup help rubric show")]
     Help(HelpArgs),
+}
+
+/// `levelup man`: which page, or every page into a folder.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print: `assess`, `rubric show` or `rubric-show` [default: the main page, levelup(1)]
+    #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
+
+    /// Write every page (levelup.1, levelup-assess.1 and the others) into DIR, created if missing;
+    /// pages of the same name already there are replaced
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `levelup help`: whose help to print.

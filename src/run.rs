@@ -25,6 +25,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Team(args) => commands::team::run(args, &config()?),
         Command::Completions { shell } => commands::completions::run(shell),
         Command::Help(args) => commands::help::run(args),
-        Command::Man => commands::man::run(),
+        Command::Man(args) => commands::man::run(args),
     }
 }
