@@ -1,7 +1,8 @@
 //! The command-line surface (clap derive). Parsing only; `run` acts on it.
 
 use crate::render::Format;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Arg, Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// The newest rubric file format this build reads (it reads every older one).
@@ -22,24 +23,41 @@ Examples:
   levelup assess                              # the interview, in a terminal
   levelup assess --answers me.yaml -f markdown -o gap.md
   levelup template > me.yaml                  # an answers file to fill in
-  levelup rubric validate my-ladder.yaml"
+  levelup rubric validate my-ladder.yaml",
+    // Our own `help` subcommand (below): clap's cannot answer `levelup help --help`.
+    disable_help_subcommand = true
 )]
 pub struct Cli {
-    /// When to use colour
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// Colour: auto (default, on a terminal unless NO_COLOR is set), always or never
+    // Values and default are in the help line: clap's list of them would take
+    // 8 lines on every subcommand's --help.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        hide_possible_values = true,
+        hide_default_value = true,
+        help_heading = GLOBAL
+    )]
     pub color: ColorChoice,
 
     /// Read settings from FILE instead of $XDG_CONFIG_HOME/levelup/config.toml
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// The heading of the options every subcommand takes (`--color`, `--config`).
+pub const GLOBAL: &str = "Global options";
+
+/// `--color`: auto is colour on a terminal unless NO_COLOR is set
+/// (CLICOLOR_FORCE forces it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal, unless NO_COLOR is set (CLICOLOR_FORCE forces it)
     Auto,
     Always,
     Never,
@@ -81,24 +99,30 @@ Examples:
     History(HistoryArgs),
 
     /// Score a whole team's answers files against one rubric: heatmap, shared gaps, strengths
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Examples:
   levelup team answers/                          # every .yaml, .yml, .toml and .json file in it
   levelup team alice.yaml bob.yaml -f markdown
   levelup team answers/ --strict -f json         # fail if any file does not load
 
 A file that fails to load is named with its error and the rest are still reported;
-files for another rubric are listed as such and left out.")]
+files for another rubric are listed as such and left out.",
+        mut_arg("format", team_format)
+    )]
     Team(TeamArgs),
 
     /// Show growth between two assessments: the last two saved runs, or two files
-    #[command(after_help = "\
+    #[command(
+        after_help = "\
 Examples:
   levelup compare                                  # the last two saved runs
   levelup compare march.yaml october.yaml          # two answers files (scored now)
   levelup compare old-report.json new-report.json -f html -o growth.html
 
-Each file may be a saved run, a JSON report (assess -f json) or an answers file.")]
+Each file may be a saved run, a JSON report (assess -f json) or an answers file.",
+        mut_arg("format", compare_format)
+    )]
     Compare(CompareArgs),
 
     /// Print a shell completion script
@@ -112,11 +136,41 @@ Examples:
         shell: clap_complete::Shell,
     },
 
-    /// Print the man page (roff)
+    /// Print a man page (roff), or write them all into a folder
     #[command(after_help = "\
 Examples:
-  levelup man > levelup.1 && man -l levelup.1")]
-    Man,
+  levelup man --dir ~/.local/share/man/man1      # every page; then: man levelup-assess
+  levelup man assess | man -l -                  # one page, read at once
+  levelup man rubric show > levelup-rubric-show.1")]
+    Man(ManArgs),
+
+    /// Print the help of levelup or of a subcommand (the same as its --help)
+    #[command(after_help = "\
+Examples:
+  levelup help assess
+  levelup help rubric show")]
+    Help(HelpArgs),
+}
+
+/// `levelup man`: which page, or every page into a folder.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print: `assess`, `rubric show` or `rubric-show` [default: the main page, levelup(1)]
+    #[arg(value_name = "SUBCOMMAND", conflicts_with = "dir")]
+    pub command: Vec<String>,
+
+    /// Write every page (levelup.1, levelup-assess.1 and the others) into DIR, created if missing;
+    /// pages of the same name already there are replaced
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// `levelup help`: whose help to print.
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The subcommand, e.g. `assess` or `rubric show` [default: levelup itself]
+    #[arg(value_name = "SUBCOMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -143,7 +197,7 @@ pub struct AssessArgs {
     pub target: Option<String>,
 
     /// Report format [default: the config's, else table]
-    #[arg(long, short = 'f', value_enum)]
+    #[arg(long, short = 'f', value_parser = formats(ASSESS_FORMATS))]
     pub format: Option<Format>,
 
     /// Write the report to FILE (atomically) instead of stdout
@@ -167,18 +221,92 @@ pub struct AssessArgs {
     pub allow_missing: bool,
 }
 
+/// `history -f`: the list of saved runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
+    /// A table of the saved runs: when saved, whose, date, rubric, target, estimate, readiness and its trend
     Table,
+    /// The same table in Markdown
     Markdown,
+    /// One JSON object per saved run, with the file it is kept in
     Json,
 }
 
-/// Where a report goes and in which format (compare, team).
+/// What `assess -f` writes, one line per [`Format`].
+const ASSESS_FORMATS: [(&str, &str); 4] = [
+    (
+        "table",
+        "Text for the terminal: a table of dimensions with bars, the top gaps and what to do next",
+    ),
+    ("markdown", "The same report in GitHub-flavoured Markdown"),
+    (
+        "json",
+        "The whole report as versioned JSON, for other tools (README: \"JSON report\")",
+    ),
+    (
+        "html",
+        "One self-contained page with a radar chart; prints on A4 or Letter",
+    ),
+];
+
+/// What `team -f` writes.
+const TEAM_FORMATS: [(&str, &str); 4] = [
+    (
+        "table",
+        "Text: estimates, shared gaps, strengths and a shaded heatmap of people by dimension",
+    ),
+    (
+        "markdown",
+        "The same sections in Markdown, the heatmap as a table of scores",
+    ),
+    (
+        "json",
+        "The team report as versioned JSON, every person's scores included",
+    ),
+    (
+        "html",
+        "One page with the same sections and the heatmap coloured by score",
+    ),
+];
+
+/// What `compare -f` writes.
+const COMPARE_FORMATS: [(&str, &str); 4] = [
+    (
+        "table",
+        "Text: estimate and readiness before and now, gaps closed and opened, a table of dimensions",
+    ),
+    ("markdown", "The same in Markdown"),
+    ("json", "The comparison as versioned JSON, for other tools"),
+    (
+        "html",
+        "One page with both profiles on one radar chart, then the table of dimensions",
+    ),
+];
+
+/// A `-f` parser whose possible values say what this command writes in each
+/// [`Format`] (`values`: name and description), so `--help`, the man pages
+/// and completions tell the truth per command.
+fn formats(values: [(&'static str, &'static str); 4]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(values.map(|(name, help)| PossibleValue::new(name).help(help)))
+        .try_map(|name| Format::from_str(&name, false))
+}
+
+/// `mut_arg` for `team`: its own `-f` values.
+fn team_format(arg: Arg) -> Arg {
+    arg.value_parser(formats(TEAM_FORMATS))
+}
+
+/// `mut_arg` for `compare`: its own `-f` values.
+fn compare_format(arg: Arg) -> Arg {
+    arg.value_parser(formats(COMPARE_FORMATS))
+}
+
+/// Where a report goes and in which format (compare, team). Each command
+/// sets the possible values of `format` to say what its formats hold.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format [default: the config's format, else table]
-    #[arg(long, short = 'f', value_enum)]
+    /// Report format [default: the config's, else table]
+    #[arg(long, short = 'f')]
     pub format: Option<Format>,
 
     /// Write to FILE (atomically) instead of stdout
@@ -244,7 +372,7 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
 
-    /// Output format [default: the config's format where history has it, else table]
+    /// Format of the list [default: the config's format where history has it, else table]
     #[arg(long, short = 'f', value_enum)]
     pub format: Option<ListFormat>,
 }
@@ -287,7 +415,7 @@ Examples:
         /// Rubric id or file
         #[arg(value_name = "ID|FILE")]
         rubric: String,
-        /// Output format [default: the config's format when it is markdown, else table]
+        /// Format of the rubric [default: the config's format when it is markdown, else table]
         #[arg(long, short = 'f', value_enum)]
         format: Option<ShowFormat>,
     },
@@ -331,9 +459,12 @@ Examples:
     },
 }
 
+/// `rubric show -f`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
+    /// Text: the levels, a table of dimensions with weights, then every question with its choices
     Table,
+    /// The same in Markdown, for a wiki page or a pull request
     Markdown,
 }
 

@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Compare(args) => commands::compare::run(args, &config()?),
         Command::Team(args) => commands::team::run(args, &config()?),
         Command::Completions { shell } => commands::completions::run(shell),
-        Command::Man => commands::man::run(),
+        Command::Help(args) => commands::help::run(args),
+        Command::Man(args) => commands::man::run(args),
     }
 }

@@ -5,6 +5,7 @@
 pub mod assess;
 pub mod compare;
 pub mod completions;
+pub mod help;
 pub mod history;
 pub mod man;
 pub mod rubric;

@@ -10,6 +10,7 @@ mod extends;
 mod format2;
 mod growth;
 mod guide;
+mod help;
 mod injection;
 mod interview;
 mod json_contract;
