@@ -52,6 +52,10 @@ struct View<'a> {
     strength_texts: Vec<String>,
     other_missing: Vec<(&'a str, Vec<String>)>,
     no_gaps: String,
+    no_strengths: String,
+    no_pitfalls: &'static str,
+    /// The sections shown, in order (see [`super::sections`]).
+    sections: Vec<super::sections::Shown>,
 }
 
 /// The target level's per-dimension minimum under a points rule.
@@ -113,6 +117,9 @@ pub fn html(r: &Report) -> String {
         strength_texts: r.strengths.iter().map(|s| strength_text(r, s)).collect(),
         other_missing: other_missing(r),
         no_gaps: no_gaps_text(r),
+        no_strengths: super::sections::no_strengths_text(r),
+        no_pitfalls: super::sections::NO_PITFALLS,
+        sections: super::sections::shown(r),
         pay: r
             .compensation
             .iter()

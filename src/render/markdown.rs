@@ -1,7 +1,8 @@
 //! The Markdown report, for wikis, pull requests and promotion packets.
 
+use super::sections::{NO_PITFALLS, Section, no_strengths_text, shown};
 use super::{
-    category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
+    category_starts, dimension_bar, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
     other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell,
     weight_cell, who,
 };
@@ -44,209 +45,213 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     )?;
     writeln!(out, "- **Target level:** {}\n", r.target.title)?;
 
-    writeln!(out, "## Where you stand\n")?;
-    writeln!(
-        out,
-        "**Estimated level: {}** · readiness for {}: **{}%**{}\n",
-        r.estimate.level.title,
-        r.target.title,
-        r.readiness,
-        if r.estimate.borderline { " · borderline" } else { "" }
-    )?;
-    writeln!(out, "{}\n", r.estimate.explanation)?;
-    if r.estimate.borderline {
-        writeln!(out, "Borderline: {}.\n", r.estimate.borderline_reasons.join("; "))?;
-    }
-    writeln!(out, "*How the estimate is made:* {}\n", r.estimate.rule)?;
-
-    if let Some(panel) = &r.raters {
-        writeln!(out, "## Raters\n")?;
-        for p in &panel.raters {
-            writeln!(
-                out,
-                "- **{}**: {}, readiness {}%",
-                rater_label(p),
-                p.estimate,
-                p.readiness
-            )?;
-        }
-        writeln!(out, "\n| Dimension | Self | Others | Steps apart | Agreement |")?;
-        writeln!(out, "|---|---:|---:|---:|---|")?;
-        for v in &panel.dimensions {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                cell(&v.title),
-                score_text(v.self_score),
-                score_text(v.others),
-                v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()),
-                v.agreement
-            )?;
-        }
-        writeln!(out, "\n*How raters combine:* {}\n", panel.rule)?;
-    }
-
-    writeln!(out, "## Dimensions\n")?;
-    if let Some(chart) = options.chart {
-        writeln!(
-            out,
-            "![Radar chart: your profile against {}]({})\n",
-            r.target.title,
-            link_target(chart)
-        )?;
-    }
-    writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;
-    writeln!(out, "|---|---:|---:|---:|---:|---|")?;
-    for (d, category) in r.dimensions.iter().zip(category_starts(r)) {
-        if let Some(title) = category {
-            writeln!(out, "| **{}** | | | | | |", cell(title))?;
-        }
-        // A signal has no bar: an empty cell, not an empty code span.
-        let bar = dimension_bar(r, d, options.unicode);
-        let bar = if bar.is_empty() { bar } else { format!("`{bar}`") };
-        writeln!(
-            out,
-            "| {}{} | {} | {} | {} | {} | {bar} |",
-            cell(&d.title),
-            if d.reached { " ✓" } else { "" },
-            cell(&score_cell(r, d)),
-            cell(&target_cell(r, d)),
-            gap_cell(r, d),
-            weight_cell(d),
-        )?;
-    }
-    writeln!(
-        out,
-        "\n{} ✓ marks a dimension that reaches the target.\n",
-        scale_note(r)
-    )?;
-
-    writeln!(out, "## Top gaps\n")?;
-    if r.top_gaps.is_empty() {
-        writeln!(out, "{}\n", no_gaps_text(r))?;
-    }
-    for (i, g) in r.top_gaps.iter().enumerate() {
-        writeln!(out, "### {}. {} — {}\n", i + 1, g.title, gap_heading(r, g))?;
-        if !g.target_looks_like.is_empty() {
-            writeln!(out, "**What {} looks like:** {}\n", r.target.title, g.target_looks_like)?;
-        }
-        if !g.missing.is_empty() {
-            writeln!(out, "**Still to meet:**\n")?;
-            for line in missing_lines(r, &g.missing) {
-                writeln!(out, "- {line}")?;
-            }
-            writeln!(out)?;
-        }
-        if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
-            writeln!(out, "**Your answers:**\n")?;
-            for a in &d.answers {
+    for section in shown(r) {
+        writeln!(out, "## {}\n", section.title)?;
+        match section.id {
+            Section::Standing => {
                 writeln!(
                     out,
-                    "- {} — *{}*",
-                    a.prompt,
-                    a.answer.as_deref().unwrap_or("unanswered")
+                    "**Estimated level: {}** · readiness for {}: **{}%**{}\n",
+                    r.estimate.level.title,
+                    r.target.title,
+                    r.readiness,
+                    if r.estimate.borderline { " · borderline" } else { "" }
+                )?;
+                writeln!(out, "{}\n", r.estimate.explanation)?;
+                if r.estimate.borderline {
+                    writeln!(out, "Borderline: {}.\n", r.estimate.borderline_reasons.join("; "))?;
+                }
+                writeln!(out, "*How the estimate is made:* {}\n", r.estimate.rule)?;
+            }
+            Section::Raters => {
+                if let Some(panel) = &r.raters {
+                    for p in &panel.raters {
+                        writeln!(
+                            out,
+                            "- **{}**: {}, readiness {}%",
+                            rater_label(p),
+                            p.estimate,
+                            p.readiness
+                        )?;
+                    }
+                    writeln!(out, "\n| Dimension | Self | Others | Steps apart | Agreement |")?;
+                    writeln!(out, "|---|---:|---:|---:|---|")?;
+                    for v in &panel.dimensions {
+                        writeln!(
+                            out,
+                            "| {} | {} | {} | {} | {} |",
+                            cell(&v.title),
+                            score_text(v.self_score),
+                            score_text(v.others),
+                            v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()),
+                            v.agreement
+                        )?;
+                    }
+                    writeln!(out, "\n*How raters combine:* {}\n", panel.rule)?;
+                }
+            }
+            Section::Dimensions => {
+                if let Some(chart) = options.chart {
+                    writeln!(
+                        out,
+                        "![Radar chart: your profile against {}]({})\n",
+                        r.target.title,
+                        link_target(chart)
+                    )?;
+                }
+                writeln!(out, "| Dimension | Score | Target | Gap | Weight | Position |")?;
+                writeln!(out, "|---|---:|---:|---:|---:|---|")?;
+                for (d, category) in r.dimensions.iter().zip(category_starts(r)) {
+                    if let Some(title) = category {
+                        writeln!(out, "| **{}** | | | | | |", cell(title))?;
+                    }
+                    // A signal has no bar: an empty cell, not an empty code span.
+                    let bar = dimension_bar(r, d, options.unicode);
+                    let bar = if bar.is_empty() { bar } else { format!("`{bar}`") };
+                    writeln!(
+                        out,
+                        "| {}{} | {} | {} | {} | {} | {bar} |",
+                        cell(&d.title),
+                        if d.reached { " ✓" } else { "" },
+                        cell(&score_cell(r, d)),
+                        cell(&target_cell(r, d)),
+                        gap_cell(r, d),
+                        weight_cell(d),
+                    )?;
+                }
+                writeln!(
+                    out,
+                    "\n{} ✓ marks a dimension that reaches the target.\n",
+                    scale_note(r)
                 )?;
             }
-            writeln!(out)?;
-        }
-        if let Some(e) = &g.evidence {
-            writeln!(out, "**Your evidence:** {e}\n")?;
-        }
-        if !g.actions.is_empty() {
-            writeln!(out, "**Next steps:**\n")?;
-            for a in &g.actions {
-                writeln!(out, "- {a}")?;
+            Section::TopGaps => {
+                if r.top_gaps.is_empty() {
+                    writeln!(out, "{}\n", no_gaps_text(r))?;
+                }
+                for (i, g) in r.top_gaps.iter().enumerate() {
+                    writeln!(out, "### {}. {} — {}\n", i + 1, g.title, gap_heading(r, g))?;
+                    if !g.target_looks_like.is_empty() {
+                        writeln!(out, "**What {} looks like:** {}\n", r.target.title, g.target_looks_like)?;
+                    }
+                    if !g.missing.is_empty() {
+                        writeln!(out, "**Still to meet:**\n")?;
+                        for line in missing_lines(r, &g.missing) {
+                            writeln!(out, "- {line}")?;
+                        }
+                        writeln!(out)?;
+                    }
+                    if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
+                        writeln!(out, "**Your answers:**\n")?;
+                        for a in &d.answers {
+                            writeln!(
+                                out,
+                                "- {} — *{}*",
+                                a.prompt,
+                                a.answer.as_deref().unwrap_or("unanswered")
+                            )?;
+                        }
+                        writeln!(out)?;
+                    }
+                    if let Some(e) = &g.evidence {
+                        writeln!(out, "**Your evidence:** {e}\n")?;
+                    }
+                    if !g.actions.is_empty() {
+                        writeln!(out, "**Next steps:**\n")?;
+                        for a in &g.actions {
+                            writeln!(out, "- {a}")?;
+                        }
+                        writeln!(out)?;
+                    }
+                }
+                let others = other_missing(r);
+                if !others.is_empty() {
+                    writeln!(out, "**Also still to meet:**\n")?;
+                    for (title, lines) in others {
+                        writeln!(out, "- {title}:")?;
+                        for line in lines {
+                            writeln!(out, "  - {line}")?;
+                        }
+                    }
+                    writeln!(out)?;
+                }
             }
-            writeln!(out)?;
-        }
-    }
-    let others = other_missing(r);
-    if !others.is_empty() {
-        writeln!(out, "**Also still to meet:**\n")?;
-        for (title, lines) in others {
-            writeln!(out, "- {title}:")?;
-            for line in lines {
-                writeln!(out, "  - {line}")?;
+            Section::Strengths => {
+                if r.strengths.is_empty() {
+                    writeln!(out, "{}\n", no_strengths_text(r))?;
+                } else {
+                    for s in &r.strengths {
+                        match &s.evidence {
+                            Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, strength_text(r, s))?,
+                            None => writeln!(out, "- **{}** ({})", s.title, strength_text(r, s))?,
+                        }
+                    }
+                    writeln!(out)?;
+                }
+
+                let evidence = other_evidence(r);
+                if !evidence.is_empty() {
+                    writeln!(out, "**More of your evidence:**\n")?;
+                    for (title, e) in evidence {
+                        writeln!(out, "- **{title}** — {e}")?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+            Section::Pitfalls => {
+                if r.pitfalls.is_empty() {
+                    writeln!(out, "{NO_PITFALLS}\n")?;
+                }
+                for p in &r.pitfalls {
+                    writeln!(out, "- **{}** — {}", p.title, p.message)?;
+                }
+                if !r.pitfalls.is_empty() {
+                    writeln!(out)?;
+                }
+            }
+            Section::Fit => {
+                writeln!(out, "{}\n", leaning_text(r))?;
+                for (label, list) in [
+                    ("Reasons to pursue you ticked", &r.fit.pursue),
+                    ("Reasons to stay you ticked", &r.fit.stay),
+                ] {
+                    if !list.is_empty() {
+                        writeln!(out, "{label}:\n")?;
+                        for item in list {
+                            writeln!(out, "- {item}")?;
+                        }
+                        writeln!(out)?;
+                    }
+                }
+                if !r.fit.note.is_empty() {
+                    writeln!(out, "{}\n", r.fit.note)?;
+                }
+            }
+            Section::Pay => {
+                if let Some(c) = &r.compensation {
+                    writeln!(out, "| Level | Base salary | Total compensation |")?;
+                    writeln!(out, "|---|---|---|")?;
+                    for p in &c.levels {
+                        writeln!(
+                            out,
+                            "| {} | {} – {} | {} – {} |",
+                            cell(&p.title),
+                            money(p.base_min, &c.currency, false),
+                            money(p.base_max, &c.currency, p.base_open_ended),
+                            money(p.total_min, &c.currency, false),
+                            money(p.total_max, &c.currency, p.total_open_ended)
+                        )?;
+                    }
+                    writeln!(out)?;
+                    if !c.note.is_empty() {
+                        writeln!(out, "{}\n", c.note)?;
+                    }
+                }
+            }
+            Section::Unanswered => {
+                writeln!(out, "Not scored: {}\n", r.unanswered.join(", "))?;
             }
         }
-        writeln!(out)?;
-    }
-
-    writeln!(out, "## Strengths\n")?;
-    if r.strengths.is_empty() {
-        writeln!(out, "No dimension reaches {} yet.\n", r.target.title)?;
-    } else {
-        for s in &r.strengths {
-            match &s.evidence {
-                Some(e) => writeln!(out, "- **{}** ({}) — {e}", s.title, strength_text(r, s))?,
-                None => writeln!(out, "- **{}** ({})", s.title, strength_text(r, s))?,
-            }
-        }
-        writeln!(out)?;
-    }
-
-    let evidence = other_evidence(r);
-    if !evidence.is_empty() {
-        writeln!(out, "**More of your evidence:**\n")?;
-        for (title, e) in evidence {
-            writeln!(out, "- **{title}** — {e}")?;
-        }
-        writeln!(out)?;
-    }
-
-    writeln!(out, "## Pitfalls\n")?;
-    if r.pitfalls.is_empty() {
-        writeln!(out, "None triggered by your answers.\n")?;
-    }
-    for p in &r.pitfalls {
-        writeln!(out, "- **{}** — {}", p.title, p.message)?;
-    }
-    if !r.pitfalls.is_empty() {
-        writeln!(out)?;
-    }
-
-    writeln!(out, "## Is {} for you?\n", fit_level(r))?;
-    writeln!(out, "{}\n", leaning_text(r))?;
-    for (label, list) in [
-        ("Reasons to pursue you ticked", &r.fit.pursue),
-        ("Reasons to stay you ticked", &r.fit.stay),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label}:\n")?;
-            for item in list {
-                writeln!(out, "- {item}")?;
-            }
-            writeln!(out)?;
-        }
-    }
-    if !r.fit.note.is_empty() {
-        writeln!(out, "{}\n", r.fit.note)?;
-    }
-
-    if let Some(c) = &r.compensation {
-        writeln!(out, "## Pay context ({}, {}, {})\n", c.year, c.market, c.currency)?;
-        writeln!(out, "| Level | Base salary | Total compensation |")?;
-        writeln!(out, "|---|---|---|")?;
-        for p in &c.levels {
-            writeln!(
-                out,
-                "| {} | {} – {} | {} – {} |",
-                cell(&p.title),
-                money(p.base_min, &c.currency, false),
-                money(p.base_max, &c.currency, p.base_open_ended),
-                money(p.total_min, &c.currency, false),
-                money(p.total_max, &c.currency, p.total_open_ended)
-            )?;
-        }
-        writeln!(out)?;
-        if !c.note.is_empty() {
-            writeln!(out, "{}\n", c.note)?;
-        }
-    }
-
-    if !r.unanswered.is_empty() {
-        writeln!(out, "## Unanswered\n")?;
-        writeln!(out, "Not scored: {}\n", r.unanswered.join(", "))?;
     }
     Ok(())
 }

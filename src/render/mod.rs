@@ -5,6 +5,7 @@ mod html;
 mod json;
 mod markdown;
 pub mod rubric;
+pub mod sections;
 mod table;
 
 use crate::report::{DimensionReport, Report};

@@ -484,3 +484,70 @@ fn advice_fits_the_answers_and_is_never_repeated() {
     texts.dedup();
     assert_eq!(texts.len(), n, "an action is repeated");
 }
+
+/// Every human format shows the same sections, in the same order, under the
+/// same titles (see `levelup::render::sections`): for every example, the
+/// 360 panel (raters) and a half-answered file (unanswered) included.
+#[test]
+fn every_format_shows_the_same_sections_in_the_same_order() {
+    let mut runs: Vec<Vec<String>> = LADDERS
+        .iter()
+        .map(|l| {
+            vec![
+                "--rubric".to_string(),
+                format!("examples/rubrics/{l}.yaml"),
+                "--answers".to_string(),
+                format!("examples/answers/{l}.yaml"),
+            ]
+        })
+        .collect();
+    for file in ["senior", "on-the-way", "staff"] {
+        runs.push(vec!["--answers".to_string(), format!("examples/answers/{file}.yaml")]);
+    }
+    // Two raters of one person, and a file that answers one question.
+    let dir = tempfile::tempdir().unwrap();
+    let mut panel = Vec::new();
+    for (rater, example) in [("self", "senior"), ("manager", "on-the-way")] {
+        let text = std::fs::read_to_string(root().join(format!("examples/answers/{example}.yaml"))).unwrap();
+        let text = text.replace("name: Sam", "name: Priya") + &format!("rater: {rater}\n");
+        let path = dir.path().join(format!("{rater}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        panel.extend(["--answers".to_string(), path.display().to_string()]);
+    }
+    runs.push(panel);
+    let partial = dir.path().join("partial.yaml");
+    std::fs::write(&partial, "answers:\n  horizon.planning: 3-to-5-months\n").unwrap();
+    runs.push(vec![
+        "--answers".to_string(),
+        partial.display().to_string(),
+        "--allow-missing".to_string(),
+    ]);
+    let mut seen_optional = (false, false);
+    for args in runs {
+        let run = |format: &str| {
+            let mut all: Vec<&str> = vec!["assess", "-f", format];
+            all.extend(args.iter().map(String::as_str));
+            levelup(&all).ok().stdout
+        };
+        let report: Report = serde_json::from_str(&run("json")).unwrap();
+        let sections = levelup::render::sections::shown(&report);
+        seen_optional.0 |= sections.iter().any(|s| s.title == "Raters");
+        seen_optional.1 |= sections.iter().any(|s| s.title == "Unanswered");
+        for format in ["table", "markdown", "html"] {
+            let text = run(format);
+            let mut from = 0;
+            for s in &sections {
+                let title = match format {
+                    "markdown" => format!("## {}\n", s.title),
+                    "html" => format!("<h2>{}</h2>", s.title),
+                    _ => s.title.clone(),
+                };
+                let at = text[from..]
+                    .find(&title)
+                    .unwrap_or_else(|| panic!("{format} of {args:?}: no '{}' after byte {from}", s.title));
+                from += at + title.len();
+            }
+        }
+    }
+    assert_eq!(seen_optional, (true, true), "the optional sections were tried");
+}
