@@ -45,7 +45,15 @@ pub struct Options<'a> {
 pub fn render(report: &Report, format: Format, options: &Options) -> String {
     let visible = |s: &str| crate::text::visible(s).into_owned();
     // In the table a line break in data could forge a line of the report.
-    let one_line = |s: &str| crate::text::visible(s).replace(['\n', '\r'], " ");
+    // Without Unicode the data turns ASCII here, before the table measures it.
+    let one_line = |s: &str| {
+        let line = crate::text::visible(s).replace(['\n', '\r'], " ");
+        if options.unicode {
+            line
+        } else {
+            crate::text::ascii(&line).into_owned()
+        }
+    };
     match format {
         Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
