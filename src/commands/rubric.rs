@@ -45,10 +45,11 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
         RubricCommand::Show { rubric, format } => {
             let r = load_rubric(&rubric)?;
             let text = match format {
+                // Shows its data as visible itself, so that its bold stays bold.
                 ShowFormat::Table => render::rubric::table(&r, stdout_width()),
-                ShowFormat::Markdown => render::rubric::markdown(&r),
+                ShowFormat::Markdown => crate::text::visible(&render::rubric::markdown(&r)).into_owned(),
             };
-            emit(crate::text::visible(&text).as_bytes(), None, false)
+            emit(text.as_bytes(), None, false)
         }
         RubricCommand::Validate { files: paths } => {
             let mut ok = String::new();
