@@ -317,6 +317,7 @@ pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
         title: heading(c),
         axes: axes.iter().map(|d| d.title.clone()).collect(),
         levels: new.levels.iter().map(|l| l.title.clone()).collect(),
+        low: crate::chart::low_of(new),
         profiles: vec![
             Profile {
                 name: format!("Target: {}", new.target.title),
