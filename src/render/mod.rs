@@ -83,7 +83,7 @@ pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) {
             .unwrap_or(0)
     };
     let least: Vec<usize> = (0..columns)
-        .map(|i| measure(i, |s| s.split_whitespace().collect()))
+        .map(|i| measure(i, |s| s.split([' ', '\n']).collect()))
         .collect();
     let mut widths: Vec<usize> = (0..columns).map(|i| measure(i, |s| s.lines().collect())).collect();
     let Some(room) = usize::from(width).checked_sub(3 * columns + 1) else {

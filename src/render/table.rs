@@ -287,7 +287,7 @@ fn text_width(text: &str) -> usize {
 /// Display width of the widest word of `text`: a cell cannot be narrower
 /// without splitting a word.
 fn word_width(text: &str) -> usize {
-    text.split_whitespace()
+    text.split([' ', '\n'])
         .map(textwrap::core::display_width)
         .max()
         .unwrap_or(0)
@@ -406,7 +406,11 @@ fn dimensions(out: &mut String, r: &Report, width: u16, unicode: bool, tick: &st
             .zip(layout.widths)
             .enumerate()
             .map(|(i, (text, w))| {
-                let cell = Cell::new(wrap(text, w));
+                let text = match i {
+                    0 if d.reached => with_tick(&d.title, tick, w),
+                    _ => wrap(text, w),
+                };
+                let cell = Cell::new(text);
                 if i == 0 {
                     cell
                 } else {
@@ -420,6 +424,32 @@ fn dimensions(out: &mut String, r: &Report, width: u16, unicode: bool, tick: &st
         t.add_row(cells);
     }
     writeln!(out, "{t}")
+}
+
+/// `title` and `tick` wrapped to `width`, the tick on the line of the
+/// title's last word where it can be.
+fn with_tick(title: &str, tick: &str, width: usize) -> String {
+    let tick_width = textwrap::core::display_width(tick);
+    let fill = |w: usize| textwrap::wrap(title, wrap_opts(w as u16));
+    let mut lines = fill(width);
+    if lines
+        .last()
+        .is_some_and(|l| textwrap::core::display_width(l) + tick_width > width)
+    {
+        lines = fill(width.saturating_sub(tick_width).max(1));
+    }
+    let mut text = lines.join("\n");
+    // Still too long (one word fills the line): the tick takes a line of its own.
+    if lines
+        .last()
+        .is_some_and(|l| textwrap::core::display_width(l) + tick_width > width)
+    {
+        text.push('\n');
+        text.push_str(tick.trim_start());
+    } else {
+        text.push_str(tick);
+    }
+    text
 }
 
 /// The dimensions as blocks of a few short lines, for a terminal narrower
