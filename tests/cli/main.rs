@@ -17,3 +17,4 @@ mod personas;
 mod raters;
 mod support;
 mod teams;
+mod width;
