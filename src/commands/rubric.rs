@@ -6,7 +6,7 @@ use crate::config;
 use crate::error::bad_input;
 use crate::files;
 use crate::inputs::{installed, load_rubric, resolve_base};
-use crate::outputs::{emit, stdout_width};
+use crate::outputs::{emit, stdout_width, unicode_ok};
 use crate::render;
 use crate::rubric::{self, Rubric};
 use anyhow::Result;
@@ -46,7 +46,7 @@ pub fn run(cmd: RubricCommand) -> Result<()> {
             let r = load_rubric(&rubric)?;
             let text = match format {
                 // Shows its data as visible itself, so that its bold stays bold.
-                ShowFormat::Table => render::rubric::table(&r, stdout_width()),
+                ShowFormat::Table => render::rubric::table(&r, stdout_width(), unicode_ok()),
                 ShowFormat::Markdown => crate::text::visible(&render::rubric::markdown(&r)).into_owned(),
             };
             emit(text.as_bytes(), None, false)

@@ -149,6 +149,12 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         let number = format!("{}. ", i + 1);
         let opts = wrap_opts(width).initial_indent(&number).subsequent_indent("   ");
         let line = format!("{} — {}", g.title, gap_heading(r, g));
+        // "→" is two columns in ASCII ("->"): spelt before the line is measured.
+        let line = if unicode {
+            line
+        } else {
+            crate::text::ascii(&line).into_owned()
+        };
         writeln!(out, "\n{}", textwrap::fill(&line, opts))?;
         if !g.target_looks_like.is_empty() {
             para(

@@ -168,6 +168,23 @@ fn lang_c_output_is_ascii_on_every_command() {
         table.starts_with("levelup gap report - Zoe Unal ?? - 2026-03-02"),
         "{table}"
     );
+    // Spelt in ASCII before it is measured: "->" for "→" still fits the width.
+    for args in [
+        &["assess", "--answers", "examples/answers/staff.yaml"][..],
+        &[
+            "assess",
+            "--answers",
+            "examples/answers/profile-ladder.yaml",
+            "--rubric",
+            "examples/rubrics/profile-ladder.yaml",
+        ],
+        &["rubric", "show", "examples/rubrics/profile-ladder.yaml"],
+    ] {
+        let out = levelup(args).env("LANG", "C").env("COLUMNS", "60").ok().stdout;
+        for line in out.lines() {
+            assert!(line.len() <= 60, "{args:?}: {line}");
+        }
+    }
     // A file written with -o stays UTF-8: the locale is the terminal's.
     let file = dir.path().join("report.md");
     levelup(&[
