@@ -25,8 +25,8 @@ pub fn set_color(choice: ColorChoice) {
 ///
 /// When the locale is not UTF-8 (`LANG=C`, see [`unicode_ok`]) what goes to
 /// stdout is made ASCII-only first, by [`terminal_text`]. A file written with
-/// `-o` is UTF-8 whatever the locale: the locale describes the terminal, and
-/// a file is read by other programs.
+/// `-o` is left as rendered, UTF-8, whatever the locale: the locale describes
+/// the terminal, and a file is read by other programs.
 pub fn emit(text: &[u8], output: Option<&Path>, force: bool) -> Result<()> {
     if let Some(path) = output {
         let plain = anstream::adapter::strip_bytes(text).into_vec();
