@@ -138,15 +138,25 @@ impl Geometry {
         self.radius * (v - self.low) / (top - self.low).max(1e-9)
     }
 
-    /// Where the title of ring `level` goes: on the ring, halfway between the
-    /// first two axes (on no axis, so no axis line runs through the anchor);
-    /// a ring at the centre has its title a little way out on that line.
+    /// Where the title of ring `level` goes (the middle of the text): on the
+    /// ring, halfway between the first two axes, so on no axis; a ring at the
+    /// centre has its title a little way out on that line. With one or two
+    /// axes the rings are lines along them: the title starts beside the first
+    /// axis, at the ring's height (see [`Geometry::ring_label_anchor`]).
     pub fn ring_label_at(&self, level: usize) -> (f64, f64) {
-        let n = self.angles.len().max(1);
+        let n = self.angles.len();
+        if n < 3 {
+            return (self.cx + self.font_size, self.cy - self.radius_of(level as f64));
+        }
         let half = PI / n as f64;
         // The middle of a ring's edge between two axes is nearer the centre than its corners.
-        let r = (self.radius_of(level as f64) * half.cos().max(0.0)).max(self.font_size * 1.5);
+        let r = (self.radius_of(level as f64) * half.cos()).max(self.font_size * 1.5);
         (self.cx + r * half.sin(), self.cy - r * half.cos())
+    }
+
+    /// SVG text-anchor of the ring titles at [`Geometry::ring_label_at`].
+    pub fn ring_label_anchor(&self) -> &'static str {
+        if self.angles.len() < 3 { "start" } else { "middle" }
     }
 
     pub fn point(&self, axis: usize, value: f64) -> (f64, f64) {
@@ -514,8 +524,9 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
         let size = g.font_size - 2.0;
         writeln!(
             out,
-            r#"<text class="lu-ring-label" x="{x:.1}" y="{:.1}" font-size="{size:.0}" text-anchor="middle">{}</text>"#,
+            r#"<text class="lu-ring-label" x="{x:.1}" y="{:.1}" font-size="{size:.0}" text-anchor="{}">{}</text>"#,
             y + size * 0.35,
+            g.ring_label_anchor(),
             escape(title)
         )?;
     }
@@ -697,6 +708,15 @@ mod tests {
                 let g = layout(&titles(n, false), levels, low, 1);
                 for level in 0..levels {
                     let at = g.ring_label_at(level);
+                    // Each ring's title in a place of its own, further out the higher the ring.
+                    if level > 0 {
+                        let below = g.ring_label_at(level - 1);
+                        let out = |(x, y): (f64, f64)| ((x - g.cx).powi(2) + (y - g.cy).powi(2)).sqrt();
+                        assert!(
+                            out(at) > out(below) + 1.0,
+                            "n={n} levels={levels} low={low}: ring {level}"
+                        );
+                    }
                     for i in 0..n {
                         // Halfway between two axes is as far from both as a point on the ring can be.
                         assert!(
