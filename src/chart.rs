@@ -26,6 +26,10 @@ pub struct Chart {
     pub axes: Vec<String>,
     /// Level titles, lowest first.
     pub levels: Vec<String>,
+    /// The lowest position on the level scale, drawn at the centre: −1 where
+    /// the scale has a place below the first level (format 2, points), else 0
+    /// (the first level). See [`low_of`].
+    pub low: f64,
     pub profiles: Vec<Profile>,
 }
 
@@ -70,6 +74,8 @@ pub struct Geometry {
     /// Where the legend starts (below the chart).
     pub legend_y: f64,
     levels: usize,
+    /// The position at the centre (see [`Chart::low`]).
+    low: f64,
 }
 
 const RADIUS: f64 = 180.0;
@@ -124,11 +130,33 @@ fn wrap_label(title: &str, width: usize) -> Vec<String> {
 }
 
 impl Geometry {
-    /// Radius of a position on the level scale: level 0 is the innermost ring,
-    /// the top level the outer one.
+    /// Radius of a position on the level scale, in proportion: the lowest
+    /// position ([`Chart::low`]) at the centre, the top level at the edge.
     pub fn radius_of(&self, value: f64) -> f64 {
-        let v = value.clamp(-1.0, (self.levels - 1) as f64);
-        self.radius * (v + 1.0) / self.levels as f64
+        let top = (self.levels - 1) as f64;
+        let v = value.clamp(self.low, top);
+        self.radius * (v - self.low) / (top - self.low).max(1e-9)
+    }
+
+    /// Where the title of ring `level` goes (the middle of the text): on the
+    /// ring, halfway between the first two axes, so on no axis; a ring at the
+    /// centre has its title a little way out on that line. With one or two
+    /// axes the rings are lines along them: the title starts beside the first
+    /// axis, at the ring's height (see [`Geometry::ring_label_anchor`]).
+    pub fn ring_label_at(&self, level: usize) -> (f64, f64) {
+        let n = self.angles.len();
+        if n < 3 {
+            return (self.cx + self.font_size, self.cy - self.radius_of(level as f64));
+        }
+        let half = PI / n as f64;
+        // The middle of a ring's edge between two axes is nearer the centre than its corners.
+        let r = (self.radius_of(level as f64) * half.cos()).max(self.font_size * 1.5);
+        (self.cx + r * half.sin(), self.cy - r * half.cos())
+    }
+
+    /// SVG text-anchor of the ring titles at [`Geometry::ring_label_at`].
+    pub fn ring_label_anchor(&self) -> &'static str {
+        if self.angles.len() < 3 { "start" } else { "middle" }
     }
 
     pub fn point(&self, axis: usize, value: f64) -> (f64, f64) {
@@ -138,8 +166,9 @@ impl Geometry {
     }
 }
 
-/// Lay out a chart with these axis titles, `levels` rings and `legend_rows` rows.
-pub fn layout(axes: &[String], levels: usize, legend_rows: usize) -> Geometry {
+/// Lay out a chart with these axis titles, `levels` rings, `low` at the
+/// centre (see [`Chart::low`]) and `legend_rows` rows.
+pub fn layout(axes: &[String], levels: usize, low: f64, legend_rows: usize) -> Geometry {
     let n = axes.len().max(1);
     let levels = levels.max(2);
     let (font_size, wrap) = label_style(n);
@@ -219,6 +248,7 @@ pub fn layout(axes: &[String], levels: usize, legend_rows: usize) -> Geometry {
         labels,
         legend_y,
         levels,
+        low: low.min(0.0),
     }
 }
 
@@ -263,6 +293,17 @@ pub fn on_level_scale(r: &Report, d: &crate::report::DimensionReport, v: Option<
     let (levels, steps) = (r.levels.len().max(1) as f64, d.steps.len().max(1) as f64);
     // −1 (below the first step) stays at the centre, the top step at the edge.
     Some(((v + 1.0) * levels / steps - 1.0).max(-1.0))
+}
+
+/// The lowest position on `r`'s level scale (see [`Chart::low`]): below the
+/// first level where the rubric has such a place (format 2, and points,
+/// where nothing earned is the centre), else the first level.
+pub fn low_of(r: &Report) -> f64 {
+    if r.rubric.format >= 2 || r.points.is_some() {
+        -1.0
+    } else {
+        0.0
+    }
 }
 
 /// Ring labels: the levels' titles where every axis runs on the levels; none
@@ -347,6 +388,7 @@ pub fn from_report(r: &Report) -> Chart {
             ),
             axes: axis_titles(r),
             levels: ring_titles(r),
+            low: low_of(r),
             profiles,
         };
     }
@@ -354,6 +396,7 @@ pub fn from_report(r: &Report) -> Chart {
         title: format!("{person} against {} ({})", r.target.title, r.person.date),
         axes: axis_titles(r),
         levels: ring_titles(r),
+        low: low_of(r),
         profiles: vec![
             target,
             Profile {
@@ -368,7 +411,7 @@ pub fn from_report(r: &Report) -> Chart {
 const STYLE: &str = "
 .lu-bg{fill:#ffffff}
 .lu-ring{fill:none;stroke:#9ca3af;stroke-width:1}
-.lu-ring-label{fill:#4b5563;font-family:system-ui,sans-serif}
+.lu-ring-label{fill:#4b5563;font-family:system-ui,sans-serif;paint-order:stroke;stroke:#ffffff;stroke-width:3px;stroke-linejoin:round}
 .lu-axis{stroke:#9ca3af;stroke-width:1}
 .lu-label{fill:#111827;font-family:system-ui,sans-serif}
 .lu-legend{fill:#111827;font-family:system-ui,sans-serif;font-size:13px}
@@ -380,7 +423,7 @@ const STYLE: &str = "
 @media (prefers-color-scheme: dark){
 .lu-bg{fill:#111827}
 .lu-ring,.lu-axis{stroke:#6b7280}
-.lu-ring-label{fill:#d1d5db}
+.lu-ring-label{fill:#d1d5db;stroke:#111827}
 .lu-label,.lu-legend{fill:#f3f4f6}
 .lu-target{stroke:#fbbf24}
 .lu-p0{fill:#60a5fa;stroke:#93c5fd}
@@ -391,7 +434,7 @@ const STYLE: &str = "
 ";
 
 pub fn svg(chart: &Chart) -> String {
-    let g = layout(&chart.axes, chart.levels.len(), chart.profiles.len());
+    let g = layout(&chart.axes, chart.levels.len(), chart.low, chart.profiles.len());
     let mut out = String::new();
     // Writing to a String cannot fail.
     let _ = write_svg(&mut out, chart, &g);
@@ -411,8 +454,12 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
     let mut desc = if chart.levels.iter().all(|l| l.is_empty()) {
         "Radar chart with one axis per dimension, each on its own scale: the centre is nothing, the edge the most there is.".to_string()
     } else {
+        let centre = match chart.levels.first() {
+            Some(first) if chart.low >= 0.0 => first.as_str(),
+            _ => "below the first level",
+        };
         format!(
-            "Radar chart with one axis per dimension and a ring per level ({}).",
+            "Radar chart with one axis per dimension and a ring per level ({}); the centre is {centre}.",
             chart.levels.join(", ")
         )
     };
@@ -430,18 +477,12 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
     writeln!(out, r#"<rect class="lu-bg" width="100%" height="100%"/>"#)?;
 
     writeln!(out, r#"<g class="lu-rings">"#)?;
-    for (l, title) in chart.levels.iter().enumerate() {
-        let pts = polygon(g, (0..n).map(|_| l as f64));
-        writeln!(out, r#"<polygon class="lu-ring" points="{pts}"/>"#)?;
-        let (x, y) = g.point(0, l as f64);
-        writeln!(
-            out,
-            r#"<text class="lu-ring-label" x="{:.1}" y="{:.1}" font-size="{:.0}">{}</text>"#,
-            x + 4.0,
-            y + 12.0,
-            g.font_size - 2.0,
-            escape(title)
-        )?;
+    for l in 0..chart.levels.len() {
+        // A ring at the centre (format 1's first level) is a point, not a ring.
+        if g.radius_of(l as f64) > 0.0 {
+            let pts = polygon(g, (0..n).map(|_| l as f64));
+            writeln!(out, r#"<polygon class="lu-ring" points="{pts}"/>"#)?;
+        }
     }
     writeln!(out, "</g>")?;
 
@@ -465,11 +506,28 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
             person += 1;
             format!("lu-p{}", (person - 1) % 4)
         };
-        let pts = polygon(g, p.values.iter().map(|v| v.unwrap_or(0.0)));
+        // Unanswered sits at the centre.
+        let pts = polygon(g, p.values.iter().map(|v| v.unwrap_or(g.low)));
         writeln!(
             out,
             r#"<polygon class="{class}" points="{pts}"><title>{}</title></polygon>"#,
             escape(&p.name)
+        )?;
+    }
+    writeln!(out, "</g>")?;
+
+    // Ring titles above the profiles, on a halo of the background colour, so
+    // that neither a profile's edge nor a ring runs through them.
+    writeln!(out, r#"<g class="lu-ring-labels">"#)?;
+    for (l, title) in chart.levels.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+        let (x, y) = g.ring_label_at(l);
+        let size = g.font_size - 2.0;
+        writeln!(
+            out,
+            r#"<text class="lu-ring-label" x="{x:.1}" y="{:.1}" font-size="{size:.0}" text-anchor="{}">{}</text>"#,
+            y + size * 0.35,
+            g.ring_label_anchor(),
+            escape(title)
         )?;
     }
     writeln!(out, "</g>")?;
@@ -547,7 +605,7 @@ mod tests {
                 .into_iter()
                 .chain(["Self-organisation and cross-team leadership".to_string()])
                 .collect();
-            let g = layout(&axes, 3, 1);
+            let g = layout(&axes, 3, -1.0, 1);
             for (title, label) in axes.iter().zip(&g.labels) {
                 let words: Vec<&str> = title.split([' ', '-']).collect();
                 for line in &label.lines {
@@ -581,7 +639,7 @@ mod tests {
     #[test]
     fn points_lie_on_their_axes_at_their_level_radius() {
         for (n, levels) in [(3, 2), (10, 7), (16, 2), (16, 7)] {
-            let g = layout(&titles(n, false), levels, 2);
+            let g = layout(&titles(n, false), levels, -1.0, 2);
             for i in 0..n {
                 let expected = 2.0 * PI * i as f64 / n as f64;
                 assert!((g.angles[i] - expected).abs() < 1e-12);
@@ -603,9 +661,88 @@ mod tests {
         }
     }
 
+    /// Distance from `(x, y)` to the line of axis `i` (from the centre out).
+    fn off_axis(g: &Geometry, i: usize, (x, y): (f64, f64)) -> f64 {
+        let (dx, dy) = (x - g.cx, y - g.cy);
+        let (ux, uy) = (g.angles[i].sin(), -g.angles[i].cos());
+        let along = dx * ux + dy * uy;
+        if along <= 0.0 {
+            // Behind the centre: the axis is a ray, so the centre is the nearest point.
+            (dx * dx + dy * dy).sqrt()
+        } else {
+            (dx * uy - dy * ux).abs()
+        }
+    }
+
+    #[test]
+    fn the_centre_is_the_lowest_position_and_rings_are_in_proportion() {
+        for (levels, low) in [(2, -1.0), (2, 0.0), (5, -1.0), (5, 0.0), (7, 0.0)] {
+            let g = layout(&titles(6, false), levels, low, 1);
+            for i in 0..6 {
+                let (x, y) = g.point(i, low);
+                assert!(
+                    (x - g.cx).abs() < 1e-9 && (y - g.cy).abs() < 1e-9,
+                    "levels={levels} low={low}"
+                );
+                // Anything below the lowest position is at the centre too.
+                assert_eq!(g.radius_of(low - 2.0), 0.0);
+            }
+            let top = (levels - 1) as f64;
+            for level in 0..levels {
+                let expected = RADIUS * (level as f64 - low) / (top - low);
+                assert!((g.radius_of(level as f64) - expected).abs() < 1e-9);
+            }
+            // The target ring (the top level here) is the edge; halfway up the scale is half the radius.
+            assert!((g.radius_of(top) - RADIUS).abs() < 1e-9);
+            assert!((g.radius_of((top + low) / 2.0) - RADIUS / 2.0).abs() < 1e-9);
+        }
+        // Format 1 with two levels: the first level at the centre, a score of 0.4 at 40%.
+        let g = layout(&titles(5, false), 2, 0.0, 1);
+        assert!((g.radius_of(0.4) - 0.4 * RADIUS).abs() < 1e-9);
+    }
+
+    #[test]
+    fn ring_labels_are_on_no_axis() {
+        for n in 1..=16 {
+            for (levels, low) in [(2, -1.0), (2, 0.0), (5, -1.0), (5, 0.0)] {
+                let g = layout(&titles(n, false), levels, low, 1);
+                for level in 0..levels {
+                    let at = g.ring_label_at(level);
+                    // Each ring's title in a place of its own, further out the higher the ring.
+                    if level > 0 {
+                        let below = g.ring_label_at(level - 1);
+                        let out = |(x, y): (f64, f64)| ((x - g.cx).powi(2) + (y - g.cy).powi(2)).sqrt();
+                        assert!(
+                            out(at) > out(below) + 1.0,
+                            "n={n} levels={levels} low={low}: ring {level}"
+                        );
+                    }
+                    for i in 0..n {
+                        // Halfway between two axes is as far from both as a point on the ring can be.
+                        assert!(
+                            off_axis(&g, i, at) > 1.0,
+                            "n={n} levels={levels} low={low}: ring {level}'s label on axis {i}"
+                        );
+                    }
+                }
+            }
+        }
+        let chart = Chart {
+            title: "t".into(),
+            axes: titles(4, false),
+            levels: vec!["Senior".into(), "Staff".into()],
+            low: 0.0,
+            profiles: vec![],
+        };
+        let s = svg(&chart);
+        assert_eq!(s.matches(r#"<text class="lu-ring-label""#).count(), 2);
+        // The first level is the centre point: no ring drawn for it.
+        assert_eq!(s.matches(r#"<polygon class="lu-ring""#).count(), 1);
+    }
+
     #[test]
     fn values_off_the_scale_are_clamped() {
-        let g = layout(&titles(4, false), 3, 1);
+        let g = layout(&titles(4, false), 3, -1.0, 1);
         // −1 (below the first level, format 2) is the centre; nothing goes past it.
         assert_eq!(g.radius_of(-1.0), 0.0);
         assert_eq!(g.radius_of(-3.0), 0.0);
@@ -619,7 +756,7 @@ mod tests {
             for kind in 0..3 {
                 let long = kind > 0;
                 let axes = if kind == 2 { single_words(n) } else { titles(n, long) };
-                let g = layout(&axes, 3, 2);
+                let g = layout(&axes, 3, -1.0, 2);
                 for (i, l) in g.labels.iter().enumerate() {
                     assert!(
                         l.bbox.inside(g.width, g.legend_y),
@@ -673,6 +810,7 @@ mod tests {
             title: "Compare".into(),
             axes: titles(5, false),
             levels: vec!["A".into(), "B".into(), "C".into()],
+            low: -1.0,
             profiles: vec![
                 profile("Target", 2.0, true),
                 profile("Self", 1.0, false),
@@ -689,7 +827,7 @@ mod tests {
                 "{class} in the legend"
             );
         }
-        let g = layout(&chart.axes, 3, 4);
+        let g = layout(&chart.axes, 3, -1.0, 4);
         assert!(g.legend_y + 4.0 * LEGEND_ROW <= g.height, "the legend fits");
     }
 
@@ -699,6 +837,7 @@ mod tests {
             title: "<script>alert(1)</script> & \"q\"".into(),
             axes: vec!["A&B".into(), "<C>".into(), "D".into()],
             levels: vec!["L1".into(), "L2".into()],
+            low: -1.0,
             profiles: vec![Profile {
                 name: "O'Neil".into(),
                 values: vec![Some(1.0), None, Some(0.5)],

@@ -247,8 +247,12 @@ fn heading(c: &Comparison) -> String {
 }
 
 pub fn table(c: &Comparison, width: u16) -> String {
-    use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
-    let mut out = format!("levelup compare — {}\n\n", heading(c));
+    use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
+    // Data made visible here, before our colours are added: the caller does not
+    // escape this text again. The stream drops the codes when colour is off.
+    let c = &crate::text::map_strings(c, &|s| crate::text::visible(s).into_owned());
+    let bold = anstyle::Style::new().bold();
+    let mut out = format!("{bold}levelup compare — {}{bold:#}\n\n", heading(c));
     for line in summary(c) {
         out.push_str(&line);
         out.push('\n');
@@ -257,15 +261,36 @@ pub fn table(c: &Comparison, width: u16) -> String {
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(width.max(40))
-        .set_header(vec!["Dimension", "Before", "Now", "Change", "Target"]);
+        .enforce_styling()
+        .set_header(
+            ["Dimension", "Before", "Now", "Change", "Target"].map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+        );
     for m in &c.dimensions {
         let status = m.status.as_str();
+        let colour = match status {
+            "gap closed" | "reached" => Some(Color::Green),
+            "new gap" => Some(Color::Red),
+            _ => None,
+        };
+        // Up is green, down red.
+        let change = match m.change {
+            Some(x) if x > 0.0 => Some(Color::Green),
+            Some(x) if x < 0.0 => Some(Color::Red),
+            _ => None,
+        };
+        let paint = |cell: Cell, colour: Option<Color>| match colour {
+            Some(colour) => cell.fg(colour),
+            None => cell,
+        };
         t.add_row(vec![
             Cell::new(&m.title),
             Cell::new(score(m.old)).set_alignment(CellAlignment::Right),
             Cell::new(score(m.new)).set_alignment(CellAlignment::Right),
-            Cell::new(m.change.map_or_else(|| "—".to_string(), signed)).set_alignment(CellAlignment::Right),
-            Cell::new(status),
+            paint(
+                Cell::new(m.change.map_or_else(|| "—".to_string(), signed)).set_alignment(CellAlignment::Right),
+                change,
+            ),
+            paint(Cell::new(status), colour),
         ]);
     }
     out.push('\n');
@@ -312,6 +337,7 @@ pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
         title: heading(c),
         axes: axes.iter().map(|d| d.title.clone()).collect(),
         levels: new.levels.iter().map(|l| l.title.clone()).collect(),
+        low: crate::chart::low_of(new),
         profiles: vec![
             Profile {
                 name: format!("Target: {}", new.target.title),

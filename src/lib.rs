@@ -11,8 +11,10 @@
 macro_rules! tell {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        // Messages carry paths and answers from outside: shown, never sent raw.
-        let _ = writeln!(std::io::stderr(), "{}", crate::text::visible(&format!($($arg)*)));
+        // Messages carry paths and answers from outside: shown, never sent raw;
+        // in ASCII when the locale is not UTF-8.
+        let shown = crate::text::visible(&format!($($arg)*)).into_owned();
+        let _ = writeln!(std::io::stderr(), "{}", crate::outputs::for_stderr(&shown));
     }};
 }
 

@@ -13,7 +13,12 @@ fn main() -> ExitCode {
             // sent — plain, since its colours could not be told from the data's.
             if e.use_stderr() {
                 let text = e.render().to_string();
-                let _ = write!(std::io::stderr(), "{}", levelup::text::visible(&text));
+                let shown = levelup::outputs::for_stderr(&levelup::text::visible(&text));
+                let _ = write!(std::io::stderr(), "{shown}");
+            } else if !levelup::outputs::unicode_ok() {
+                // --help and --version as ASCII when the locale is not UTF-8.
+                let text = levelup::outputs::for_stderr(&e.render().to_string());
+                let _ = write!(std::io::stdout(), "{text}");
             } else {
                 let _ = e.print();
             }
@@ -30,7 +35,8 @@ fn main() -> ExitCode {
                 .fg_color(Some(anstyle::AnsiColor::Red.into()));
             // A closed or full stderr must not turn an error into a panic.
             // The message names files and values from outside: shown, never sent raw.
-            let message = levelup::text::visible(&format!("{e:#}")).into_owned();
+            // In ASCII when the locale is not UTF-8.
+            let message = levelup::outputs::for_stderr(&levelup::text::visible(&format!("{e:#}")));
             let _ = writeln!(anstream::stderr(), "levelup: {red}error:{red:#} {message}");
             ExitCode::from(exit_code(&e))
         }

@@ -22,24 +22,64 @@ pub fn set_color(choice: ColorChoice) {
 
 /// Write to `-o FILE` (atomically, never with colour codes) or to stdout, where
 /// anstream drops colour codes unless colour is on.
+///
+/// When the locale is not UTF-8 (`LANG=C`, see [`unicode_ok`]) what goes to
+/// stdout is made ASCII-only first, by [`terminal_text`]. A file written with
+/// `-o` is left as rendered, UTF-8, whatever the locale: the locale describes
+/// the terminal, and a file is read by other programs.
 pub fn emit(text: &[u8], output: Option<&Path>, force: bool) -> Result<()> {
-    match output {
-        Some(path) => {
-            let plain = anstream::adapter::strip_bytes(text).into_vec();
-            files::write_atomic(path, &String::from_utf8_lossy(&plain), force)
-        }
-        // Nothing to strip (JSON, Markdown, plain text): skip anstream's byte-by-byte scan.
-        None if !text.contains(&0x1b) => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text)?;
-            Ok(stdout.flush()?)
-        }
-        None => {
-            let mut stdout = anstream::stdout().lock();
-            stdout.write_all(text)?;
-            Ok(stdout.flush()?)
-        }
+    if let Some(path) = output {
+        let plain = anstream::adapter::strip_bytes(text).into_vec();
+        return files::write_atomic(path, &String::from_utf8_lossy(&plain), force);
     }
+    let ascii;
+    let text = if unicode_ok() || text.is_ascii() {
+        text
+    } else {
+        ascii = terminal_text(&String::from_utf8_lossy(text), false);
+        ascii.as_bytes()
+    };
+    if text.contains(&0x1b) {
+        let mut stdout = anstream::stdout().lock();
+        stdout.write_all(text)?;
+        Ok(stdout.flush()?)
+    } else {
+        // Nothing to strip (JSON, Markdown, plain text): skip anstream's byte-by-byte scan.
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(text)?;
+        Ok(stdout.flush()?)
+    }
+}
+
+/// `text` as a terminal can show it: unchanged when `unicode` is true, else
+/// ASCII-only in a way that keeps its kind whole: JSON gets `\uXXXX`
+/// escapes, an HTML page numeric references and the man page roff escapes
+/// (nothing lost), anything else the ASCII spelling of [`crate::text::ascii`].
+pub fn terminal_text(text: &str, unicode: bool) -> String {
+    if unicode || text.is_ascii() {
+        return text.to_string();
+    }
+    let start = text.trim_start();
+    let html = start
+        .get(..14)
+        .is_some_and(|s| s.eq_ignore_ascii_case("<!doctype html"));
+    let roff = start.starts_with(".ie \\n(.g") || start.starts_with(".TH ");
+    let json = start.starts_with(['{', '[']) && serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    let out = if json {
+        crate::text::ascii_json(text)
+    } else if html {
+        crate::text::ascii_html(text)
+    } else if roff {
+        crate::text::ascii_roff(text)
+    } else {
+        crate::text::ascii(text)
+    };
+    out.into_owned()
+}
+
+/// A message for stderr: ASCII-only when the locale is not UTF-8.
+pub fn for_stderr(text: &str) -> String {
+    terminal_text(text, unicode_ok())
 }
 
 /// How a report at `output` refers to the chart: by file name when both sit

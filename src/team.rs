@@ -234,19 +234,26 @@ fn people(n: usize) -> String {
 }
 
 pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
+    // Data made visible here, before our colours are added: the caller does not
+    // escape this text again. Bold headings, gaps in yellow, strengths in green;
+    // the stream drops the codes when colour is off.
+    let r = &crate::text::map_strings(r, &|s| crate::text::visible(s).into_owned());
+    let bold = anstyle::Style::new().bold();
+    let green = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into()));
+    let yellow = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
     let top = rubric.top().max(1.0);
     let mut out = format!(
-        "Team report: {} on {} v{}, target {}\n",
+        "{bold}Team report: {} on {} v{}, target {}{bold:#}\n",
         people(r.people.len()),
         r.rubric,
         r.rubric_version,
         r.target
     );
     if !(r.failed.is_empty() && r.other_rubrics.is_empty()) {
-        out.push_str("\nLeft out:\n");
+        out.push_str(&format!("\n{bold}Left out:{bold:#}\n"));
         notes(r, &mut out, "  - ");
     }
-    out.push_str("\nEstimates:\n");
+    out.push_str(&format!("\n{bold}Estimates:{bold:#}\n"));
     for e in &r.estimates {
         out.push_str(&format!(
             "  {:<20} {:>5}  {}\n",
@@ -255,26 +262,30 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             "█".repeat((e.people * 30).div_ceil(r.people.len().max(1)))
         ));
     }
-    out.push_str("\nShared gaps (dimensions most people lack, weighted):\n");
+    out.push_str(&format!(
+        "\n{bold}Shared gaps (dimensions most people lack, weighted):{bold:#}\n"
+    ));
     for g in &r.shared_gaps {
         out.push_str(&format!(
-            "  {:<26} {} of {} below target (mean {})\n",
+            "  {:<26} {yellow}{} of {} below target{yellow:#} (mean {})\n",
             g.title,
             g.below_target,
             g.expected_of,
             g.mean.map_or("—".into(), |m| format!("{m:.2}"))
         ));
     }
-    out.push_str("\nStrengths (at least half the team at the target):\n");
+    out.push_str(&format!(
+        "\n{bold}Strengths (at least half the team at the target):{bold:#}\n"
+    ));
     for s in &r.strengths {
         out.push_str(&format!(
-            "  {:<26} {} of {} at target\n",
+            "  {:<26} {green}{} of {} at target{green:#}\n",
             s.title,
             s.expected_of - s.below_target,
             s.expected_of
         ));
     }
-    out.push_str("\nHeatmap (columns in order: ");
+    out.push_str(&format!("\n{bold}Heatmap{bold:#} (columns in order: "));
     let letters: Vec<String> = r
         .dimensions
         .iter()

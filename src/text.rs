@@ -105,6 +105,131 @@ where
         .unwrap_or_else(|_| value.clone())
 }
 
+/// Latin-1 letters (U+00C0–U+00FF) without their accents, for [`ascii`].
+const LATIN1: [&str; 64] = [
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I", // À–Ï
+    "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "TH", "ss", // Ð–ß
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i", // à–ï
+    "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y", // ð–ÿ
+];
+
+/// Latin Extended-A (U+0100–U+017F) without accents, one letter per
+/// character; the ligatures (Ĳ ĳ Œ œ) are handled before this is read.
+const LATIN_EXT_A: &[u8; 128] = b"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlLlLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";
+
+/// What [`ascii`] writes for one character that is not ASCII.
+fn ascii_char(c: char) -> Cow<'static, str> {
+    let s = match c {
+        '\u{2014}' | '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' | '\u{2212}' | '\u{b7}' | '\u{2022}' => "-",
+        '\u{2192}' | '\u{27f6}' => "->",
+        '\u{2190}' | '\u{27f5}' => "<-",
+        '\u{2194}' => "<->",
+        '\u{2191}' => "^",
+        '\u{2193}' => "v",
+        '\u{2026}' => "...",
+        '\u{2265}' => ">=",
+        '\u{2264}' => "<=",
+        '\u{2260}' => "!=",
+        '\u{b1}' => "+/-",
+        '\u{d7}' => "x",
+        '\u{2713}' | '\u{2714}' => "ok",
+        '\u{2717}' | '\u{2718}' => "x",
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => "'",
+        '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2033}' => "\"",
+        '\u{a0}' | '\u{2002}'..='\u{200a}' | '\u{202f}' => " ",
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => "",
+        '\u{20ac}' => "EUR",
+        '\u{a3}' => "GBP",
+        '\u{a5}' => "JPY",
+        '\u{a9}' => "(c)",
+        '\u{b0}' => " deg",
+        '\u{132}' => "IJ",
+        '\u{133}' => "ij",
+        '\u{152}' => "OE",
+        '\u{153}' => "oe",
+        // Box drawing: lines keep their place, so a table keeps its shape.
+        '\u{2550}' => "=",
+        '\u{2500}' | '\u{2501}' | '\u{2504}' | '\u{2505}' | '\u{2508}' | '\u{2509}' | '\u{254c}' | '\u{254d}' => "-",
+        '\u{2502}' | '\u{2503}' | '\u{2506}' | '\u{2507}' | '\u{250a}' | '\u{250b}' | '\u{254e}' | '\u{254f}'
+        | '\u{2551}' => "|",
+        '\u{2500}'..='\u{257f}' => "+",
+        // Blocks: full and partial blocks fill a bar, the shades grade a heatmap.
+        '\u{2591}' => ".",
+        '\u{2592}' => ":",
+        '\u{2593}' => "=",
+        '\u{2580}'..='\u{259f}' => "#",
+        // Accents written as separate marks are dropped; the letter stays.
+        '\u{300}'..='\u{36f}' => "",
+        '\u{c0}'..='\u{ff}' => LATIN1[c as usize - 0xc0],
+        '\u{100}'..='\u{17f}' => {
+            let b = LATIN_EXT_A[c as usize - 0x100];
+            return Cow::Owned(char::from(b).to_string());
+        }
+        _ => "?",
+    };
+    Cow::Borrowed(s)
+}
+
+/// `text` in ASCII only, for a terminal whose locale is not UTF-8 (`LANG=C`):
+/// the symbols levelup prints become their ASCII spelling (`—` `-`, `→`
+/// `->`, `·` `-`, `…` `...`, `≥` `>=`), box drawing becomes `+ - = |` and
+/// blocks and shades `# = : .` (so tables and heatmaps keep their shape),
+/// accented Latin letters lose their accent (`é` `e`, `ß` `ss`), and any
+/// other character that is not ASCII, such as one from a name in another
+/// script, becomes `?`. ASCII, colour codes included, passes unchanged.
+pub fn ascii(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&ascii_char(c));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON in ASCII only, nothing lost: every other character becomes its
+/// `\uXXXX` escape (a surrogate pair beyond U+FFFF). Outside strings JSON
+/// is ASCII, so the text stays valid and reads back the same.
+pub fn ascii_json(text: &str) -> Cow<'_, str> {
+    escape_non_ascii(text, |c, out| {
+        let mut units = [0u16; 2];
+        for u in c.encode_utf16(&mut units) {
+            out.push_str(&format!("\\u{u:04x}"));
+        }
+    })
+}
+
+/// HTML in ASCII only, nothing lost: every other character becomes a
+/// numeric character reference, `&#x2014;`.
+pub fn ascii_html(text: &str) -> Cow<'_, str> {
+    escape_non_ascii(text, |c, out| out.push_str(&format!("&#x{:x};", c as u32)))
+}
+
+/// roff (the man page) in ASCII only, nothing lost: `\[u2014]`.
+pub fn ascii_roff(text: &str) -> Cow<'_, str> {
+    escape_non_ascii(text, |c, out| out.push_str(&format!("\\[u{:04X}]", c as u32)))
+}
+
+fn escape_non_ascii(text: &str, escape: impl Fn(char, &mut String)) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            escape(c, &mut out);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +265,40 @@ mod tests {
             "snake\\_case, \\*stress\\* \\&amp;"
         );
         assert_eq!(markdown("* item"), "\\* item");
+    }
+
+    #[test]
+    fn ascii_spells_symbols_and_keeps_tables_square() {
+        assert_eq!(ascii("plain \u{1b}[1mbold\u{1b}[0m"), "plain \u{1b}[1mbold\u{1b}[0m");
+        assert_eq!(ascii("a — b → c · d… ≥ 2"), "a - b -> c - d... >= 2");
+        assert_eq!(ascii("┌─┬─┐\n│a┆b│\n╞═╪═╡"), "+-+-+\n|a|b|\n+=+=+");
+        assert_eq!(ascii("███▍░▒▓ "), "####.:= ");
+        assert_eq!(
+            ascii("José Müller, Łukasz, Straße, Œuvre"),
+            "Jose Muller, Lukasz, Strasse, OEuvre"
+        );
+        assert_eq!(ascii("e\u{301}"), "e");
+        assert_eq!(ascii("東京 ✓"), "?? ok");
+    }
+
+    #[test]
+    fn ascii_json_and_html_lose_nothing() {
+        let value = serde_json::json!({"name": "Zoë → 東京 😀", "k—": ["…"]});
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        let ascii = ascii_json(&text);
+        assert!(ascii.is_ascii());
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&ascii).unwrap(), value);
+        assert_eq!(ascii_html("<p>a — 😀</p>"), "<p>a &#x2014; &#x1f600;</p>");
+        assert_eq!(ascii_roff("a — b"), "a \\[u2014] b");
+    }
+
+    proptest! {
+        #[test]
+        fn ascii_is_ascii(s in "\\PC*") {
+            prop_assert!(ascii(&s).is_ascii());
+            prop_assert!(ascii_json(&s).is_ascii());
+            prop_assert!(ascii_html(&s).is_ascii());
+        }
     }
 
     proptest! {

@@ -214,7 +214,8 @@ fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArg
     let chart_link = args.chart.as_deref().map(|chart| link(chart, args.output.as_deref()));
     let options = render::Options {
         width,
-        unicode: unicode_ok(),
+        // The locale is the terminal's: a file is UTF-8 whatever it says.
+        unicode: args.output.is_some() || unicode_ok(),
         chart: chart_link.as_deref(),
     };
     let text = render::render(report, format, &options);

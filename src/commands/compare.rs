@@ -40,18 +40,21 @@ pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
     };
     let c = crate::compare::compare(&old, &old_label, &new, &new_label);
     let width = if args.out.output.is_some() { 100 } else { stdout_width() };
-    let text = match args.out.format.or(config.format).unwrap_or(Format::Table) {
+    let format = args.out.format.or(config.format).unwrap_or(Format::Table);
+    let text = match format {
         Format::Table => crate::compare::table(&c, width),
         // Data adds no Markdown structure (see crate::text).
         Format::Markdown => crate::compare::markdown(&crate::text::map_strings(&c, &crate::text::markdown)),
         Format::Json => crate::compare::json(&c),
         Format::Html => crate::compare::html(&c, &old, &new),
     };
-    emit(
-        crate::text::visible(&text).as_bytes(),
-        args.out.output.as_deref(),
-        args.out.force,
-    )
+    // The table makes its data visible itself, so that its colours stay colours.
+    let text = if format == Format::Table {
+        text
+    } else {
+        crate::text::visible(&text).into_owned()
+    };
+    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
 }
 
 /// Growth is one person's, on one ladder: readiness toward another ladder's

@@ -81,16 +81,41 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
             out
         }
         ListFormat::Table => {
+            use comfy_table::{Attribute, Cell, Color};
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-                .set_header(HEADER.to_vec());
+                .enforce_styling()
+                .set_header(HEADER.map(|h| Cell::new(h).add_attribute(Attribute::Bold)).to_vec());
             for row in rows {
-                t.add_row(row);
+                // Saved runs are data: shown, never sent raw (this text is not escaped again).
+                // The trend is green up, red down; the stream drops colour when it is off.
+                let trend = row.last().map_or("", String::as_str);
+                let colour = if trend.starts_with('+') {
+                    Some(Color::Green)
+                } else if trend.starts_with('-') {
+                    Some(Color::Red)
+                } else {
+                    None
+                };
+                let last = row.len().saturating_sub(1);
+                t.add_row(row.iter().enumerate().map(|(i, c)| {
+                    let cell = Cell::new(crate::text::visible(c));
+                    match colour {
+                        Some(colour) if i == last => cell.fg(colour),
+                        _ => cell,
+                    }
+                }));
             }
             format!("{t}\n")
         }
     };
-    emit(crate::text::visible(&text).as_bytes(), None, false)
+    // The table makes its data visible itself, so that its colours stay colours.
+    let text = if format == ListFormat::Table {
+        text
+    } else {
+        crate::text::visible(&text).into_owned()
+    };
+    emit(text.as_bytes(), None, false)
 }
 
 /// The runs of the person called `name` (in any case).

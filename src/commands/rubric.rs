@@ -6,7 +6,7 @@ use crate::config::{self, Config};
 use crate::error::bad_input;
 use crate::files;
 use crate::inputs::{installed, load_rubric, resolve_base};
-use crate::outputs::{emit, stdout_width};
+use crate::outputs::{emit, stdout_width, unicode_ok};
 use crate::render::{self, Format};
 use crate::rubric::{self, Rubric};
 use anyhow::Result;
@@ -59,10 +59,11 @@ pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
                 _ => ShowFormat::Table,
             });
             let text = match format {
-                ShowFormat::Table => render::rubric::table(&r, stdout_width()),
-                ShowFormat::Markdown => render::rubric::markdown(&r),
+                // Shows its data as visible itself, so that its bold stays bold.
+                ShowFormat::Table => render::rubric::table(&r, stdout_width(), unicode_ok()),
+                ShowFormat::Markdown => crate::text::visible(&render::rubric::markdown(&r)).into_owned(),
             };
-            emit(crate::text::visible(&text).as_bytes(), None, false)
+            emit(text.as_bytes(), None, false)
         }
         RubricCommand::Validate { files: paths } => {
             let mut ok = String::new();

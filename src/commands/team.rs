@@ -148,15 +148,18 @@ pub fn run(args: TeamArgs, config: &Config) -> Result<()> {
         )));
     }
     let report = crate::team::summarize(&rubric, target, people, failed, other);
-    let text = match args.out.format.or(config.format).unwrap_or(Format::Table) {
+    let format = args.out.format.or(config.format).unwrap_or(Format::Table);
+    let text = match format {
         Format::Table => crate::team::table(&report, &rubric),
         Format::Markdown => crate::team::markdown(&crate::text::map_strings(&report, &crate::text::markdown)),
         Format::Json => crate::team::json(&report),
         Format::Html => crate::team::html(&report, &rubric),
     };
-    emit(
-        crate::text::visible(&text).as_bytes(),
-        args.out.output.as_deref(),
-        args.out.force,
-    )
+    // The table makes its data visible itself, so that its colours stay colours.
+    let text = if format == Format::Table {
+        text
+    } else {
+        crate::text::visible(&text).into_owned()
+    };
+    emit(text.as_bytes(), args.out.output.as_deref(), args.out.force)
 }

@@ -46,7 +46,15 @@ pub struct Options<'a> {
 pub fn render(report: &Report, format: Format, options: &Options) -> String {
     let visible = |s: &str| crate::text::visible(s).into_owned();
     // In the table a line break in data could forge a line of the report.
-    let one_line = |s: &str| crate::text::visible(s).replace(['\n', '\r'], " ");
+    // Without Unicode the data turns ASCII here, before the table measures it.
+    let one_line = |s: &str| {
+        let line = crate::text::visible(s).replace(['\n', '\r'], " ");
+        if options.unicode {
+            line
+        } else {
+            crate::text::ascii(&line).into_owned()
+        }
+    };
     match format {
         Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
@@ -56,7 +64,52 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
     }
 }
 
-const BAR_WIDTH: usize = 20;
+/// Lay out a comfy-table in `width` columns so that it wraps at spaces only
+/// and never splits a word ("Communicat/ion"): every column is at least as
+/// wide as its widest word, and room is taken from the widest columns first.
+/// When those words cannot all fit side by side, comfy-table does as it can.
+pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) {
+    use comfy_table::{ColumnConstraint, Width};
+    let columns = t.column_iter().count();
+    let measure = |i: usize, split: fn(&str) -> Vec<&str>| -> usize {
+        t.column_cells_with_header_iter(i)
+            .flatten()
+            .flat_map(|c| {
+                split(&c.content())
+                    .into_iter()
+                    .map(textwrap::core::display_width)
+                    .collect::<Vec<_>>()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let least: Vec<usize> = (0..columns)
+        .map(|i| measure(i, |s| s.split([' ', '\n']).collect()))
+        .collect();
+    let mut widths: Vec<usize> = (0..columns).map(|i| measure(i, |s| s.lines().collect())).collect();
+    let Some(room) = usize::from(width).checked_sub(3 * columns + 1) else {
+        return;
+    };
+    if least.iter().sum::<usize>() > room {
+        return;
+    }
+    while widths.iter().sum::<usize>() > room {
+        // The widest column that can still give a cell of room gives it.
+        let Some(i) = (0..columns)
+            .filter(|&i| widths[i] > least[i])
+            .max_by_key(|&i| (widths[i], i))
+        else {
+            break;
+        };
+        widths[i] -= 1;
+    }
+    // An absolute width counts the cell's padding, one space each side.
+    let fixed = |w: usize| ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)));
+    t.set_constraints(widths.into_iter().map(fixed));
+}
+
+/// A bar's width in cells where there is room.
+pub(crate) const BAR_WIDTH: usize = 20;
 
 /// Under a points rule the report speaks in points, not positions.
 pub(crate) fn by_points(r: &Report) -> bool {
@@ -195,8 +248,14 @@ pub(crate) fn gap_heading(r: &Report, g: &crate::report::Gap) -> String {
     }
 }
 
-/// A dimension's bar: on its own scale (steps or levels; points up to the most it can earn).
+/// A dimension's bar, [`BAR_WIDTH`] cells wide: on its own scale (steps or
+/// levels; points up to the most it can earn).
 pub(crate) fn dimension_bar(r: &Report, d: &DimensionReport, unicode: bool) -> String {
+    dimension_bar_of(r, d, unicode, BAR_WIDTH)
+}
+
+/// [`dimension_bar`] in `cells` cells, for a narrow terminal.
+pub(crate) fn dimension_bar_of(r: &Report, d: &DimensionReport, unicode: bool, cells: usize) -> String {
     if d.signal {
         return String::new();
     }
@@ -206,23 +265,19 @@ pub(crate) fn dimension_bar(r: &Report, d: &DimensionReport, unicode: bool) -> S
             .as_ref()
             .and_then(|pr| pr.thresholds.iter().find(|t| t.level == r.target.id))
             .and_then(|t| t.min_per_dimension);
-        return bar_on(Some(p), min, 0.0, max.max(1.0), unicode);
+        return bar_on(Some(p), min, 0.0, max.max(1.0), unicode, cells);
     }
     let top = d.steps.len().saturating_sub(1).max(1) as f64;
     let low = if r.rubric.format >= 2 { -1.0 } else { 0.0 };
-    bar(d.score, d.target, low, top, unicode)
+    bar_on(d.score, d.target, low, top, unicode, cells)
 }
 
-/// The score as a bar on the level scale: filled up to the score, shaded from
+/// The score as a bar of `width` cells: filled up to the score, shaded from
 /// there to the target (the gap), blank beyond the target.
 /// `██████████████▍░░░░░` or, in ASCII, `##############-----`.
-pub(crate) fn bar(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: bool) -> String {
-    bar_on(score, target, low, top, unicode)
-}
-
-fn bar_on(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: bool) -> String {
+fn bar_on(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: bool, width: usize) -> String {
     let span = (top - low).max(1e-9);
-    let cells = |v: f64| ((v - low) / span).clamp(0.0, 1.0) * BAR_WIDTH as f64;
+    let cells = |v: f64| ((v - low) / span).clamp(0.0, 1.0) * width as f64;
     let filled = score.map_or(0.0, cells);
     let target_cells = target.map_or(0, |t| cells(t).round() as usize);
     let mut out = String::new();
@@ -232,17 +287,17 @@ fn bar_on(score: Option<f64>, target: Option<f64>, low: f64, top: f64, unicode: 
         // Eighths for the last, partly filled cell.
         let eighths = ((filled - full as f64) * 8.0).round() as usize;
         let mut used = full;
-        if eighths > 0 && full < BAR_WIDTH {
+        if eighths > 0 && full < width {
             out.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉', '█'][eighths - 1]);
             used += 1;
         }
-        for i in used..BAR_WIDTH {
+        for i in used..width {
             out.push(if i < target_cells { '░' } else { ' ' });
         }
     } else {
         let full = filled.round() as usize;
         out.push_str(&"#".repeat(full));
-        for i in full..BAR_WIDTH {
+        for i in full..width {
             out.push(if i < target_cells { '-' } else { ' ' });
         }
     }

@@ -358,11 +358,45 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
     Ok(())
 }
 
-/// The rubric for a terminal: an overview table, then each dimension's questions.
-pub fn table(r: &Rubric, width: u16) -> String {
-    use comfy_table::{ContentArrangement, Table, presets};
+/// `text` wrapped to `width` at spaces only (no word split), the first line
+/// after `first`, the others after `rest`; in ASCII unless `unicode`. Rubric text is data: control
+/// characters in it are shown as escapes ([`crate::text::visible`]) here,
+/// before our own bold is added.
+fn wrapped(text: &str, width: u16, unicode: bool, first: &str, rest: &str) -> String {
+    let text = crate::text::visible(text);
+    // Spelt in ASCII before it is measured, where the terminal needs ASCII.
+    let text = if unicode {
+        text
+    } else {
+        std::borrow::Cow::Owned(crate::text::ascii(&text).into_owned())
+    };
+    let opts = textwrap::Options::new(usize::from(width.max(20)))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::fill(&text, opts)
+}
+
+/// Bold when colour is on; the caller's stream drops the codes otherwise.
+fn bold(text: &str) -> String {
+    let style = anstyle::Style::new().bold();
+    text.lines()
+        .map(|l| format!("{style}{l}{style:#}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rubric for a terminal `width` columns wide: an overview table, then
+/// each dimension's questions, wrapped at spaces with hanging indents. Its
+/// text is already made visible; only our own styling is escape codes.
+pub fn table(r: &Rubric, width: u16, unicode: bool) -> String {
+    use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+    let wrap = |text: &str, first: &str, rest: &str| wrapped(text, width, unicode, first, rest);
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} v{})", r.title, r.id, r.version);
+    let title = wrap(&format!("{} ({} v{})", r.title, r.id, r.version), "", "");
+    let _ = writeln!(out, "{}", bold(&title));
     let levels: Vec<String> = r
         .levels
         .iter()
@@ -376,45 +410,60 @@ pub fn table(r: &Rubric, width: u16) -> String {
             )
         })
         .collect();
-    let _ = writeln!(out, "Levels: {}\n", levels.join("; "));
+    let _ = writeln!(out, "{}\n", wrap(&format!("Levels: {}", levels.join("; ")), "", "  "));
     let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(vec!["Dimension", "Id", "Weight", "Questions"]);
+    let header = ["Dimension", "Id", "Weight", "Questions"].map(|h| Cell::new(h).add_attribute(Attribute::Bold));
+    t.load_style(if unicode {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::ASCII_FULL_CONDENSED
+    })
+    .set_content_arrangement(ContentArrangement::Dynamic)
+    .set_width(width)
+    .enforce_styling()
+    .set_header(header.to_vec());
     for d in &r.dimensions {
-        t.add_row(vec![
+        let cells = [
             titled(r, d),
             d.id.clone(),
             dimension_weight(d),
             d.questions.len().to_string(),
-        ]);
+        ];
+        t.add_row(cells.map(|c| wrap(&c, "", "")).to_vec());
     }
+    super::keep_words_whole(&mut t, width);
     let _ = writeln!(out, "{t}");
     for (di, d) in r.dimensions.iter().enumerate() {
-        let _ = writeln!(out, "\n{} ({})", d.title, d.id);
+        let _ = writeln!(out, "\n{}", bold(&wrap(&format!("{} ({})", d.title, d.id), "", "")));
         if r.format >= 2 {
             if !d.steps.is_empty() {
                 let steps: Vec<String> = d.steps.iter().map(|s| format!("{} ({})", s.title, s.id)).collect();
-                let _ = writeln!(out, "  Steps: {}", steps.join(" → "));
+                let _ = writeln!(out, "{}", wrap(&format!("Steps: {}", steps.join(" → ")), "  ", "    "));
             }
             for line in expectations(r, di) {
-                let _ = writeln!(out, "  {}", line.replace("**", ""));
+                let _ = writeln!(out, "{}", wrap(&line.replace("**", ""), "  ", "    "));
             }
         }
         for q in &d.questions {
-            let _ = writeln!(out, "  {} [{}] {}", q.id, kind_name(&q.kind), q.prompt);
+            let line = format!("{} [{}] {}", q.id, kind_name(&q.kind), q.prompt);
+            let _ = writeln!(out, "{}", wrap(&line, "  ", "    "));
             for a in answers(r, di, q) {
-                let _ = writeln!(out, "      {a}");
+                let _ = writeln!(out, "{}", wrap(&a, "      ", "        "));
             }
         }
     }
     for q in r.fit_questions() {
-        let _ = writeln!(out, "\nFit (never scored): {} {}", q.id, q.prompt);
+        let line = format!("Fit (never scored): {} {}", q.id, q.prompt);
+        let _ = writeln!(out, "\n{}", wrap(&line, "", "  "));
         for i in &q.items {
-            let _ = writeln!(out, "      {} — {}", i.id, i.label);
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&format!("{} — {}", i.id, i.label), "      ", "        ")
+            );
         }
     }
-    let _ = writeln!(out, "\nScoring: {}", crate::report::rule_text(r));
+    let scoring = format!("Scoring: {}", crate::report::rule_text(r));
+    let _ = writeln!(out, "\n{}", wrap(&scoring, "", ""));
     out
 }

@@ -1,9 +1,9 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
 use super::{
-    category_starts, dimension_bar, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money, no_gaps_text,
-    other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text, target_cell,
-    weight_cell, who,
+    BAR_WIDTH, category_starts, dimension_bar_of, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money,
+    no_gaps_text, other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text,
+    target_cell, weight_cell, who,
 };
 use crate::report::Report;
 use comfy_table::{Cell, CellAlignment, Color, ContentArrangement, Table, presets};
@@ -53,18 +53,26 @@ fn heading(out: &mut String, text: &str) -> std::fmt::Result {
     writeln!(out, "\n{}\n{}", bold(text), "=".repeat(text.chars().count()))
 }
 
-fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std::fmt::Result {
-    let preset = if unicode {
+fn preset(unicode: bool) -> comfy_table::TableStyle {
+    if unicode {
         presets::UTF8_FULL_CONDENSED
     } else {
         presets::ASCII_FULL_CONDENSED
-    };
+    }
+}
+
+fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std::fmt::Result {
+    let preset = preset(unicode);
     let tick = if unicode { " ✓" } else { " (ok)" };
-    writeln!(out, "levelup gap report — {}", who(r))?;
-    writeln!(
+    para(out, &format!("levelup gap report — {}", who(r)), width, "")?;
+    para(
         out,
-        "Rubric: {} ({} v{}) · target: {}",
-        r.rubric.title, r.rubric.id, r.rubric.version, r.target.title
+        &format!(
+            "Rubric: {} ({} v{}) · target: {}",
+            r.rubric.title, r.rubric.id, r.rubric.version, r.target.title
+        ),
+        width,
+        "",
     )?;
 
     heading(out, "Where you stand")?;
@@ -75,7 +83,9 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         r.readiness,
         if r.estimate.borderline { " · borderline" } else { "" }
     );
-    writeln!(out, "{}", bold(&estimate))?;
+    for line in textwrap::wrap(&estimate, wrap_opts(width)) {
+        writeln!(out, "{}", bold(&line))?;
+    }
     para(out, &r.estimate.explanation, width, "")?;
     if r.estimate.borderline {
         para(
@@ -117,31 +127,13 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
                 Cell::new(&v.agreement),
             ]);
         }
+        super::keep_words_whole(&mut t, width);
         writeln!(out, "{t}")?;
         para(out, &format!("How raters combine: {}", panel.rule), width, "")?;
     }
 
     heading(out, "Dimensions")?;
-    let mut t = Table::new();
-    t.load_style(preset)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .enforce_styling()
-        .set_header(vec!["Dimension", "Score", "Target", "Gap", "Weight", "Position"]);
-    for (d, category) in r.dimensions.iter().zip(category_starts(r)) {
-        if let Some(title) = category {
-            t.add_row(vec![Cell::new(title.to_uppercase())]);
-        }
-        t.add_row(vec![
-            Cell::new(format!("{}{}", d.title, if d.reached { tick } else { "" })),
-            Cell::new(score_cell(r, d)).set_alignment(CellAlignment::Right),
-            Cell::new(target_cell(r, d)).set_alignment(CellAlignment::Right),
-            Cell::new(gap_cell(r, d)).set_alignment(CellAlignment::Right),
-            Cell::new(weight_cell(d)).set_alignment(CellAlignment::Right),
-            coloured_bar(dimension_bar(r, d, unicode), d.reached),
-        ]);
-    }
-    writeln!(out, "{t}")?;
+    dimensions(out, r, width, unicode, tick)?;
     para(
         out,
         &format!("{}{tick} marks a dimension that reaches the target.", scale_note(r)),
@@ -154,7 +146,16 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         writeln!(out, "{}", no_gaps_text(r))?;
     }
     for (i, g) in r.top_gaps.iter().enumerate() {
-        writeln!(out, "\n{}. {} — {}", i + 1, g.title, gap_heading(r, g))?;
+        let number = format!("{}. ", i + 1);
+        let opts = wrap_opts(width).initial_indent(&number).subsequent_indent("   ");
+        let line = format!("{} — {}", g.title, gap_heading(r, g));
+        // "→" is two columns in ASCII ("->"): spelt before the line is measured.
+        let line = if unicode {
+            line
+        } else {
+            crate::text::ascii(&line).into_owned()
+        };
+        writeln!(out, "\n{}", textwrap::fill(&line, opts))?;
         if !g.target_looks_like.is_empty() {
             para(
                 out,
@@ -194,7 +195,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
     if !others.is_empty() {
         writeln!(out, "\nAlso still to meet:")?;
         for (title, lines) in others {
-            writeln!(out, "   {title}:")?;
+            para(out, &format!("{title}:"), width, "   ")?;
             for line in lines {
                 bullet(out, &line, width, "     ")?;
             }
@@ -270,6 +271,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
                 ),
             ]);
         }
+        super::keep_words_whole(&mut t, width);
         writeln!(out, "{t}")?;
         if !c.note.is_empty() {
             para(out, &c.note, width, "")?;
@@ -279,6 +281,205 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
     if !r.unanswered.is_empty() {
         heading(out, "Unanswered")?;
         para(out, &format!("Not scored: {}", r.unanswered.join(", ")), width, "")?;
+    }
+    Ok(())
+}
+
+/// Display width of the widest line of `text`.
+fn text_width(text: &str) -> usize {
+    text.lines().map(textwrap::core::display_width).max().unwrap_or(0)
+}
+
+/// Display width of the widest word of `text`: a cell cannot be narrower
+/// without splitting a word.
+fn word_width(text: &str) -> usize {
+    text.split([' ', '\n'])
+        .map(textwrap::core::display_width)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Width taken by borders and padding in a table of `columns` columns.
+fn frame(columns: usize) -> usize {
+    3 * columns + 1
+}
+
+/// A bar narrower than this says too little: the table drops it.
+const MIN_BAR: usize = 6;
+
+/// How wide each column of the dimension table is: dimension, score,
+/// target, gap, weight, and the bar (`None` when it is left out).
+#[derive(Debug, PartialEq)]
+struct Layout {
+    widths: [usize; 5],
+    bar: Option<usize>,
+}
+
+/// Fit the table into `width` columns. Every cell keeps its words whole
+/// (a column is never narrower than its widest word), so room is taken
+/// first from the bar (down to 16), then from long titles and from format 2's
+/// "step · number" cells (wrapped at spaces), then from the bar again (down to
+/// [`MIN_BAR`]), and then the bar goes. `None` when even that does not fit.
+/// `want` and `least` are each column's one-line and widest-word widths.
+fn layout(width: usize, want: [usize; 5], least: [usize; 5]) -> Option<Layout> {
+    for with_bar in [true, false] {
+        let room = width.checked_sub(frame(if with_bar { 6 } else { 5 }))?;
+        let mut widths = want;
+        let mut bar = if with_bar { BAR_WIDTH } else { 0 };
+        let mut excess = (widths.iter().sum::<usize>() + bar).saturating_sub(room);
+        let mut shrink = |w: &mut usize, floor: usize| {
+            let take = w.saturating_sub(floor).min(excess);
+            *w -= take;
+            excess -= take;
+        };
+        if with_bar {
+            shrink(&mut bar, 16);
+        }
+        for i in [0, 1, 2] {
+            shrink(&mut widths[i], least[i]);
+        }
+        if with_bar {
+            shrink(&mut bar, MIN_BAR);
+        }
+        if excess == 0 {
+            return Some(Layout {
+                widths,
+                bar: with_bar.then_some(bar),
+            });
+        }
+    }
+    None
+}
+
+/// The dimension table; on a terminal too narrow for it, one short block per
+/// dimension instead.
+fn dimensions(out: &mut String, r: &Report, width: u16, unicode: bool, tick: &str) -> std::fmt::Result {
+    let header = ["Dimension", "Score", "Target", "Gap", "Weight"];
+    let categories = category_starts(r);
+    let rows: Vec<[String; 5]> = r
+        .dimensions
+        .iter()
+        .map(|d| {
+            [
+                format!("{}{}", d.title, if d.reached { tick } else { "" }),
+                score_cell(r, d),
+                target_cell(r, d),
+                gap_cell(r, d),
+                weight_cell(d),
+            ]
+        })
+        .collect();
+    let mut want = header.map(text_width);
+    let mut least = header.map(word_width);
+    for row in &rows {
+        for i in 0..5 {
+            want[i] = want[i].max(text_width(&row[i]));
+            least[i] = least[i].max(word_width(&row[i]));
+        }
+    }
+    for title in categories.iter().flatten() {
+        want[0] = want[0].max(text_width(&title.to_uppercase()));
+        least[0] = least[0].max(word_width(&title.to_uppercase()));
+    }
+    let width = usize::from(width);
+    let Some(layout) = layout(width, want, least) else {
+        return dimension_list(out, r, &rows, width, unicode);
+    };
+    let wrap = |text: &str, w: usize| textwrap::fill(text, wrap_opts(w as u16));
+    let mut t = Table::new();
+    let mut titles: Vec<&str> = header.to_vec();
+    match layout.bar {
+        // The header must not make the column wider than the bar.
+        Some(bar) if bar < "Position".len() => titles.push("Pos."),
+        Some(_) => titles.push("Position"),
+        None => {}
+    }
+    t.load_style(preset(unicode))
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .enforce_styling()
+        .set_header(
+            titles
+                .iter()
+                .enumerate()
+                .map(|(i, h)| wrap(h, layout.widths.get(i).copied().unwrap_or(h.len()))),
+        );
+    for ((d, row), category) in r.dimensions.iter().zip(&rows).zip(&categories) {
+        if let Some(title) = category {
+            t.add_row(vec![Cell::new(wrap(&title.to_uppercase(), layout.widths[0]))]);
+        }
+        let mut cells: Vec<Cell> = row
+            .iter()
+            .zip(layout.widths)
+            .enumerate()
+            .map(|(i, (text, w))| {
+                let text = match i {
+                    0 if d.reached => with_tick(&d.title, tick, w),
+                    _ => wrap(text, w),
+                };
+                let cell = Cell::new(text);
+                if i == 0 {
+                    cell
+                } else {
+                    cell.set_alignment(CellAlignment::Right)
+                }
+            })
+            .collect();
+        if let Some(bar) = layout.bar {
+            cells.push(coloured_bar(dimension_bar_of(r, d, unicode, bar), d.reached));
+        }
+        t.add_row(cells);
+    }
+    writeln!(out, "{t}")
+}
+
+/// `title` and `tick` wrapped to `width`, the tick on the line of the
+/// title's last word where it can be.
+fn with_tick(title: &str, tick: &str, width: usize) -> String {
+    let tick_width = textwrap::core::display_width(tick);
+    let fill = |w: usize| textwrap::wrap(title, wrap_opts(w as u16));
+    let mut lines = fill(width);
+    if lines
+        .last()
+        .is_some_and(|l| textwrap::core::display_width(l) + tick_width > width)
+    {
+        lines = fill(width.saturating_sub(tick_width).max(1));
+    }
+    let mut text = lines.join("\n");
+    // Still too long (one word fills the line): the tick takes a line of its own.
+    if lines
+        .last()
+        .is_some_and(|l| textwrap::core::display_width(l) + tick_width > width)
+    {
+        text.push('\n');
+        text.push_str(tick.trim_start());
+    } else {
+        text.push_str(tick);
+    }
+    text
+}
+
+/// The dimensions as blocks of a few short lines, for a terminal narrower
+/// than the table: title, then the numbers, then the bar.
+fn dimension_list(out: &mut String, r: &Report, rows: &[[String; 5]], width: usize, unicode: bool) -> std::fmt::Result {
+    let w = width as u16;
+    for ((d, row), category) in r.dimensions.iter().zip(rows).zip(category_starts(r)) {
+        if let Some(title) = category {
+            para(out, &title.to_uppercase(), w, "")?;
+        }
+        para(out, &row[0], w, "")?;
+        if d.signal {
+            para(out, &format!("{}: a signal, not scored", row[1]), w, "  ")?;
+        } else {
+            para(out, &format!("score {}, target {}", row[1], row[2]), w, "  ")?;
+            para(out, &format!("gap {}, weight {}", row[3], row[4]), w, "  ")?;
+        }
+        if !d.signal {
+            let bar = dimension_bar_of(r, d, unicode, BAR_WIDTH.min(width.saturating_sub(2)));
+            // The same colours as the table's bars (comfy-table's green and yellow).
+            let colour = anstyle::Ansi256Color(if d.reached { 10 } else { 11 });
+            let style = anstyle::Style::new().fg_color(Some(colour.into()));
+            writeln!(out, "  {style}{}{style:#}", bar.trim_end())?;
+        }
     }
     Ok(())
 }

@@ -19,3 +19,4 @@ mod personas;
 mod raters;
 mod support;
 mod teams;
+mod width;
