@@ -1,7 +1,8 @@
 //! The terminal report: short paragraphs and a comfy-table of dimensions.
 
+use super::sections::{NO_PITFALLS, Section, no_strengths_text, shown};
 use super::{
-    BAR_WIDTH, category_starts, dimension_bar_of, fit_level, gap_cell, gap_heading, leaning_text, missing_lines, money,
+    BAR_WIDTH, category_starts, dimension_bar_of, gap_cell, gap_heading, leaning_text, missing_lines, money,
     no_gaps_text, other_evidence, other_missing, rater_label, scale_note, score_cell, score_text, strength_text,
     target_cell, weight_cell, who,
 };
@@ -75,212 +76,216 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         "",
     )?;
 
-    heading(out, "Where you stand")?;
-    let estimate = format!(
-        "Estimated level: {} · readiness for {}: {}%{}",
-        r.estimate.level.title,
-        r.target.title,
-        r.readiness,
-        if r.estimate.borderline { " · borderline" } else { "" }
-    );
-    for line in textwrap::wrap(&estimate, wrap_opts(width)) {
-        writeln!(out, "{}", bold(&line))?;
-    }
-    para(out, &r.estimate.explanation, width, "")?;
-    if r.estimate.borderline {
-        para(
-            out,
-            &format!("Borderline: {}.", r.estimate.borderline_reasons.join("; ")),
-            width,
-            "",
-        )?;
-    }
-    para(
-        out,
-        &format!("How the estimate is made: {}", r.estimate.rule),
-        width,
-        "",
-    )?;
-
-    if let Some(panel) = &r.raters {
-        heading(out, "Raters")?;
-        for p in &panel.raters {
-            bullet(
-                out,
-                &format!("{}: {}, readiness {}%", rater_label(p), p.estimate, p.readiness),
-                width,
-                "",
-            )?;
-        }
-        let mut t = Table::new();
-        t.load_style(preset)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header(vec!["Dimension", "Self", "Others", "Steps apart", "Agreement"]);
-        for v in &panel.dimensions {
-            t.add_row(vec![
-                Cell::new(&v.title),
-                Cell::new(score_text(v.self_score)).set_alignment(CellAlignment::Right),
-                Cell::new(score_text(v.others)).set_alignment(CellAlignment::Right),
-                Cell::new(v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()))
-                    .set_alignment(CellAlignment::Right),
-                Cell::new(&v.agreement),
-            ]);
-        }
-        super::keep_words_whole(&mut t, width);
-        writeln!(out, "{t}")?;
-        para(out, &format!("How raters combine: {}", panel.rule), width, "")?;
-    }
-
-    heading(out, "Dimensions")?;
-    dimensions(out, r, width, unicode, tick)?;
-    para(
-        out,
-        &format!("{}{tick} marks a dimension that reaches the target.", scale_note(r)),
-        width,
-        "",
-    )?;
-
-    heading(out, "Top gaps")?;
-    if r.top_gaps.is_empty() {
-        writeln!(out, "{}", no_gaps_text(r))?;
-    }
-    for (i, g) in r.top_gaps.iter().enumerate() {
-        let number = format!("{}. ", i + 1);
-        let opts = wrap_opts(width).initial_indent(&number).subsequent_indent("   ");
-        let line = format!("{} — {}", g.title, gap_heading(r, g));
-        // "→" is two columns in ASCII ("->"): spelt before the line is measured.
-        let line = if unicode {
-            line
-        } else {
-            crate::text::ascii(&line).into_owned()
-        };
-        writeln!(out, "\n{}", textwrap::fill(&line, opts))?;
-        if !g.target_looks_like.is_empty() {
-            para(
-                out,
-                &format!("What {} looks like: {}", r.target.title, g.target_looks_like),
-                width,
-                "   ",
-            )?;
-        }
-        if !g.missing.is_empty() {
-            writeln!(out, "   Still to meet:")?;
-            for line in missing_lines(r, &g.missing) {
-                bullet(out, &line, width, "     ")?;
-            }
-        }
-        if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
-            writeln!(out, "   Your answers:")?;
-            for a in &d.answers {
-                bullet(
+    for section in shown(r) {
+        heading(out, &section.title)?;
+        match section.id {
+            Section::Standing => {
+                let estimate = format!(
+                    "Estimated level: {} · readiness for {}: {}%{}",
+                    r.estimate.level.title,
+                    r.target.title,
+                    r.readiness,
+                    if r.estimate.borderline { " · borderline" } else { "" }
+                );
+                for line in textwrap::wrap(&estimate, wrap_opts(width)) {
+                    writeln!(out, "{}", bold(&line))?;
+                }
+                para(out, &r.estimate.explanation, width, "")?;
+                if r.estimate.borderline {
+                    para(
+                        out,
+                        &format!("Borderline: {}.", r.estimate.borderline_reasons.join("; ")),
+                        width,
+                        "",
+                    )?;
+                }
+                para(
                     out,
-                    &format!("{} — {}", a.prompt, a.answer.as_deref().unwrap_or("unanswered")),
+                    &format!("How the estimate is made: {}", r.estimate.rule),
                     width,
-                    "     ",
+                    "",
                 )?;
             }
-        }
-        if let Some(e) = &g.evidence {
-            para(out, &format!("Your evidence: {e}"), width, "   ")?;
-        }
-        if !g.actions.is_empty() {
-            writeln!(out, "   Next steps:")?;
-        }
-        for a in &g.actions {
-            bullet(out, a, width, "     ")?;
-        }
-    }
-    let others = other_missing(r);
-    if !others.is_empty() {
-        writeln!(out, "\nAlso still to meet:")?;
-        for (title, lines) in others {
-            para(out, &format!("{title}:"), width, "   ")?;
-            for line in lines {
-                bullet(out, &line, width, "     ")?;
+            Section::Raters => {
+                if let Some(panel) = &r.raters {
+                    for p in &panel.raters {
+                        bullet(
+                            out,
+                            &format!("{}: {}, readiness {}%", rater_label(p), p.estimate, p.readiness),
+                            width,
+                            "",
+                        )?;
+                    }
+                    let mut t = Table::new();
+                    t.load_style(preset)
+                        .set_content_arrangement(ContentArrangement::Dynamic)
+                        .set_width(width)
+                        .set_header(vec!["Dimension", "Self", "Others", "Steps apart", "Agreement"]);
+                    for v in &panel.dimensions {
+                        t.add_row(vec![
+                            Cell::new(&v.title),
+                            Cell::new(score_text(v.self_score)).set_alignment(CellAlignment::Right),
+                            Cell::new(score_text(v.others)).set_alignment(CellAlignment::Right),
+                            Cell::new(v.spread_steps.map_or_else(|| "—".to_string(), |s| s.to_string()))
+                                .set_alignment(CellAlignment::Right),
+                            Cell::new(&v.agreement),
+                        ]);
+                    }
+                    super::keep_words_whole(&mut t, width);
+                    writeln!(out, "{t}")?;
+                    para(out, &format!("How raters combine: {}", panel.rule), width, "")?;
+                }
+            }
+            Section::Dimensions => {
+                dimensions(out, r, width, unicode, tick)?;
+                para(
+                    out,
+                    &format!("{}{tick} marks a dimension that reaches the target.", scale_note(r)),
+                    width,
+                    "",
+                )?;
+            }
+            Section::TopGaps => {
+                if r.top_gaps.is_empty() {
+                    writeln!(out, "{}", no_gaps_text(r))?;
+                }
+                for (i, g) in r.top_gaps.iter().enumerate() {
+                    let number = format!("{}. ", i + 1);
+                    let opts = wrap_opts(width).initial_indent(&number).subsequent_indent("   ");
+                    let line = format!("{} — {}", g.title, gap_heading(r, g));
+                    // "→" is two columns in ASCII ("->"): spelt before the line is measured.
+                    let line = if unicode {
+                        line
+                    } else {
+                        crate::text::ascii(&line).into_owned()
+                    };
+                    writeln!(out, "\n{}", textwrap::fill(&line, opts))?;
+                    if !g.target_looks_like.is_empty() {
+                        para(
+                            out,
+                            &format!("What {} looks like: {}", r.target.title, g.target_looks_like),
+                            width,
+                            "   ",
+                        )?;
+                    }
+                    if !g.missing.is_empty() {
+                        writeln!(out, "   Still to meet:")?;
+                        for line in missing_lines(r, &g.missing) {
+                            bullet(out, &line, width, "     ")?;
+                        }
+                    }
+                    if let Some(d) = r.dimensions.iter().find(|d| d.id == g.dimension) {
+                        writeln!(out, "   Your answers:")?;
+                        for a in &d.answers {
+                            bullet(
+                                out,
+                                &format!("{} — {}", a.prompt, a.answer.as_deref().unwrap_or("unanswered")),
+                                width,
+                                "     ",
+                            )?;
+                        }
+                    }
+                    if let Some(e) = &g.evidence {
+                        para(out, &format!("Your evidence: {e}"), width, "   ")?;
+                    }
+                    if !g.actions.is_empty() {
+                        writeln!(out, "   Next steps:")?;
+                    }
+                    for a in &g.actions {
+                        bullet(out, a, width, "     ")?;
+                    }
+                }
+                let others = other_missing(r);
+                if !others.is_empty() {
+                    writeln!(out, "\nAlso still to meet:")?;
+                    for (title, lines) in others {
+                        para(out, &format!("{title}:"), width, "   ")?;
+                        for line in lines {
+                            bullet(out, &line, width, "     ")?;
+                        }
+                    }
+                }
+            }
+            Section::Strengths => {
+                if r.strengths.is_empty() {
+                    writeln!(out, "{}", no_strengths_text(r))?;
+                }
+                for s in &r.strengths {
+                    let evidence = s.evidence.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
+                    bullet(
+                        out,
+                        &format!("{} ({}){evidence}", s.title, strength_text(r, s)),
+                        width,
+                        "",
+                    )?;
+                }
+
+                let evidence = other_evidence(r);
+                if !evidence.is_empty() {
+                    writeln!(out, "\nMore of your evidence:")?;
+                    for (title, e) in evidence {
+                        bullet(out, &format!("{title} — {e}"), width, "")?;
+                    }
+                }
+            }
+            Section::Pitfalls => {
+                if r.pitfalls.is_empty() {
+                    writeln!(out, "{NO_PITFALLS}")?;
+                }
+                for p in &r.pitfalls {
+                    bullet(out, &format!("{}: {}", p.title, p.message), width, "")?;
+                }
+            }
+            Section::Fit => {
+                para(out, &leaning_text(r), width, "")?;
+                for (label, list) in [
+                    ("Reasons to pursue you ticked:", &r.fit.pursue),
+                    ("Reasons to stay you ticked:", &r.fit.stay),
+                ] {
+                    if !list.is_empty() {
+                        writeln!(out, "{label}")?;
+                        for item in list {
+                            bullet(out, item, width, "")?;
+                        }
+                    }
+                }
+                if !r.fit.note.is_empty() {
+                    para(out, &r.fit.note, width, "")?;
+                }
+            }
+            Section::Pay => {
+                if let Some(c) = &r.compensation {
+                    let mut t = Table::new();
+                    t.load_style(preset)
+                        .set_content_arrangement(ContentArrangement::Dynamic)
+                        .set_width(width)
+                        .set_header(vec!["Level", "Base salary", "Total compensation"]);
+                    for p in &c.levels {
+                        t.add_row(vec![
+                            p.title.clone(),
+                            format!(
+                                "{} – {}",
+                                money(p.base_min, &c.currency, false),
+                                money(p.base_max, &c.currency, p.base_open_ended)
+                            ),
+                            format!(
+                                "{} – {}",
+                                money(p.total_min, &c.currency, false),
+                                money(p.total_max, &c.currency, p.total_open_ended)
+                            ),
+                        ]);
+                    }
+                    super::keep_words_whole(&mut t, width);
+                    writeln!(out, "{t}")?;
+                    if !c.note.is_empty() {
+                        para(out, &c.note, width, "")?;
+                    }
+                }
+            }
+            Section::Unanswered => {
+                para(out, &format!("Not scored: {}", r.unanswered.join(", ")), width, "")?;
             }
         }
-    }
-
-    heading(out, "Strengths")?;
-    if r.strengths.is_empty() {
-        writeln!(out, "No dimension reaches {} yet.", r.target.title)?;
-    }
-    for s in &r.strengths {
-        let evidence = s.evidence.as_deref().map(|e| format!(" — {e}")).unwrap_or_default();
-        bullet(
-            out,
-            &format!("{} ({}){evidence}", s.title, strength_text(r, s)),
-            width,
-            "",
-        )?;
-    }
-
-    let evidence = other_evidence(r);
-    if !evidence.is_empty() {
-        writeln!(out, "\nMore of your evidence:")?;
-        for (title, e) in evidence {
-            bullet(out, &format!("{title} — {e}"), width, "")?;
-        }
-    }
-
-    heading(out, "Pitfalls")?;
-    if r.pitfalls.is_empty() {
-        writeln!(out, "None triggered by your answers.")?;
-    }
-    for p in &r.pitfalls {
-        bullet(out, &format!("{}: {}", p.title, p.message), width, "")?;
-    }
-
-    heading(out, &format!("Is {} for you?", fit_level(r)))?;
-    para(out, &leaning_text(r), width, "")?;
-    for (label, list) in [
-        ("Reasons to pursue you ticked:", &r.fit.pursue),
-        ("Reasons to stay you ticked:", &r.fit.stay),
-    ] {
-        if !list.is_empty() {
-            writeln!(out, "{label}")?;
-            for item in list {
-                bullet(out, item, width, "")?;
-            }
-        }
-    }
-    if !r.fit.note.is_empty() {
-        para(out, &r.fit.note, width, "")?;
-    }
-
-    if let Some(c) = &r.compensation {
-        heading(out, &format!("Pay context ({}, {}, {})", c.year, c.market, c.currency))?;
-        let mut t = Table::new();
-        t.load_style(preset)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header(vec!["Level", "Base salary", "Total compensation"]);
-        for p in &c.levels {
-            t.add_row(vec![
-                p.title.clone(),
-                format!(
-                    "{} – {}",
-                    money(p.base_min, &c.currency, false),
-                    money(p.base_max, &c.currency, p.base_open_ended)
-                ),
-                format!(
-                    "{} – {}",
-                    money(p.total_min, &c.currency, false),
-                    money(p.total_max, &c.currency, p.total_open_ended)
-                ),
-            ]);
-        }
-        super::keep_words_whole(&mut t, width);
-        writeln!(out, "{t}")?;
-        if !c.note.is_empty() {
-            para(out, &c.note, width, "")?;
-        }
-    }
-
-    if !r.unanswered.is_empty() {
-        heading(out, "Unanswered")?;
-        para(out, &format!("Not scored: {}", r.unanswered.join(", ")), width, "")?;
     }
     Ok(())
 }
