@@ -26,15 +26,24 @@ enum Loaded {
     OtherRubric(String),
 }
 
-/// What one rater's file gives: kept whole until its person's files are all in.
+/// What one rater's file gives, kept until its person's files are all in:
+/// the scores (what combining averages) and, for the self-assessment only,
+/// the answers (what only the person can say: fit, pitfalls, missing items).
 struct RaterFile {
     name: String,
     rater: Rater,
-    answers: Answers,
+    answers: Option<Answers>,
     assessment: Assessment,
 }
 
-fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool) -> Loaded {
+/// Why a file is left out: it did not load, or it is for another rubric.
+enum LeftOut {
+    Failed(String),
+    OtherRubric(String),
+}
+
+/// A file's answers, read and checked against the rubric.
+fn read_answers(path: &Path, rubric: &Rubric, allow_missing: bool) -> Result<Answers, LeftOut> {
     let shown = path.display().to_string();
     // "answers file X has 2 problems:" then one indented line each: keep the problems.
     // One line per file: its typos first, the list of unanswered questions last.
@@ -44,37 +53,61 @@ fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool)
         problems.sort_by_key(|p| p.contains("are not answered") || p.contains("is not answered"));
         if problems.is_empty() { text } else { problems.join("; ") }
     };
-    let raw = match files::read_text(&shown)
+    let raw = files::read_text(&shown)
         .and_then(|t| Ok(answers::parse(&t, AnswersFormat::from_path(&shown), &shown)?))
-    {
-        Ok(raw) => raw,
-        Err(e) => return Loaded::Failed(one_line(e)),
-    };
+        .map_err(|e| LeftOut::Failed(one_line(e)))?;
     if let Some(id) = raw
         .rubric
         .as_deref()
         .filter(|id| !id.trim().is_empty() && *id != rubric.id)
     {
-        return Loaded::OtherRubric(format!("is for rubric '{id}', not '{}': left out", rubric.id));
+        return Err(LeftOut::OtherRubric(format!(
+            "is for rubric '{id}', not '{}': left out",
+            rubric.id
+        )));
     }
-    match answers::check(raw, rubric, &shown, allow_missing) {
-        Err(e) => Loaded::Failed(one_line(e.into())),
-        Ok(checked) => {
-            let a = score::assess(rubric, &checked, target);
-            let name = checked.name.clone().unwrap_or_else(|| {
-                path.file_stem()
-                    .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
-            });
-            match checked.rater {
-                Some(rater) => Loaded::Rater(Box::new(RaterFile {
-                    name,
-                    rater,
-                    answers: checked,
-                    assessment: a,
-                })),
-                None => Loaded::Person(Person::new(name, shown, rubric, &a)),
-            }
-        }
+    answers::check(raw, rubric, &shown, allow_missing).map_err(|e| LeftOut::Failed(one_line(e.into())))
+}
+
+/// An assessment cut to what [`score::combine`] reads of each rater (scores,
+/// n/a, points) and a row shows: the lists it recomputes from the own answers go.
+fn slim(mut a: Assessment) -> Assessment {
+    for d in &mut a.dimensions {
+        d.missing = Vec::new();
+    }
+    a.borderline = Vec::new();
+    a.top_gaps = Vec::new();
+    a.strengths = Vec::new();
+    a.pitfalls = Vec::new();
+    a.fit.pursue = Vec::new();
+    a.fit.stay = Vec::new();
+    a
+}
+
+fn load_person(path: &Path, rubric: &Rubric, target: usize, allow_missing: bool) -> Loaded {
+    let checked = match read_answers(path, rubric, allow_missing) {
+        Ok(checked) => checked,
+        Err(LeftOut::Failed(why)) => return Loaded::Failed(why),
+        Err(LeftOut::OtherRubric(why)) => return Loaded::OtherRubric(why),
+    };
+    let a = score::assess(rubric, &checked, target);
+    let shown = path.display().to_string();
+    let name = checked.name.clone().unwrap_or_else(|| {
+        path.file_stem()
+            .map_or_else(|| shown.clone(), |s| s.to_string_lossy().into_owned())
+    });
+    match checked.rater {
+        Some(rater) => Loaded::Rater(Box::new(RaterFile {
+            name,
+            rater,
+            // Scoring reads the answers only; evidence can be long text.
+            answers: (rater == Rater::Own).then(|| Answers {
+                evidence: Default::default(),
+                ..checked
+            }),
+            assessment: slim(a),
+        })),
+        None => Loaded::Person(Person::new(name, shown, rubric, &a)),
     }
 }
 
@@ -210,22 +243,32 @@ fn name_key(name: &str) -> String {
 }
 
 /// Several raters' files of one person as one row, combined as `assess`
-/// combines a panel: the self-assessment's answers (else the first file's)
-/// give what only the person can say. More than one `rater: self` is an
-/// error for each of the files, as in `assess`.
-fn combine(rubric: &Rubric, target: usize, mut files: Vec<(String, RaterFile)>) -> Result<Person, Vec<Skipped>> {
+/// combines a panel: the self-assessment's answers (else the first file's,
+/// read again: only the self-assessment's are kept while loading) give what
+/// only the person can say. More than one `rater: self` is an error for each
+/// of the files, as in `assess`.
+fn combine(
+    rubric: &Rubric,
+    target: usize,
+    allow_missing: bool,
+    mut files: Vec<(String, RaterFile)>,
+) -> Result<Person, Vec<Skipped>> {
     let selves = files.iter().filter(|(_, f)| f.rater == Rater::Own).count();
-    if selves > 1 {
-        let name = &files[0].1.name;
-        return Err(files
+    let name = files[0].1.name.clone();
+    let all_out = |files: &[(String, RaterFile)], reason: String| -> Vec<Skipped> {
+        files
             .iter()
             .map(|(file, _)| Skipped {
                 file: file.clone(),
-                reason: format!(
-                    "{selves} files say `rater: self` for '{name}'; one person has at most one self-assessment: left out"
-                ),
+                reason: reason.clone(),
             })
-            .collect());
+            .collect()
+    };
+    if selves > 1 {
+        let reason = format!(
+            "{selves} files say `rater: self` for '{name}'; one person has at most one self-assessment: left out"
+        );
+        return Err(all_out(&files, reason));
     }
     let raters: Vec<Rated> = files
         .iter()
@@ -239,9 +282,20 @@ fn combine(rubric: &Rubric, target: usize, mut files: Vec<(String, RaterFile)>) 
         let (file, f) = files.swap_remove(0);
         Person::new(f.name, file, rubric, &f.assessment)
     } else {
+        let own_answers = match files[own].1.answers.take() {
+            Some(answers) => answers,
+            None => match read_answers(Path::new(&files[own].0), rubric, allow_missing) {
+                Ok(answers) => answers,
+                // Changed since it was read a moment ago.
+                Err(_) => {
+                    let reason = format!("{} changed while it was read: '{name}' left out", files[own].0);
+                    return Err(all_out(&files, reason));
+                }
+            },
+        };
         let assessments: Vec<Assessment> = files.iter().map(|(_, f)| f.assessment.clone()).collect();
+        let combined = score::combine(rubric, &assessments, &own_answers, target);
         let (file, f) = files.swap_remove(own);
-        let combined = score::combine(rubric, &assessments, &f.answers, target);
         Person::new(f.name, file, rubric, &combined)
     };
     person.raters = raters;
@@ -339,7 +393,7 @@ pub fn run(args: TeamArgs, config: &Config) -> Result<()> {
     }
     let mut combined: Vec<Option<Result<Person, Vec<Skipped>>>> = groups
         .into_iter()
-        .map(|files| Some(combine(&rubric, target, files)))
+        .map(|files| Some(combine(&rubric, target, args.allow_missing, files)))
         .collect();
     let mut people = Vec::new();
     for row in rows {

@@ -273,6 +273,33 @@ fn three_raters_of_one_person_are_one_person_with_the_combined_profile() {
 }
 
 #[test]
+fn raters_without_a_self_assessment_combine_as_assess_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let boss = copy_as(dir.path(), "staff", "a-lee-manager.yaml", "Lee", Some("manager"));
+    let peer = copy_as(dir.path(), "senior", "b-lee-peer.yaml", "Lee", Some("peer"));
+    let r = team_json(&[&dir.path().display().to_string()]);
+    assert_eq!(r.people.len(), 1);
+    let lee = &r.people[0];
+    assert_eq!(
+        (lee.name.as_str(), lee.raters.len(), lee.file.as_str()),
+        ("Lee", 2, boss.as_str())
+    );
+    // assess takes the first file's answers as the person's own, as team does.
+    let panel: levelup::report::Report = serde_json::from_str(
+        &levelup(&["assess", "--answers", &boss, "--answers", &peer, "-f", "json"])
+            .ok()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(
+        (lee.estimate.as_str(), lee.readiness),
+        (panel.estimate.level.id.as_str(), panel.readiness)
+    );
+    let scores: Vec<Option<f64>> = panel.dimensions.iter().filter(|d| !d.signal).map(|d| d.score).collect();
+    assert_eq!(lee.scores, scores);
+}
+
+#[test]
 fn two_self_assessments_of_one_person_leave_that_person_out() {
     let dir = tempfile::tempdir().unwrap();
     copy_as(dir.path(), "on-the-way", "a.yaml", "Sam", Some("self"));
