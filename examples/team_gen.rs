@@ -4,7 +4,7 @@
 //!     cargo run --example team_gen -- DIR COUNT
 //!
 //! The answers are pseudo-random but fixed by the file number, so a given
-//! COUNT always produces the same files.
+//! COUNT always produces the same files, and every one of them loads.
 
 use levelup::rubric::{Agreement, Kind, QuestionRef, Rubric};
 use std::fmt::Write;
@@ -28,6 +28,8 @@ fn answers(rubric: &Rubric, person: usize) -> String {
         let value = match rubric.find(id) {
             Some(QuestionRef::Level(d, q)) => match &rubric.dimensions[d].questions[q].kind {
                 Kind::Choice(c) => c[rng.next(c.len())].id.clone(),
+                // A scale with its own labels (never … always) takes those, else agreement.
+                Kind::Scale { labels, .. } if !labels.is_empty() => labels[rng.next(labels.len())].id.clone(),
                 Kind::Scale { .. } => Agreement::ALL[rng.next(5)].id().to_string(),
                 Kind::Checklist { items, .. } => {
                     let picked: Vec<&str> = items

@@ -347,7 +347,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
         return Err(fail(Problem::new("", "the file is empty")));
     }
     match format {
-        Format::Yaml => match crate::yaml::parse::<RawAnswers>(text) {
+        Format::Yaml => match quick(text).map_or_else(|| crate::yaml::parse::<RawAnswers>(text), Ok) {
             Ok(raw) => Ok(RawAnswers {
                 yaml: Some(text.to_string()),
                 ..raw
@@ -418,6 +418,201 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<RawAnswers, Probl
             }
         }
     }
+}
+
+/// The common answers file read without the YAML library, which costs most
+/// of a file's time at team scale (`levelup team` over thousands of files).
+/// Only a plain subset is taken: top-level `key: value` lines, `answers:` and
+/// `evidence:` as one-level mappings of one-line values, plain words, whole
+/// numbers, flow lists of plain words, comments and blank lines. Anything
+/// else (quotes, tabs, multi-line values, unknown or repeated keys, any word
+/// YAML could read as a number, boolean or null) returns `None`, and the file
+/// goes to the YAML library as before; the two agree on what this takes
+/// (tested against each other below).
+fn quick(text: &str) -> Option<RawAnswers> {
+    if text.bytes().any(|b| b == b'\t' || b == b'\r') || text.starts_with('\u{feff}') {
+        return None;
+    }
+    let mut raw = RawAnswers {
+        rubric: None,
+        target: None,
+        name: None,
+        rater: None,
+        rater_name: None,
+        date: None,
+        answers: BTreeMap::new(),
+        evidence: BTreeMap::new(),
+        yaml: None,
+        toml: None,
+        structural: Vec::new(),
+    };
+    // The top-level key whose entries are being read, and their indent.
+    let mut nested: Option<(&str, usize)> = None;
+    let mut seen: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        let body = line.trim_start_matches(' ');
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - body.len();
+        let (key, value) = key_value(body)?;
+        if indent == 0 {
+            if seen.contains(&key) {
+                return None;
+            }
+            seen.push(key);
+            nested = None;
+            match key {
+                "answers" | "evidence" if value.is_empty() => nested = Some((key, 0)),
+                "rubric" => raw.rubric = quick_text(value)?,
+                "target" => raw.target = quick_text(value)?,
+                "name" => raw.name = quick_text(value)?,
+                "rater_name" => raw.rater_name = quick_text(value)?,
+                "date" => raw.date = quick_date(value)?,
+                "rater" => {
+                    raw.rater = Some(match value {
+                        "self" => Rater::Own,
+                        "manager" => Rater::Manager,
+                        "peer" => Rater::Peer,
+                        _ => return None,
+                    });
+                }
+                _ => return None,
+            }
+            continue;
+        }
+        let (section, at) = nested.as_mut()?;
+        if *at == 0 {
+            *at = indent;
+        } else if indent != *at {
+            return None;
+        }
+        let fresh = if *section == "answers" {
+            raw.answers.insert(key.to_string(), quick_value(value)?).is_none()
+        } else {
+            raw.evidence.insert(key.to_string(), quick_text(value)?).is_none()
+        };
+        if !fresh {
+            return None;
+        }
+    }
+    // `answers:` or `evidence:` with no entries is a null: the YAML library's to judge.
+    let empty_section = |k: &str| {
+        seen.contains(&k)
+            && if k == "answers" {
+                raw.answers.is_empty()
+            } else {
+                raw.evidence.is_empty()
+            }
+    };
+    if seen.is_empty() || empty_section("answers") || empty_section("evidence") {
+        return None;
+    }
+    Some(raw)
+}
+
+/// `key: value` (value without its comment, trimmed), for a plain key.
+fn key_value(body: &str) -> Option<(&str, &str)> {
+    let colon = body.find(':')?;
+    let (key, rest) = (&body[..colon], &body[colon + 1..]);
+    let plain_key = key.starts_with(|c: char| c.is_ascii_alphabetic())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/'));
+    if !plain_key || !(rest.is_empty() || rest.starts_with(' ')) {
+        return None;
+    }
+    let value = match rest.find(" #") {
+        Some(at) => &rest[..at],
+        None => rest,
+    };
+    Some((key, value.trim_matches(' ')))
+}
+
+/// Words YAML 1.1 or 1.2 may read as a null or a boolean.
+fn reserved(word: &str) -> bool {
+    word.len() <= 5
+        && ["null", "true", "false", "yes", "no", "on", "off", "y", "n"]
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(word))
+}
+
+/// Characters that make a YAML scalar anything but a plain word.
+fn unusual(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+        )
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// A one-line value that YAML reads as text, for sure: `None` inside when
+/// empty (a null), `None` outside when YAML might read it otherwise.
+fn quick_text(value: &str) -> Option<Option<String>> {
+    if value.is_empty() {
+        return Some(None);
+    }
+    let first = value.chars().next()?;
+    let sure = first.is_alphabetic()
+        && !value
+            .bytes()
+            .any(|b| b.is_ascii_control() || matches!(b, b':' | b'#' | b'[' | b']' | b'{' | b'}'))
+        && (value.is_ascii() || !value.chars().any(unusual))
+        && !reserved(value);
+    sure.then(|| Some(value.to_string()))
+}
+
+/// A date as YAML text: `2026-03-02`.
+fn quick_date(value: &str) -> Option<Option<String>> {
+    let b = value.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let date = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && digits(0..4) && digits(5..7) && digits(8..10);
+    if date {
+        Some(Some(value.to_string()))
+    } else {
+        quick_text(value)
+    }
+}
+
+/// A word of an id: letters, digits, `-`, `_`, `.`, `/`, `+`, starting with
+/// a letter, or with a digit when a letter no number has follows (`3-to-11-months`).
+fn quick_word(word: &str) -> Option<String> {
+    let first = word.chars().next()?;
+    let id_like = word
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '+'));
+    // Letters a number can hold in YAML 1.1 or 1.2: hex digits, 0x 0o 0b, inf, nan, e.
+    let no_number = |c: char| c.is_ascii_alphabetic() && !"abcdefxoinABCDEFXOIN".contains(c);
+    let sure = id_like
+        && (first.is_ascii_alphabetic() || (first.is_ascii_digit() && word.chars().any(no_number)))
+        && !reserved(word);
+    sure.then(|| word.to_string())
+}
+
+/// An answer's value: empty, a whole number, a word or text, or a flow list of words.
+fn quick_value(value: &str) -> Option<RawValue> {
+    if value.is_empty() {
+        return Some(RawValue::Empty);
+    }
+    if let Some(inner) = value.strip_prefix('[') {
+        let inner = inner.strip_suffix(']')?.trim_matches(' ');
+        if inner.is_empty() {
+            return Some(RawValue::List(Vec::new()));
+        }
+        let items = inner.split(',').map(|w| quick_word(w.trim_matches(' ')));
+        return items.collect::<Option<Vec<String>>>().map(RawValue::List);
+    }
+    let whole =
+        value.len() <= 15 && value.bytes().all(|b| b.is_ascii_digit()) && (value == "0" || !value.starts_with('0'));
+    if whole {
+        return value.parse::<u64>().ok().map(|n| RawValue::Number(n as f64));
+    }
+    if value.contains(' ') {
+        return quick_text(value)?.map(RawValue::Text);
+    }
+    quick_word(value).map(RawValue::Text)
 }
 
 /// The most values (keys and list entries) levelup reads from a TOML file,
@@ -592,17 +787,18 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
     });
 
     let mut answers = BTreeMap::new();
-    for (id, value) in &raw.answers {
-        if *value == RawValue::Empty {
+    // Ids move from the raw answers to the checked ones (no copies).
+    for (id, value) in std::mem::take(&mut raw.answers) {
+        if value == RawValue::Empty {
             continue; // an empty slot, as in a filled-in template: unanswered
         }
-        let result = match rubric.find(id) {
-            None => Err(unknown_question(rubric, id)),
-            Some(found) => answer(rubric, found, value),
+        let result = match rubric.find(&id) {
+            None => Err(unknown_question(rubric, &id)),
+            Some(found) => answer(rubric, found, &value),
         };
         match result {
             Ok(a) => {
-                answers.insert(id.clone(), a);
+                answers.insert(id, a);
             }
             Err(msg) => problems.push(Problem::new(format!("answers.{id}"), msg)),
         }
@@ -615,9 +811,10 @@ pub fn check(mut raw: RawAnswers, rubric: &Rubric, file: &str, allow_missing: bo
             .iter()
             .any(|p: &Problem| p.path.starts_with(&format!("answers.{id}")))
     };
+    // Not checked in, and no problem with it: absent or left empty.
     let missing: Vec<&str> = rubric
         .question_ids()
-        .filter(|id| raw.answers.get(*id).is_none_or(|v| *v == RawValue::Empty))
+        .filter(|id| !answers.contains_key(*id))
         .filter(|id| !flagged(id))
         .collect();
     if !missing.is_empty() && !allow_missing {
@@ -765,9 +962,14 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
     };
     match kind {
         Some(Kind::Choice(choices)) => {
+            // The usual case first, without building the list of ids a message needs.
+            if let RawValue::Text(t) = value
+                && choices.iter().any(|c| c.id == *t)
+            {
+                return Ok(Answer::Choice(t.clone()));
+            }
             let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
             match value {
-                RawValue::Text(t) if ids.contains(&t.as_str()) => Ok(Answer::Choice(t.clone())),
                 // Numeric choice ids ("0" … "6") take the number as written: `sql.level: 5`.
                 RawValue::Number(n) if ids.contains(&number_text(*n).as_str()) => Ok(Answer::Choice(number_text(*n))),
                 RawValue::Text(t) => Err(format!("unknown choice '{t}'; expected {}", one_of(&ids))),
@@ -801,11 +1003,15 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
             }
         }
         Some(Kind::Number { min, max, unit, .. }) => {
-            let range = crate::rubric::number_range(*min, *max, unit.as_deref());
+            let range = || crate::rubric::number_range(*min, *max, unit.as_deref());
             match value {
                 RawValue::Number(n) if n.is_finite() && *n >= *min && *n <= *max => Ok(Answer::Number(*n)),
-                RawValue::Number(n) => Err(format!("{} is out of range; expected a number {range}", readable(*n))),
-                other => Err(format!("expected a number {range}, found {}", other.describe())),
+                RawValue::Number(n) => Err(format!(
+                    "{} is out of range; expected a number {}",
+                    readable(*n),
+                    range()
+                )),
+                other => Err(format!("expected a number {}, found {}", range(), other.describe())),
             }
         }
         Some(Kind::Checklist { .. }) | None => {
@@ -836,6 +1042,254 @@ fn answer_of_kind(rubric: &Rubric, found: QuestionRef, value: &RawValue) -> Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What the YAML library reads, for comparing with [`quick`].
+    fn by_library(text: &str) -> Option<RawAnswers> {
+        crate::yaml::parse::<RawAnswers>(text).ok()
+    }
+
+    /// The fields a reading produces (not the kept text).
+    #[allow(clippy::type_complexity)]
+    fn fields(
+        r: &RawAnswers,
+    ) -> (
+        [&Option<String>; 5],
+        Option<Rater>,
+        &BTreeMap<String, RawValue>,
+        &BTreeMap<String, Option<String>>,
+        usize,
+    ) {
+        (
+            [&r.rubric, &r.target, &r.name, &r.rater_name, &r.date],
+            r.rater,
+            &r.answers,
+            &r.evidence,
+            r.structural.len(),
+        )
+    }
+
+    fn agree(text: &str) -> Result<bool, String> {
+        let Some(q) = quick(text) else { return Ok(false) };
+        match by_library(text) {
+            Some(slow) if fields(&slow) == fields(&q) => Ok(true),
+            Some(slow) => Err(format!(
+                "quick {:?}\nlibrary {:?}\nfor:\n{text}",
+                fields(&q),
+                fields(&slow)
+            )),
+            None => Err(format!("quick took what the library refuses:\n{text}")),
+        }
+    }
+
+    #[test]
+    fn the_quick_reading_takes_the_shipped_answers_and_agrees_with_the_library() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut taken = Vec::new();
+        for dir in ["examples/answers", "tests/fixtures/team", "tests/fixtures"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "yaml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                    && agree(&text).unwrap()
+                {
+                    taken.push(path.file_name().unwrap().to_string_lossy().into_owned());
+                }
+            }
+        }
+        // The files `team` is measured on must take the quick way.
+        for name in ["staff.yaml", "senior.yaml", "on-the-way.yaml", "marcus.yaml"] {
+            assert!(taken.iter().any(|t| t == name), "{name} not taken: {taken:?}");
+        }
+    }
+
+    #[test]
+    fn the_quick_reading_leaves_what_it_is_unsure_of_to_the_library() {
+        for text in [
+            "rubric: senior-staff\nanswers:\n  a: yes\n",
+            "rubric: senior-staff\nanswers:\n  a: 0x1f\n",
+            "rubric: senior-staff\nanswers:\n  a: 'quoted'\n",
+            "rubric: senior-staff\nanswers:\n  a: one\n    two\n",
+            "rubric: senior-staff\nanswers:\n  a: one\n  a: two\n",
+            "rubric: senior-staff\ncolour: red\nanswers:\n  a: one\n",
+            "rubric: senior-staff\nanswers:\n\ta: one\n",
+            "rubric: senior-staff\r\nanswers:\r\n  a: one\r\n",
+            "name: &n Sam\nanswers:\n  a: *n\n",
+            "answers:\n  a: [x, [y]]\n",
+            "answers:\n",
+        ] {
+            assert!(quick(text).is_none(), "{text}");
+        }
+    }
+
+    /// Pieces of answers files, plain and tricky.
+    const TOP_KEYS: [&str; 9] = [
+        "rubric",
+        "target",
+        "name",
+        "rater",
+        "rater_name",
+        "date",
+        "answers",
+        "evidence",
+        "colour",
+    ];
+    const KEYS: [&str; 7] = ["scope.teams", "a", "b-c", "x_y/z", "c.d", "1a", "a b"];
+    const VALUES: [&str; 66] = [
+        "staff",
+        "Marcus",
+        "senior-staff",
+        "[a, b]",
+        "",
+        "Sam Lee",
+        "yes",
+        "No",
+        "null",
+        "NULL",
+        "~",
+        "12",
+        "0",
+        "007",
+        "0x1f",
+        "1e3",
+        "3-to-11-months",
+        "12-months-or-more",
+        "2026-03-02",
+        "2026-3-2",
+        "[a, b]",
+        "[]",
+        "[ ]",
+        "[a,]",
+        "[1, 2]",
+        "[a, 1b]",
+        "[0x1, a]",
+        "a: b",
+        "a #c",
+        "a#c",
+        "C#",
+        "'q'",
+        "\"q\"",
+        "&x a",
+        "*x",
+        "!!str 1",
+        "- a",
+        "Zoë",
+        "O'Brien",
+        "a  b",
+        "Led (x, y), then z.",
+        "[a, [b]]",
+        "{a: 1}",
+        ".inf",
+        "+1",
+        "-1",
+        "0.5",
+        "n/a",
+        "self",
+        "peer",
+        "manager",
+        "true",
+        "TRUE",
+        "{",
+        "|",
+        ">",
+        "%x",
+        "@x",
+        "`x",
+        "a:b",
+        "a :b",
+        "#",
+        "[a, b] # c",
+        "1_000",
+        "0o17",
+        "0b101",
+    ];
+
+    /// Values that are plain most of the time, tricky now and then.
+    fn value() -> impl Strategy<Value = &'static str> {
+        prop_oneof![
+            12 => prop::sample::select(&VALUES[..6]),
+            1 => prop::sample::select(&VALUES[..]),
+        ]
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        // A section's entries: distinct plain keys mostly; a bad or repeated one now and then.
+        let keys = prop::sample::subsequence(&KEYS[..5], 0..=5).prop_shuffle();
+        let oddities = (0..30usize, prop::sample::select(&KEYS[..]), 0..30usize);
+        let section = (keys, prop::collection::vec((value(), 0..30usize), 5), oddities);
+        let line = (value(), section, 0..30usize);
+        // Each top-level key at most once, in any order (a repeat is the library's to refuse).
+        let top = Just(TOP_KEYS.to_vec()).prop_shuffle();
+        (
+            top,
+            prop::collection::vec(line, TOP_KEYS.len()),
+            1..=TOP_KEYS.len(),
+            0..30usize,
+        )
+            .prop_map(|(top, lines, n, pick)| {
+                let mut out = String::new();
+                for (key, (value, (keys, values, (odd, odd_key, where_odd)), extra)) in
+                    top.into_iter().zip(lines).take(n)
+                {
+                    // An unknown key now and then.
+                    if key == "colour" && pick > 1 {
+                        continue;
+                    }
+                    if key != "answers" && key != "evidence" {
+                        let value = if key == "rater" && pick % 3 > 0 {
+                            ["self", "manager", "peer"][pick % 3]
+                        } else {
+                            value
+                        };
+                        out.push_str(&format!("{key}: {value}\n"));
+                    } else {
+                        out.push_str(&format!("{key}:\n"));
+                        let mut entries: Vec<(&str, &str, usize)> = keys
+                            .iter()
+                            .zip(&values)
+                            .map(|(k, (v, shape))| (*k, *v, *shape))
+                            .collect();
+                        if odd < 3 {
+                            entries.insert(where_odd.min(entries.len()), (odd_key, "x", 0));
+                        }
+                        for (k, v, shape) in entries {
+                            // Mostly two spaces; now and then another indent, or a comment after.
+                            let indent = match shape {
+                                1 => "    ",
+                                2 => "",
+                                3 => " ",
+                                _ => "  ",
+                            };
+                            out.push_str(&format!("{indent}{k}: {v}\n"));
+                            match shape {
+                                4 => out.push_str("  # a comment\n\n"),
+                                5 => out.push_str("# a comment at the left\n"),
+                                _ => {}
+                            }
+                        }
+                    }
+                    match extra {
+                        1 => out.push_str("# comment\n"),
+                        2 => out.push_str("   continued\n"),
+                        3 => out.push('\n'),
+                        4 => out.push_str("  # indented comment\n"),
+                        5 => out.push_str("  more: text\n"),
+                        _ => {}
+                    }
+                }
+                out
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn what_the_quick_reading_takes_it_reads_as_the_library_does(doc in document()) {
+            if let Err(e) = agree(&doc) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
 
     #[test]
     fn format_by_extension() {

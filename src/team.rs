@@ -8,13 +8,40 @@ use crate::score::Assessment;
 use serde::{Deserialize, Serialize};
 
 /// Bumped on any change a reader of `team --format json` could notice.
-pub const TEAM_VERSION: u32 = 1;
+/// 2: level titles beside ids, `raters`, `skipped` and `notes`.
+pub const TEAM_VERSION: u32 = 2;
+
+/// A dimension is a shared gap when more than this share of the people it
+/// is expected of are below the target there. Strictly more than half, so
+/// that with [`STRENGTH_SHARE`] at a half no dimension is both.
+pub const SHARED_GAP_SHARE: f64 = 0.5;
+
+/// A dimension is a strength when at least this share of the people it is
+/// expected of reach the target there.
+pub const STRENGTH_SHARE: f64 = 0.5;
+
+/// At most this many shared gaps are listed: the largest weighted shares.
+pub const MAX_SHARED_GAPS: usize = 5;
+
+/// The shared-gap rule in words, for the reports' headings (keep in step
+/// with [`SHARED_GAP_SHARE`] and [`MAX_SHARED_GAPS`]). "The team" is those
+/// the dimension is expected of; "heaviest" is the share below times the
+/// dimension's weight.
+pub const SHARED_GAP_RULE: &str = "more than half the team below target; at most 5, the heaviest first";
+
+/// The strength rule in words (keep in step with [`STRENGTH_SHARE`]).
+pub const STRENGTH_RULE: &str = "at least half the team at target";
 
 /// What the team report keeps of one person.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
+    /// The file read; for several raters, the self-assessment (else the first file).
     pub file: String,
+    /// Several raters of one person (files with `rater:`): each file and who
+    /// rated, in file order; empty for a file without `rater:`.
+    #[serde(default)]
+    pub raters: Vec<Rated>,
     /// Score per dimension, in rubric order, on the level scale (format 2:
     /// each dimension's own steps, or its points, stretched to the levels).
     pub scores: Vec<Option<f64>>,
@@ -25,7 +52,18 @@ pub struct Person {
     pub expected: Vec<bool>,
     /// Level id of the estimate.
     pub estimate: String,
+    /// Level title of the estimate, as the reports show it.
+    #[serde(default)]
+    pub estimate_title: String,
     pub readiness: u32,
+}
+
+/// One rater's file of a person rated by several.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rated {
+    pub file: String,
+    /// `self`, `manager` or `peer`.
+    pub rater: String,
 }
 
 impl Person {
@@ -38,16 +76,28 @@ impl Person {
                 .enumerate()
                 .filter(|(i, _)| !rubric.dimensions[*i].signal)
         };
+        let level = crate::report::level_info(rubric, a.estimate);
         Person {
             name,
             file,
+            raters: Vec::new(),
             scores: dims()
                 .map(|(i, d)| on_level_scale(rubric, a, i, d.score).map(|s| (s * 100.0).round() / 100.0))
                 .collect(),
             reached: dims().map(|(_, d)| d.reached).collect(),
             expected: dims().map(|(_, d)| d.expected.is_some()).collect(),
-            estimate: crate::report::level_info(rubric, a.estimate).id,
+            estimate: level.id,
+            estimate_title: level.title,
             readiness: crate::report::percent(a.readiness),
+        }
+    }
+
+    /// The name as a row shows it: with the number of raters when several
+    /// files make it up.
+    fn label(&self) -> String {
+        match self.raters.len() {
+            0 | 1 => self.name.clone(),
+            n => format!("{} ({n} raters)", self.name),
         }
     }
 }
@@ -65,13 +115,14 @@ fn on_level_scale(rubric: &Rubric, a: &Assessment, d: usize, score: Option<f64>)
     score.map(|v| (v + 1.0) * levels / steps - 1.0)
 }
 
-/// A file that was left out, and why.
+/// A file or folder entry that was left out, and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     pub file: String,
     pub reason: String,
 }
 
+/// One dimension across the team.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionSummary {
     pub dimension: String,
@@ -88,6 +139,7 @@ pub struct DimensionSummary {
     pub expected_of: usize,
 }
 
+/// How many people are estimated at one level.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LevelCount {
     pub level: String,
@@ -95,23 +147,50 @@ pub struct LevelCount {
     pub people: usize,
 }
 
+/// What a team run left out or has to point out, beside the people.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Remarks {
+    /// Answers files that did not load.
+    pub failed: Vec<Skipped>,
+    /// Folder entries named like answers files that were not read (a folder,
+    /// a FIFO, a device, a broken or looping link, an oversized file).
+    pub skipped: Vec<Skipped>,
+    /// Files for another rubric.
+    pub other_rubrics: Vec<Skipped>,
+    /// Things worth knowing about the rows, such as two of them sharing a name.
+    pub notes: Vec<String>,
+}
+
+/// The whole team report, as `team --format json` writes it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TeamReport {
     pub team_version: u32,
     pub rubric: String,
     pub rubric_version: String,
+    /// Level id of the target.
     pub target: String,
+    /// Level title of the target.
+    #[serde(default)]
+    pub target_title: String,
     /// Column titles of the heatmap, in rubric order.
     pub dimensions: Vec<String>,
-    /// One row per person who loaded.
+    /// One row per person who loaded (several raters of one person: one row).
     pub people: Vec<Person>,
-    /// Dimensions most people lack, largest weighted share first.
+    /// Dimensions more than half the team lacks, largest weighted share first
+    /// (see [`SHARED_GAP_SHARE`]).
     pub shared_gaps: Vec<DimensionSummary>,
-    /// Dimensions where at least half the team reaches the target.
+    /// Dimensions where at least half the team reaches the target (see [`STRENGTH_SHARE`]).
     pub strengths: Vec<DimensionSummary>,
     pub estimates: Vec<LevelCount>,
+    /// Answers files that did not load.
     pub failed: Vec<Skipped>,
+    /// Folder entries named like answers files that were not read.
+    #[serde(default)]
+    pub skipped: Vec<Skipped>,
     pub other_rubrics: Vec<Skipped>,
+    /// Remarks on the rows (two rows with one name).
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// The dimensions a team report shows: a signal has no score to compare.
@@ -119,13 +198,13 @@ fn scored(rubric: &Rubric) -> impl Iterator<Item = &crate::rubric::Dimension> {
     rubric.dimensions.iter().filter(|d| !d.signal)
 }
 
-pub fn summarize(
-    rubric: &Rubric,
-    target: usize,
-    people: Vec<Person>,
-    failed: Vec<Skipped>,
-    other: Vec<Skipped>,
-) -> TeamReport {
+/// Whether `count` of `of` is more than `share` of them (exact for halves).
+fn more_than(count: usize, of: usize, share: f64) -> bool {
+    count as f64 > share * of as f64
+}
+
+/// The team report from its people (in the order they are shown) and what was left out.
+pub fn summarize(rubric: &Rubric, target: usize, people: Vec<Person>, remarks: Remarks) -> TeamReport {
     let n = people.len().max(1) as f64;
     let summaries: Vec<DimensionSummary> = scored(rubric)
         .enumerate()
@@ -152,26 +231,29 @@ pub fn summarize(
             }
         })
         .collect();
-    // Shared: more than half of those it is expected of are below it (so a
-    // dimension is never both a shared gap and a strength, at least half at target).
     let mut shared_gaps: Vec<DimensionSummary> = summaries
         .iter()
-        .filter(|s| s.below_target > 0 && 2 * s.below_target > s.expected_of)
+        .filter(|s| s.below_target > 0 && more_than(s.below_target, s.expected_of, SHARED_GAP_SHARE))
         .cloned()
         .collect();
     shared_gaps.sort_by(|a, b| b.weighted_share.total_cmp(&a.weighted_share));
-    shared_gaps.truncate(5);
+    shared_gaps.truncate(MAX_SHARED_GAPS);
     let strengths = summaries
         .iter()
-        // At least half of those it is expected of reach it (n/a and not expected left out).
-        .filter(|s| s.expected_of > 0 && 2 * s.below_target <= s.expected_of)
+        // n/a and not expected are left out of both counts.
+        .filter(|s| {
+            let at = (s.expected_of - s.below_target) as f64;
+            s.expected_of > 0 && at >= STRENGTH_SHARE * s.expected_of as f64
+        })
         .cloned()
         .collect();
+    let target_level = &rubric.levels[target];
     TeamReport {
         team_version: TEAM_VERSION,
         rubric: rubric.id.clone(),
         rubric_version: rubric.version.clone(),
-        target: rubric.levels[target].id.clone(),
+        target: target_level.id.clone(),
+        target_title: target_level.title.clone(),
         dimensions: scored(rubric).map(|d| d.title.clone()).collect(),
         estimates: {
             // Below the first level (format 2) first, when anyone is there.
@@ -195,8 +277,10 @@ pub fn summarize(
         people,
         shared_gaps,
         strengths,
-        failed,
-        other_rubrics: other,
+        failed: remarks.failed,
+        skipped: remarks.skipped,
+        other_rubrics: remarks.other_rubrics,
+        notes: remarks.notes,
     }
 }
 
@@ -215,24 +299,59 @@ fn low_end(rubric: &Rubric) -> f64 {
     if rubric.format >= 2 { -1.0 } else { 0.0 }
 }
 
-fn notes(r: &TeamReport, out: &mut String, bullet: &str) {
-    for s in &r.failed {
-        out.push_str(&format!("{bullet}{}: could not load: {}\n", s.file, s.reason));
-    }
-    for s in &r.other_rubrics {
-        out.push_str(&format!("{bullet}{}: {}\n", s.file, s.reason));
-    }
+/// What each section says when it has nothing to list, with the rule that
+/// would have put something there.
+const NONE_LEFT_OUT: &str = "none: every answers file found was read and is for this rubric";
+const NONE_NOTES: &str = "none: no two rows share a name";
+const NONE_SHARED_GAPS: &str = "none: no dimension has more than half the team below target";
+const NONE_STRENGTHS: &str = "none: no dimension has at least half the team at target";
+const NONE_PEOPLE: &str = "none: no answers file loaded";
+
+/// One line per file or entry left out, in the order: failed, skipped, other rubric.
+fn left_out(r: &TeamReport) -> Vec<String> {
+    let failed = r
+        .failed
+        .iter()
+        .map(|s| format!("{}: could not load: {}", s.file, s.reason));
+    let skipped = r.skipped.iter().map(|s| format!("{}: skipped: {}", s.file, s.reason));
+    let other = r.other_rubrics.iter().map(|s| format!("{}: {}", s.file, s.reason));
+    failed.chain(skipped).chain(other).collect()
+}
+
+/// `n` and the noun, singular for 1: "1 person", "3 people", "1 file".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// "1 person", "3 people".
 fn people(n: usize) -> String {
-    if n == 1 {
-        "1 person".to_string()
+    count(n, "person", "people")
+}
+
+/// How many files the rows were made from, when that differs from the
+/// number of rows (several raters of one person): " (5 files)".
+fn files_note(r: &TeamReport) -> String {
+    let files: usize = r.people.iter().map(|p| p.raters.len().max(1)).sum();
+    if files == r.people.len() {
+        String::new()
     } else {
-        format!("{n} people")
+        format!(" ({})", count(files, "file", "files"))
     }
 }
 
+/// A list section of the plain-text report: heading, then items or "none: …".
+fn text_section(out: &mut String, heading: &str, items: &[String], none: &str) {
+    let bold = anstyle::Style::new().bold();
+    out.push_str(&format!("\n{bold}{heading}:{bold:#}\n"));
+    if items.is_empty() {
+        out.push_str(&format!("  {none}\n"));
+    }
+    for item in items {
+        out.push_str(&format!("  - {item}\n"));
+    }
+}
+
+/// The report for a terminal: sections, then one heatmap row per person.
 pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
     // Data made visible here, before our colours are added: the caller does not
     // escape this text again. Bold headings, gaps in yellow, strengths in green;
@@ -243,16 +362,15 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
     let yellow = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
     let top = rubric.top().max(1.0);
     let mut out = format!(
-        "{bold}Team report: {} on {} v{}, target {}{bold:#}\n",
+        "{bold}Team report: {}{} on {} v{}, target {}{bold:#}\n",
         people(r.people.len()),
+        files_note(r),
         r.rubric,
         r.rubric_version,
-        r.target
+        r.target_title
     );
-    if !(r.failed.is_empty() && r.other_rubrics.is_empty()) {
-        out.push_str(&format!("\n{bold}Left out:{bold:#}\n"));
-        notes(r, &mut out, "  - ");
-    }
+    text_section(&mut out, "Left out", &left_out(r), NONE_LEFT_OUT);
+    text_section(&mut out, "Notes", &r.notes, NONE_NOTES);
     out.push_str(&format!("\n{bold}Estimates:{bold:#}\n"));
     for e in &r.estimates {
         out.push_str(&format!(
@@ -262,9 +380,10 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             "█".repeat((e.people * 30).div_ceil(r.people.len().max(1)))
         ));
     }
-    out.push_str(&format!(
-        "\n{bold}Shared gaps (dimensions most people lack, weighted):{bold:#}\n"
-    ));
+    out.push_str(&format!("\n{bold}Shared gaps ({SHARED_GAP_RULE}):{bold:#}\n"));
+    if r.shared_gaps.is_empty() {
+        out.push_str(&format!("  {NONE_SHARED_GAPS}\n"));
+    }
     for g in &r.shared_gaps {
         out.push_str(&format!(
             "  {:<26} {yellow}{} of {} below target{yellow:#} (mean {})\n",
@@ -274,9 +393,10 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             g.mean.map_or("—".into(), |m| format!("{m:.2}"))
         ));
     }
-    out.push_str(&format!(
-        "\n{bold}Strengths (at least half the team at the target):{bold:#}\n"
-    ));
+    out.push_str(&format!("\n{bold}Strengths ({STRENGTH_RULE}):{bold:#}\n"));
+    if r.strengths.is_empty() {
+        out.push_str(&format!("  {NONE_STRENGTHS}\n"));
+    }
     for s in &r.strengths {
         out.push_str(&format!(
             "  {:<26} {green}{} of {} at target{green:#}\n",
@@ -294,56 +414,95 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
         .collect();
     out.push_str(&letters.join(", "));
     out.push_str("; darker is higher, · unanswered):\n");
-    let width = r
-        .people
-        .iter()
-        .map(|p| p.name.chars().count())
-        .max()
-        .unwrap_or(4)
-        .min(30);
-    for p in &r.people {
+    if r.people.is_empty() {
+        out.push_str(&format!("  {NONE_PEOPLE}\n"));
+    }
+    let labels: Vec<String> = r.people.iter().map(Person::label).collect();
+    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4).min(30);
+    for (p, label) in r.people.iter().zip(&labels) {
         let cells: String = p.scores.iter().map(|s| shade(*s, low_end(rubric), top)).collect();
-        let name: String = p.name.chars().take(width).collect();
-        out.push_str(&format!("  {name:<width$} │{cells}│ {} {}%\n", p.estimate, p.readiness));
+        let name: String = label.chars().take(width).collect();
+        out.push_str(&format!(
+            "  {name:<width$} │{cells}│ {} {}%\n",
+            p.estimate_title, p.readiness
+        ));
     }
     out
 }
 
+/// A list section in Markdown: heading, then items or "None: …" as a paragraph.
+fn markdown_section(out: &mut String, heading: &str, items: &[String], none: &str) {
+    out.push_str(&format!("## {heading}\n\n"));
+    if items.is_empty() {
+        out.push_str(&format!("{}\n\n", sentence(none)));
+        return;
+    }
+    for item in items {
+        out.push_str(&format!("- {item}\n"));
+    }
+    out.push('\n');
+}
+
+/// "none: …" as a sentence of its own: "None: ….".
+fn sentence(none: &str) -> String {
+    let mut s = none.to_string();
+    s[..1].make_ascii_uppercase();
+    s + "."
+}
+
+/// The report as Markdown; `r` has its text already escaped for Markdown.
 pub fn markdown(r: &TeamReport) -> String {
     let mut out = format!(
-        "# Team report: {}\n\nRubric `{}` v{}, target `{}`.\n\n",
+        "# Team report: {}{}\n\nRubric {} v{}, target {}.\n\n",
         people(r.people.len()),
+        files_note(r),
         r.rubric,
         r.rubric_version,
-        r.target
+        r.target_title
     );
-    if !(r.failed.is_empty() && r.other_rubrics.is_empty()) {
-        out.push_str("## Left out\n\n");
-        notes(r, &mut out, "- ");
-        out.push('\n');
-    }
+    markdown_section(&mut out, "Left out", &left_out(r), NONE_LEFT_OUT);
+    markdown_section(&mut out, "Notes", &r.notes, NONE_NOTES);
     out.push_str("## Estimates\n\n| Level | People |\n|---|---:|\n");
     for e in &r.estimates {
         out.push_str(&format!("| {} | {} |\n", e.title, e.people));
     }
-    out.push_str("\n## Shared gaps\n\n");
-    for g in &r.shared_gaps {
-        out.push_str(&format!(
-            "- **{}**: {} of {} below target\n",
-            g.title, g.below_target, g.expected_of
-        ));
-    }
-    out.push_str("\n## Strengths\n\n");
-    for s in &r.strengths {
-        out.push_str(&format!(
-            "- **{}**: {} of {} at target\n",
-            s.title,
-            s.expected_of - s.below_target,
-            s.expected_of
-        ));
+    out.push('\n');
+    let gaps: Vec<String> = r
+        .shared_gaps
+        .iter()
+        .map(|g| format!("**{}**: {} of {} below target", g.title, g.below_target, g.expected_of))
+        .collect();
+    markdown_section(
+        &mut out,
+        &format!("Shared gaps ({SHARED_GAP_RULE})"),
+        &gaps,
+        NONE_SHARED_GAPS,
+    );
+    let strengths: Vec<String> = r
+        .strengths
+        .iter()
+        .map(|s| {
+            format!(
+                "**{}**: {} of {} at target",
+                s.title,
+                s.expected_of - s.below_target,
+                s.expected_of
+            )
+        })
+        .collect();
+    markdown_section(
+        &mut out,
+        &format!("Strengths ({STRENGTH_RULE})"),
+        &strengths,
+        NONE_STRENGTHS,
+    );
+    out.push_str("## Heatmap\n\n");
+    if r.people.is_empty() {
+        out.push_str(&format!("{}\n", sentence(NONE_PEOPLE)));
+        return out;
     }
     out.push_str(&format!(
-        "\n## Heatmap\n\n| Person | {} | Estimate |\n|---|{}---|\n",
+        "| Person | {} | Estimate |\n|---|{}---|\n",
         r.dimensions.join(" | "),
         "---:|".repeat(r.dimensions.len())
     ));
@@ -354,23 +513,28 @@ pub fn markdown(r: &TeamReport) -> String {
             .map(|s| s.map_or("—".into(), |v| format!("{v:.2}")))
             .collect();
         out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            p.name.replace('|', "\\|"),
+            "| {} | {} | {} ({}%) |\n",
+            p.label().replace('|', "\\|"),
             cells.join(" | "),
-            p.estimate
+            p.estimate_title,
+            p.readiness
         ));
     }
     out
 }
 
+/// The report as JSON (`team_version` [`TEAM_VERSION`]); empty sections are empty arrays.
 pub fn json(r: &TeamReport) -> String {
     // A TeamReport holds only strings, numbers, bools and lists: serializing cannot fail.
     serde_json::to_string_pretty(r).unwrap_or_default() + "\n"
 }
 
-/// A page with the heatmap coloured by score, and the summaries.
+/// A page with the heatmap coloured by score, and the summaries. The
+/// heatmap scrolls sideways inside its own box, the names column staying put,
+/// so a team with many dimensions stays readable on any screen.
 pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
     let top = rubric.top().max(1.0);
+    let low = low_end(rubric);
     let rows: Vec<minijinja::Value> = r
         .people
         .iter()
@@ -380,15 +544,27 @@ pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
                 .iter()
                 .map(|s| {
                     // From light to a strong blue as the score rises.
-                    let low = low_end(rubric);
                     let light = s.map_or(96.0, |v| 92.0 - 50.0 * ((v - low) / (top - low)).clamp(0.0, 1.0));
                     minijinja::context! { text => s.map_or("—".to_string(), |v| format!("{v:.2}")), light => format!("{light:.0}"), dark => light < 60.0 }
                 })
                 .collect();
-            minijinja::context! { name => p.name.clone(), cells => cells, estimate => p.estimate.clone(), readiness => p.readiness }
+            minijinja::context! { name => p.label(), cells => cells, estimate => p.estimate_title.clone(), readiness => p.readiness }
         })
         .collect();
-    let view = minijinja::context! { r => minijinja::value::Serde(r), rows => rows };
+    let view = minijinja::context! {
+        r => minijinja::value::Serde(r),
+        rows => rows,
+        people => people(r.people.len()),
+        files_note => files_note(r),
+        left_out => left_out(r),
+        gap_rule => SHARED_GAP_RULE,
+        strength_rule => STRENGTH_RULE,
+        none_left_out => NONE_LEFT_OUT,
+        none_notes => NONE_NOTES,
+        none_gaps => NONE_SHARED_GAPS,
+        none_strengths => NONE_STRENGTHS,
+        none_people => NONE_PEOPLE,
+    };
     let mut env = minijinja::Environment::new();
     // The template is ours and checked by tests; a failure here is a bug, shown plainly.
     env.add_template("team.html", TEAM_TEMPLATE)
@@ -399,27 +575,37 @@ pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
 
 const TEAM_TEMPLATE: &str = r#"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Team report: {{ r.people|length }} people</title>
+<title>Team report: {{ people }}</title>
 <style>
-body { margin: 0 auto; max-width: 64rem; padding: 1.5rem 1rem; font: 15px/1.5 system-ui, sans-serif; color: #111827; background: #fff; }
-table { border-collapse: collapse; } td, th { padding: .25rem .4rem; border-bottom: 1px solid #e5e7eb; text-align: left; }
+body { margin: 0; padding: 1.5rem 1rem; font: 15px/1.5 system-ui, sans-serif; color: #111827; background: #fff; }
+/* Text stays a readable width; the heatmap takes what the window gives. */
+h1, h2, p, ul { max-width: 64rem; }
+table { border-collapse: separate; border-spacing: 0; } td, th { padding: .25rem .4rem; border-bottom: 1px solid #e5e7eb; text-align: left; }
+th { vertical-align: bottom; font-weight: 600; }
 td.cell { text-align: center; font-variant-numeric: tabular-nums; min-width: 3rem; }
 td.dark { color: #fff; }
-.scroll { overflow-x: auto; }
+.none { color: #4b5563; }
+/* The heatmap scrolls inside its box; the names column stays in view. */
+.scroll { overflow-x: auto; width: max-content; max-width: 100%; border: 1px solid #e5e7eb; }
+.scroll th.name, .scroll td.name { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: 1px 0 0 #d1d5db; max-width: min(14rem, 40vw); overflow-wrap: break-word; }
+.scroll td.estimate { white-space: nowrap; }
 </style></head>
 <body>
-<h1>Team report: {{ r.people|length }} people</h1>
-<p>Rubric {{ r.rubric }} v{{ r.rubric_version }}, target {{ r.target }}.</p>
-{% if r.failed or r.other_rubrics %}<h2>Left out</h2><ul>
-{% for s in r.failed %}<li>{{ s.file }}: could not load: {{ s.reason }}</li>{% endfor %}
-{% for s in r.other_rubrics %}<li>{{ s.file }}: {{ s.reason }}</li>{% endfor %}</ul>{% endif %}
+<h1>Team report: {{ people }}{{ files_note }}</h1>
+<p>Rubric {{ r.rubric }} v{{ r.rubric_version }}, target {{ r.target_title }}.</p>
+<h2>Left out</h2>
+{% if left_out %}<ul>{% for l in left_out %}<li>{{ l }}</li>{% endfor %}</ul>{% else %}<p class="none">{{ none_left_out }}</p>{% endif %}
+<h2>Notes</h2>
+{% if r.notes %}<ul>{% for n in r.notes %}<li>{{ n }}</li>{% endfor %}</ul>{% else %}<p class="none">{{ none_notes }}</p>{% endif %}
 <h2>Estimates</h2><ul>{% for e in r.estimates %}<li>{{ e.title }}: {{ e.people }}</li>{% endfor %}</ul>
-<h2>Shared gaps</h2><ul>{% for g in r.shared_gaps %}<li><strong>{{ g.title }}</strong>: {{ g.below_target }} of {{ g.expected_of }} below target</li>{% endfor %}</ul>
-<h2>Strengths</h2><ul>{% for s in r.strengths %}<li><strong>{{ s.title }}</strong></li>{% endfor %}</ul>
+<h2>Shared gaps</h2><p>Rule: {{ gap_rule }}.</p>
+{% if r.shared_gaps %}<ul>{% for g in r.shared_gaps %}<li><strong>{{ g.title }}</strong>: {{ g.below_target }} of {{ g.expected_of }} below target</li>{% endfor %}</ul>{% else %}<p class="none">{{ none_gaps }}</p>{% endif %}
+<h2>Strengths</h2><p>Rule: {{ strength_rule }}.</p>
+{% if r.strengths %}<ul>{% for s in r.strengths %}<li><strong>{{ s.title }}</strong>: {{ s.expected_of - s.below_target }} of {{ s.expected_of }} at target</li>{% endfor %}</ul>{% else %}<p class="none">{{ none_strengths }}</p>{% endif %}
 <h2>Heatmap</h2>
-<div class="scroll"><table><thead><tr><th>Person</th>{% for d in r.dimensions %}<th>{{ d }}</th>{% endfor %}<th>Estimate</th></tr></thead><tbody>
-{% for p in rows %}<tr><td>{{ p.name }}</td>{% for c in p.cells %}<td class="cell{% if c.dark %} dark{% endif %}" style="background: hsl(221 83% {{ c.light }}%)">{{ c.text }}</td>{% endfor %}<td>{{ p.estimate }} ({{ p.readiness }}%)</td></tr>
-{% endfor %}</tbody></table></div>
+{% if rows %}<div class="scroll"><table><thead><tr><th class="name">Person</th>{% for d in r.dimensions %}<th>{{ d }}</th>{% endfor %}<th>Estimate</th></tr></thead><tbody>
+{% for p in rows %}<tr><td class="name">{{ p.name }}</td>{% for c in p.cells %}<td class="cell{% if c.dark %} dark{% endif %}" style="background: hsl(221 83% {{ c.light }}%)">{{ c.text }}</td>{% endfor %}<td class="estimate">{{ p.estimate }} ({{ p.readiness }}%)</td></tr>
+{% endfor %}</tbody></table></div>{% else %}<p class="none">{{ none_people }}</p>{% endif %}
 </body></html>
 "#;
 
@@ -440,10 +626,12 @@ mod tests {
         Person {
             name: format!("P{i}"),
             file: format!("p{i}.yaml"),
+            raters: Vec::new(),
             reached: scores.iter().map(|s| s.is_some_and(|v| v >= 0.8)).collect(),
             expected: vec![true; scores.len()],
             scores,
             estimate: r.levels[i % 2].id.clone(),
+            estimate_title: r.levels[i % 2].title.clone(),
             readiness: 50,
         }
     }
@@ -454,7 +642,7 @@ mod tests {
             let r = rubric();
             let people: Vec<Person> = rows.iter().enumerate().map(|(i, s)| person(i, s, &r)).collect();
             let n = people.len();
-            let report = summarize(&r, 1, people, Vec::new(), Vec::new());
+            let report = summarize(&r, 1, people, Remarks::default());
             prop_assert_eq!(report.people.len(), n);
             let md = markdown(&report);
             let heatmap_rows = md.lines().skip_while(|l| !l.starts_with("## Heatmap")).filter(|l| l.starts_with("| P") && !l.starts_with("| Person")).count();
@@ -464,7 +652,16 @@ mod tests {
             prop_assert_eq!(report.estimates.iter().map(|e| e.people).sum::<usize>(), n);
             for g in &report.shared_gaps {
                 prop_assert!(g.below_target <= n);
+                prop_assert!(report.strengths.iter().all(|s| s.dimension != g.dimension), "{} is both", g.dimension);
             }
+            // Every section is there whatever the team's size, empty or not.
+            // Headings are bold on a terminal: read the text without the codes.
+            let text = anstream::adapter::strip_str(&table(&report, &r)).to_string();
+            for heading in ["\nLeft out:", "\nNotes:", "\nEstimates:", "\nShared gaps (", "\nStrengths (", "\nHeatmap ("] {
+                prop_assert!(text.contains(heading), "{} missing:\n{}", heading, text);
+            }
+            prop_assert_eq!(text.contains(NONE_SHARED_GAPS), report.shared_gaps.is_empty());
+            prop_assert_eq!(text.contains(NONE_STRENGTHS), report.strengths.is_empty());
         }
     }
 
@@ -473,7 +670,7 @@ mod tests {
         let r = rubric();
         // Everyone below target everywhere: the heaviest dimension (scope, weight 3) leads.
         let people: Vec<Person> = (0..4).map(|i| person(i, &[10; 12], &r)).collect();
-        let report = summarize(&r, 1, people, Vec::new(), Vec::new());
+        let report = summarize(&r, 1, people, Remarks::default());
         assert_eq!(report.shared_gaps[0].dimension, "scope");
         assert_eq!(report.shared_gaps[0].weighted_share, 3.0);
         assert_eq!(report.shared_gaps.len(), 5);
