@@ -143,14 +143,15 @@ fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathBuf, 
 /// ("first" when there is none): readiness toward another level, or on
 /// another ladder, is not comparable.
 fn rows(runs: &[(PathBuf, Summary)]) -> Vec<Vec<String>> {
+    // The last readiness of each person on each rubric and target, as the runs go by:
+    // one look-up a run, however many people the history holds.
+    let mut last: std::collections::HashMap<(String, &str, &str), u32> = std::collections::HashMap::new();
     let mut rows = Vec::new();
-    for (i, (_, saved)) in runs.iter().enumerate() {
+    for (_, saved) in runs {
         let r = &saved.report;
-        let key = saved.person_key();
-        let previous = runs[..i].iter().rev().find(|(_, s)| {
-            s.person_key() == key && s.report.rubric.id == r.rubric.id && s.report.target.id == r.target.id
-        });
-        let trend = match previous.map(|(_, p)| i64::from(r.readiness) - i64::from(p.report.readiness)) {
+        let key = (saved.person_key(), r.rubric.id.as_str(), r.target.id.as_str());
+        let previous = last.insert(key, r.readiness);
+        let trend = match previous.map(|p| i64::from(r.readiness) - i64::from(p)) {
             None => "first".to_string(),
             Some(0) => "=".to_string(),
             Some(d) if d > 0 => format!("+{d}"),
