@@ -3,7 +3,7 @@
 
 use crate::cli::CompareArgs;
 use crate::config::Config;
-use crate::error::{bad_input, one_of};
+use crate::error::bad_input;
 use crate::files;
 use crate::history::{self, Summary};
 use crate::inputs::{report_from, rubric_file, saved_runs};
@@ -86,30 +86,21 @@ fn last_two(name: Option<&str>) -> Result<((Report, String), (Report, String))> 
             "compare needs two assessments: name two files, or save two runs with levelup assess --save (none saved so far)",
         ));
     };
-    let key = match name {
-        Some(n) => history::person_key(Some(n)),
-        None => last.person_key(),
+    let theirs: Vec<(PathBuf, Summary)> = match name {
+        Some(n) => crate::commands::history::of_person(runs, n)?,
+        None => {
+            let key = last.person_key();
+            runs.into_iter().filter(|(_, s)| s.person_key() == key).collect()
+        }
     };
-    let theirs: Vec<&(PathBuf, Summary)> = runs.iter().filter(|(_, s)| s.person_key() == key).collect();
-    let who = name.map(str::to_string).or_else(|| last.report.person.name.clone());
+    // Never empty: --name found someone, or the last run's person has that run.
     let Some((_, latest)) = theirs.last() else {
-        let mut names: Vec<String> = runs.iter().filter_map(|(_, s)| s.report.person.name.clone()).collect();
-        names.sort();
-        names.dedup();
-        return Err(bad_input(format!(
-            "--name '{}': no saved run is for that name; saved runs are for {}",
-            who.as_deref().unwrap_or_default(),
-            if names.is_empty() {
-                "no one by name".to_string()
-            } else {
-                one_of(&names)
-            }
-        )));
+        return Err(bad_input("compare found no saved run to start from"));
     };
     // The name as the runs spell it, not as typed after --name.
-    let who = latest.report.person.name.clone().or(who);
+    let who = latest.report.person.name.clone().or_else(|| name.map(str::to_string));
     let rubric = latest.report.rubric.id.clone();
-    let same: Vec<&&(PathBuf, Summary)> = theirs.iter().filter(|(_, s)| s.report.rubric.id == rubric).collect();
+    let same: Vec<&(PathBuf, Summary)> = theirs.iter().filter(|(_, s)| s.report.rubric.id == rubric).collect();
     let [.., (old_path, old), (new_path, new)] = same.as_slice() else {
         let subject = match &who {
             Some(n) => format!("{n} has"),

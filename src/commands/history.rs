@@ -118,8 +118,10 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
     emit(text.as_bytes(), None, false)
 }
 
-/// The runs of the person called `name` (in any case).
-fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathBuf, Summary)>> {
+/// The runs of the person called `name` (in any case, spaces around it aside).
+///
+/// Errors (exit 2): no run is for that name; the message lists the names there are.
+pub fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathBuf, Summary)>> {
     let key = history::person_key(Some(name));
     let mut names: Vec<String> = runs.iter().filter_map(|(_, s)| s.report.person.name.clone()).collect();
     names.sort();
