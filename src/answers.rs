@@ -34,7 +34,8 @@ impl Format {
 }
 
 /// An answers file as written, before it is held against a rubric.
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawAnswers {
     /// Id of the rubric these answers are for.
@@ -114,6 +115,7 @@ pub enum RawValue {
     Map,
 }
 
+#[cfg(test)]
 impl schemars::JsonSchema for RawValue {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Answer".into()
@@ -133,7 +135,7 @@ impl schemars::JsonSchema for RawValue {
 
 /// JSON Schema of answers files, generated from the type that reads them.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RawAnswers)).unwrap_or_default();
+    let mut schema = crate::schema::answers();
     schema["title"] = "levelup answers".into();
     schema
 }
@@ -243,7 +245,8 @@ impl Serialize for Answer {
 }
 
 /// Who filled in an answers file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Rater {
     #[serde(rename = "self")]
@@ -475,7 +478,7 @@ fn structurally(text: &str, first: Problem) -> Result<RawAnswers, Vec<Problem>> 
     let Ok(tree) = crate::yaml::parse_tree(text) else {
         return Err(vec![first]);
     };
-    let schema = serde_json::to_value(schemars::schema_for!(RawAnswers)).unwrap_or_default();
+    let schema = crate::schema::answers();
     let checked = crate::rubric::structure::check(&tree, &schema);
     if checked.problems.is_empty() {
         return Err(vec![first]);

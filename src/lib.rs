@@ -35,6 +35,7 @@ pub mod report;
 pub mod resume;
 pub mod rubric;
 pub mod run;
+pub mod schema;
 pub mod score;
 pub mod team;
 pub mod template;

@@ -7,7 +7,7 @@
 #[cfg(test)]
 mod codegen;
 pub mod extend;
-mod raw;
+pub(crate) mod raw;
 pub(crate) mod structure;
 mod validate;
 
@@ -337,7 +337,8 @@ pub struct FitItem {
     pub leans: Leaning,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Leaning {
     Pursue,
@@ -574,7 +575,7 @@ pub fn json_schema() -> serde_json::Value {
 /// The schema exactly as generated from the rubric types, every requirement in
 /// place: what the loader checks a broken whole rubric against.
 pub(crate) fn strict_schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(raw::RawRubric)).unwrap_or_default()
+    crate::schema::rubric()
 }
 
 /// Parse and validate rubric text that may `extends` another rubric, found
@@ -639,9 +640,22 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
     if text.trim().is_empty() {
         return Err(problems(vec![Problem::new("", "the file is empty")]));
     }
-    match crate::yaml::parse::<raw::RawRubric>(text) {
-        Ok(raw) => validate::validate(raw).map_err(|found| problems(placed(text, found))),
-        Err(first) => Err(problems(every_problem(text, first))),
+    // The file is read once, as a tree with positions, and checked against the
+    // rubric's schema before it becomes typed values: the YAML parser is then
+    // instantiated for one tree type, not for every rubric type (a third of the
+    // binary), and every structural problem is found in the same pass.
+    let tree = crate::yaml::parse_tree(text).map_err(|first| problems(vec![first]))?;
+    let checked = structure::check(&tree, &strict_schema());
+    if let Some(first) = checked.problems.first() {
+        return Err(problems(every_problem_of(&tree, first.clone())));
+    }
+    let Some(value) = checked.repaired else {
+        return Err(problems(vec![Problem::new("", "the rubric is not a mapping of keys")]));
+    };
+    match serde_json::from_value::<raw::RawRubric>(value) {
+        Ok(raw) => validate::validate(raw).map_err(|found| problems(placed(&tree, found))),
+        // The schema let through what the types refuse: rare, and without a position.
+        Err(err) => Err(problems(vec![Problem::new("", err.to_string())])),
     }
 }
 
@@ -649,14 +663,12 @@ pub fn parse(text: &str, file: &str) -> Result<Rubric, Problems> {
 /// nearest enclosing one for a key that is absent), where that is more
 /// precise than what the typed values knew (the entry's id, or nothing for
 /// `scoring.*`); then in file order.
-fn placed(text: &str, found: Vec<Problem>) -> Vec<Problem> {
+fn placed(tree: &crate::yaml::Spanned<crate::yaml::Node>, found: Vec<Problem>) -> Vec<Problem> {
     let mut found = capped(found);
-    if let Ok(tree) = crate::yaml::parse_tree(text) {
-        for p in &mut found {
-            p.at = p.at.max(structure::locate(&tree, &p.path));
-        }
-        found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
+    for p in &mut found {
+        p.at = p.at.max(structure::locate(tree, &p.path));
     }
+    found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
     found
 }
 
@@ -674,18 +686,8 @@ fn capped(mut found: Vec<Problem>) -> Vec<Problem> {
     found
 }
 
-/// After the typed parse stopped at `first`: every structural problem, and
-/// the problems of the rest of the rubric, each with its line and column.
-fn every_problem(text: &str, first: Problem) -> Vec<Problem> {
-    // A file that is not YAML at all has only its syntax error to show.
-    match crate::yaml::parse_tree(text) {
-        Ok(tree) => every_problem_of(&tree, first),
-        Err(_) => vec![first],
-    }
-}
-
-/// [`every_problem`] for a tree: structural problems, then the semantic
-/// problems of what stands once they are set aside.
+/// Every structural problem of a tree (or `first`, when it has none), then
+/// the semantic problems of what stands once they are set aside.
 fn every_problem_of(tree: &crate::yaml::Spanned<crate::yaml::Node>, first: Problem) -> Vec<Problem> {
     let checked = structure::check(tree, &strict_schema());
     let found = checked.problems.clone();

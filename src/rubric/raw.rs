@@ -4,14 +4,17 @@
 //! [`super::validate`] turns this into the checked [`super::Rubric`].
 
 use crate::yaml::Spanned;
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// Ids as validation accepts them (also in the JSON Schema, for editors).
+#[cfg(test)]
 const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawRubric {
     /// 1 (the default) or 2: profiles, named steps, cumulative checklists, `n/a`, below the first level.
@@ -21,23 +24,23 @@ pub struct RawRubric {
     /// Levels and dimensions merge by id, key by key; `scoring` key by key; the rest is replaced.
     #[serde(default)]
     pub extends: Option<String>,
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub version: String,
     pub title: String,
     #[serde(default)]
     pub description: String,
-    #[schemars(length(min = 2, max = 20))]
+    #[cfg_attr(test, schemars(length(min = 2, max = 20)))]
     pub levels: Vec<RawLevel>,
     /// Format 2: the place below the first level (default title "Below <first level>").
     #[serde(default)]
     pub below_first: Option<RawBelowFirst>,
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub default_target: Option<Spanned<String>>,
     #[serde(default)]
     pub scoring: RawScoring,
-    #[schemars(length(min = 1))]
+    #[cfg_attr(test, schemars(length(min = 1)))]
     pub dimensions: Vec<RawDimension>,
     #[serde(default)]
     pub fit: Option<RawFit>,
@@ -51,34 +54,38 @@ pub struct RawRubric {
     pub categories: Option<Vec<RawCategory>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawCategory {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
-    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
+    #[cfg_attr(test, schemars(extend("minimum" = 0.001, "maximum" = 1000)))]
     pub weight: Option<f64>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawLevel {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
     pub summary: String,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawBelowFirst {
     pub title: String,
 }
 
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawScoring {
     /// `weighted-mean` (default) or `points`.
@@ -102,20 +109,21 @@ pub struct RawScoring {
     pub borderline: Option<f64>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawDimension {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
-    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
+    #[cfg_attr(test, schemars(extend("minimum" = 0.001, "maximum" = 1000)))]
     pub weight: Option<f64>,
     /// Description of the dimension at each level, keyed by level id.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, String>")]
+    #[cfg_attr(test, schemars(with = "BTreeMap<String, String>"))]
     pub levels: BTreeMap<String, Spanned<String>>,
     /// Format 2: the dimension's own named steps, lowest first.
     #[serde(default)]
@@ -124,11 +132,11 @@ pub struct RawDimension {
     /// A level left out takes the previous listed level's; levels before the first listed
     /// one do not expect this dimension.
     #[serde(default)]
-    #[schemars(with = "Option<BTreeMap<String, String>>")]
+    #[cfg_attr(test, schemars(with = "Option<BTreeMap<String, String>>"))]
     pub expects: Option<BTreeMap<String, Spanned<String>>>,
     /// Format 2: not expected before this level.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub from: Option<Spanned<String>>,
     /// Format 2: a signal, not a score: asked and shown in the report with
     /// its answers (a number with its band), never a gap or a strength and not
@@ -141,14 +149,14 @@ pub struct RawDimension {
     pub remove: Option<bool>,
     /// Format 2: the id of the category this dimension belongs to.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub category: Option<Spanned<String>>,
     #[serde(default)]
     pub questions: Vec<RawQuestion>,
     /// Each a text, or `{ text, unless }`: left out of the report when the
     /// `unless` condition holds (the answers show it is done already).
     #[serde(default)]
-    #[schemars(with = "Vec<RawActionShape>")]
+    #[cfg_attr(test, schemars(with = "Vec<RawActionShape>"))]
     pub actions: Vec<RawAction>,
 }
 
@@ -161,6 +169,7 @@ pub struct RawAction {
 }
 
 /// [`RawAction`]'s two shapes, for the JSON Schema.
+#[cfg(test)]
 #[derive(JsonSchema)]
 #[serde(untagged, deny_unknown_fields)]
 #[allow(dead_code)]
@@ -223,24 +232,27 @@ impl<'de> Deserialize<'de> for RawAction {
     }
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawStep {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
     pub description: String,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RawRule {
     WeightedMean,
     Points,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, JsonSchema)]
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RawKind {
     Choice,
@@ -251,17 +263,18 @@ pub enum RawKind {
 
 /// One flat shape for every kind, so an author sees "`bands` is only for number
 /// questions" instead of a bare serde "unknown field".
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub kind: RawKind,
     pub prompt: String,
     #[serde(default)]
     pub help: Option<String>,
     #[serde(default)]
-    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
+    #[cfg_attr(test, schemars(extend("minimum" = 0.001, "maximum" = 1000)))]
     pub weight: Option<f64>,
     /// Format 2: the answer `n/a` is accepted.
     #[serde(default)]
@@ -283,10 +296,10 @@ pub struct RawQuestion {
     #[serde(default)]
     pub bands: Option<Vec<RawBand>>,
     #[serde(default)]
-    #[schemars(with = "Option<RawPos>")]
+    #[cfg_attr(test, schemars(with = "Option<RawPos>"))]
     pub low: Option<Spanned<RawPos>>,
     #[serde(default)]
-    #[schemars(with = "Option<RawPos>")]
+    #[cfg_attr(test, schemars(with = "Option<RawPos>"))]
     pub high: Option<Spanned<RawPos>>,
     /// Points rule, scale questions: points for each answer, lowest first.
     #[serde(default)]
@@ -298,7 +311,8 @@ pub struct RawQuestion {
 }
 
 /// A scale label: a plain id (shown as written) or an id with a title.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(untagged, deny_unknown_fields)]
 pub enum RawLabel {
     Id(String),
@@ -310,47 +324,50 @@ pub enum RawLabel {
     },
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(default)]
     pub description: Option<String>,
     #[serde(default)]
-    #[schemars(with = "Option<RawPos>")]
+    #[cfg_attr(test, schemars(with = "Option<RawPos>"))]
     pub at: Option<Spanned<RawPos>>,
     /// Format 2, dimensions with `steps`: the step this answer sits at.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub step: Option<Spanned<String>>,
     /// Points rule: points this choice earns.
     #[serde(default)]
     pub points: Option<f64>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawItem {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub label: String,
     #[serde(default)]
     pub description: Option<String>,
     /// Format 2: the level this item belongs to (a cumulative checklist).
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub level: Option<Spanned<String>>,
     #[serde(default)]
-    #[schemars(extend("minimum" = 0.001, "maximum" = 1000))]
+    #[cfg_attr(test, schemars(extend("minimum" = 0.001, "maximum" = 1000)))]
     pub weight: Option<f64>,
     /// Points rule: points this item earns when ticked.
     #[serde(default)]
     pub points: Option<f64>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawBand {
     pub from: f64,
@@ -359,11 +376,11 @@ pub struct RawBand {
     pub to: Option<f64>,
     pub label: String,
     #[serde(default)]
-    #[schemars(with = "Option<RawPos>")]
+    #[cfg_attr(test, schemars(with = "Option<RawPos>"))]
     pub at: Option<Spanned<RawPos>>,
     /// Format 2, dimensions with `steps`: the step a number in this band sits at.
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub step: Option<Spanned<String>>,
     /// Points rule: points a number in this band earns.
     #[serde(default)]
@@ -378,6 +395,7 @@ pub enum RawPos {
     Number(f64),
 }
 
+#[cfg(test)]
 impl JsonSchema for RawPos {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Position".into()
@@ -415,7 +433,8 @@ impl<'de> Deserialize<'de> for RawPos {
     }
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawFit {
     #[serde(default)]
@@ -425,28 +444,31 @@ pub struct RawFit {
     pub questions: Vec<RawFitQuestion>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawFitQuestion {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub prompt: String,
     pub items: Vec<RawFitItem>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawFitItem {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub label: String,
     pub leans: super::Leaning,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawPitfall {
-    #[schemars(with = "String", extend("pattern" = ID_PATTERN))]
+    #[cfg_attr(test, schemars(with = "String", extend("pattern" = ID_PATTERN)))]
     pub id: Spanned<String>,
     pub title: String,
     pub message: String,
@@ -454,11 +476,12 @@ pub struct RawPitfall {
 }
 
 /// `{question, in|has|lacks|below|above}` or `{all: [...]}` or `{any: [...]}`.
-#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawCondition {
     #[serde(default)]
-    #[schemars(with = "Option<String>")]
+    #[cfg_attr(test, schemars(with = "Option<String>"))]
     pub question: Option<Spanned<String>>,
     #[serde(default, rename = "in")]
     pub is_in: Option<Vec<String>>,
@@ -476,7 +499,8 @@ pub struct RawCondition {
     pub any: Option<Vec<RawCondition>>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawCompensation {
     pub year: u32,
@@ -487,16 +511,18 @@ pub struct RawCompensation {
     pub levels: Vec<RawPay>,
 }
 
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawPay {
-    #[schemars(with = "String")]
+    #[cfg_attr(test, schemars(with = "String"))]
     pub level: Spanned<String>,
     pub base: RawRange,
     pub total: RawRange,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawRange {
     pub min: f64,
