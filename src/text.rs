@@ -50,6 +50,18 @@ fn has_hidden(text: &str) -> bool {
     (bytes.len() - rest.len()..bytes.len()).any(|i| hidden_at(bytes, i))
 }
 
+/// [`visible`] for JSON that serde_json wrote: it escapes every C0 control
+/// itself, so only DEL and the characters whose UTF-8 starts with 0xc2 or 0xe2
+/// can be hidden, and those three bytes are found with memchr's vector search.
+pub fn visible_json(json: &str) -> Cow<'_, str> {
+    let b = json.as_bytes();
+    if memchr::memchr3_iter(0x7f, 0xc2, 0xe2, b).any(|i| hidden_at(b, i)) {
+        visible(json)
+    } else {
+        Cow::Borrowed(json)
+    }
+}
+
 /// Whether a [`hidden`] character starts at byte `i` of `b`.
 fn hidden_at(b: &[u8], i: usize) -> bool {
     match b[i] {
@@ -284,6 +296,14 @@ fn escape_non_ascii(text: &str, escape: impl Fn(char, &mut String)) -> Cow<'_, s
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn json_text_is_made_visible_like_any_text() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let json = serde_json::to_string_pretty(&serde_json::json!({ "k": [format!("abcdefg{c}x")] })).unwrap();
+            assert_eq!(visible_json(&json), visible(&json), "{:?}", c as u32);
+        }
+    }
 
     #[test]
     fn the_byte_scan_finds_exactly_the_hidden_characters() {

@@ -59,7 +59,7 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
         Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
         // serde_json escapes C0 itself; C1, DEL and bidi marks get JSON escapes here.
-        Format::Json => crate::text::visible(&json(report)).into_owned(),
+        Format::Json => crate::text::visible_json(&json(report)).into_owned(),
         Format::Html => html(&crate::text::map_strings(report, &visible)),
     }
 }
