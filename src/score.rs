@@ -596,9 +596,17 @@ fn readiness(rubric: &Rubric, dimensions: &[DimensionScore], estimate: Option<us
         total += w;
         got += w * if s.reached { 1.0 } else { progress.clamp(0.0, 1.0 - EPS) };
     }
+    let at_target = estimate.is_some_and(|e| e >= target);
     if total > 0.0 {
-        100.0 * got / total
-    } else if estimate.is_some_and(|e| e >= target) {
+        // 100 exactly when everything is reached: (100 × got) / total can round a
+        // hair under 100 even when got equals total, and then shows as 99%.
+        let all_reached = dimensions.iter().all(|s| s.expected.is_none() || s.reached);
+        if all_reached && at_target {
+            100.0
+        } else {
+            (100.0 * (got / total)).min(100.0 - 1e-6)
+        }
+    } else if at_target {
         100.0
     } else {
         0.0
@@ -1273,7 +1281,7 @@ mod format2_props {
         /// Cumulative checklist item levels (levels-scale dimensions only).
         items: Vec<usize>,
         meet: f64,
-        weight: u8,
+        weight: f64,
     }
 
     #[derive(Debug, Clone)]
@@ -1292,7 +1300,8 @@ mod format2_props {
             prop::collection::vec(-1i64..5, 2..=4),
             prop::collection::vec(0usize..levels, 0..=5),
             prop_oneof![Just(0.5), Just(1.0)],
-            1u8..=3,
+            // Weights far apart too: sums of them round, and readiness must not.
+            prop_oneof![Just(1.0), Just(2.0), Just(3.0), Just(0.001), Just(0.1), Just(1000.0)],
         )
             .prop_map(|(steps, expects, from, choices, items, meet, weight)| Dim {
                 steps,

@@ -227,7 +227,17 @@ pub(crate) fn gap_cell(r: &Report, d: &DimensionReport) -> String {
     }
     match d.target {
         None => "—".to_string(),
-        Some(_) => format!("{:.2}", d.gap),
+        Some(_) => gap_text(d.gap, !d.reached),
+    }
+}
+
+/// A gap in steps to two places (the report keeps two); a real gap too small
+/// to show that way reads "< 0.01", never "0.00".
+pub(crate) fn gap_text(gap: f64, is_gap: bool) -> String {
+    if is_gap && gap < 0.005 {
+        "< 0.01".to_string()
+    } else {
+        format!("{gap:.2}")
     }
 }
 
@@ -240,11 +250,16 @@ pub(crate) fn gap_heading(r: &Report, g: &crate::report::Gap) -> String {
     match (&g.step, &g.target_step) {
         (Some(from), Some(to)) if r.rubric.format >= 2 => {
             format!(
-                "{from} → expected {to} (gap {:.2}, weighted {:.2})",
-                g.gap, g.weighted_gap
+                "{from} → expected {to} (gap {}, weighted {})",
+                gap_text(g.gap, true),
+                gap_text(g.weighted_gap, true)
             )
         }
-        _ => format!("gap {:.2} (weighted {:.2})", g.gap, g.weighted_gap),
+        _ => format!(
+            "gap {} (weighted {})",
+            gap_text(g.gap, true),
+            gap_text(g.weighted_gap, true)
+        ),
     }
 }
 

@@ -315,6 +315,55 @@ fn readiness_never_shows_100_beside_an_open_gap() {
 }
 
 #[test]
+fn readiness_is_100_when_everything_is_reached_whatever_the_weights() {
+    // 100 × 3.001 / 3.001 rounds to 99.99999999999999 in floating point.
+    let dim = |i: u32, w: &str| {
+        format!(
+            "  - {{ id: d{i}, title: D{i}, weight: {w}, levels: {{ l1: a, l2: b }}, questions: [{{ id: d{i}.q, kind: scale, prompt: p }}], actions: [x] }}\n"
+        )
+    };
+    let rubric = format!(
+        "format: 2\nid: rr\nversion: '1'\ntitle: R\nlevels: [{{ id: l1, title: L1 }}, {{ id: l2, title: L2 }}]\ndimensions:\n{}{}{}{}",
+        dim(0, "0.001"),
+        dim(1, "1"),
+        dim(2, "1"),
+        dim(3, "1")
+    );
+    let answers = "target: l2\nanswers: { d0.q: strongly-agree, d1.q: strongly-agree, d2.q: strongly-agree, d3.q: strongly-agree }\n";
+    let dir = files(&[("r.yaml", &rubric), ("a.yaml", answers)]);
+    let r = assess_in(&dir, &[]);
+    assert_eq!(r.estimate.level.id, "l2");
+    assert_eq!(r.readiness, 100);
+}
+
+#[test]
+fn a_gap_too_small_for_two_places_still_reads_as_one() {
+    let rubric = "format: 2\nid: tiny\nversion: '1'\ntitle: T\nscoring: { reach: 1 }\nlevels: [{ id: l1, title: L1 }, { id: l2, title: L2 }]\ndimensions:\n  - id: d\n    title: D\n    levels: { l1: a, l2: b }\n    questions:\n      - { id: d.big, kind: choice, weight: 1000, prompt: P, choices: [{ id: lo, label: Lo, at: l1 }, { id: hi, label: Hi, at: l2 }] }\n      - { id: d.small, kind: choice, weight: 1, prompt: P, choices: [{ id: lo, label: Lo, at: l1 }, { id: hi, label: Hi, at: l2 }] }\n    actions: [x]\n";
+    let dir = files(&[
+        ("r.yaml", rubric),
+        ("a.yaml", "target: l2\nanswers: { d.big: hi, d.small: lo }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert_eq!(gap_ids(&r), ["d"]);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    for format in ["table", "markdown", "html"] {
+        let out = levelup(&[
+            "assess",
+            "--rubric",
+            &path("r.yaml"),
+            "--answers",
+            &path("a.yaml"),
+            "-f",
+            format,
+        ])
+        .ok()
+        .stdout;
+        assert!(out.contains("< 0.01") || out.contains("&lt; 0.01"), "{format}: {out}");
+        assert!(!out.contains("gap 0.00"), "{format}: {out}");
+    }
+}
+
+#[test]
 fn n_a_and_from_on_points_ladders_cost_nothing() {
     let rubric = "format: 2\nid: r\nversion: '1'\ntitle: R\nlevels: [{ id: a, title: Alpha }, { id: b, title: Beta }]\nscoring: { rule: points, thresholds: { a: 0, b: 4 }, min_dimension_points: { b: 2 } }\ndimensions:\n  - id: x\n    title: X\n    levels: { a: x, b: y }\n    questions: [{ id: x.q, kind: choice, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 5 }] }]\n    actions: [x, y]\n  - id: y\n    title: Y\n    levels: { a: x, b: y }\n    questions: [{ id: y.q, kind: choice, allow_na: true, prompt: P, choices: [{ id: lo, label: Lo, points: 0 }, { id: hi, label: Hi, points: 5 }] }]\n    actions: [x, y]\n";
     let dir = files(&[
