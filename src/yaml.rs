@@ -212,6 +212,15 @@ fn clean_message(raw: &str) -> String {
     if msg.contains("recursion limit exceeded") {
         return "nested too deeply: levelup reads no more from one file".to_string();
     }
+    // A key that is not text: `~: 1`, `: 1`, `[a]: 1`.
+    if msg.starts_with("cannot deserialize null into string") || msg.starts_with("expected string scalar") {
+        return "a key here is empty, null or a list or map; keys must be text (quote it if it is meant as text)"
+            .to_string();
+    }
+    // A scalar tagged with a type it does not have: `!!int heavy`, `!!float x`.
+    if msg.starts_with("invalid u64") || msg.starts_with("invalid i64") || msg.starts_with("invalid floating point") {
+        return "a value tagged `!!int` or `!!float` is not a number; remove the tag or give a number".to_string();
+    }
     if let Some(limit) = msg.strip_prefix("budget breached: ") {
         let what = limit.split_whitespace().next().unwrap_or("").to_lowercase();
         if what.starts_with("alias") {
@@ -228,10 +237,14 @@ fn clean_message(raw: &str) -> String {
             "nodes" => "values",
             "depth" => "levels of nesting",
             "aliases" => "aliases",
+            "anchors" => "anchors (`&name`)",
+            "events" => "YAML events",
+            "recordedanchorevents" | "recordedanchorbytes" => "values or bytes kept for anchors (`&name`)",
+            "totalscalarbytes" => "bytes of text",
             other => other,
         };
         return format!(
-            "more than {} {what}: levelup reads no more from one file (a complete answers file has about a hundred values)",
+            "more than {} {what}: levelup reads no more from one file (a rubric has a few thousand values, an answers file about a hundred)",
             thousands(reached)
         );
     }
@@ -256,6 +269,23 @@ mod tests {
         let err = parse::<BTreeMap<String, u32>>("a: 1\nb: 2\na: 3\n").unwrap_err();
         assert_eq!(err.at, Some((3, 1)));
         assert_eq!(err.message, "duplicate mapping key: a");
+    }
+
+    #[test]
+    fn keys_that_are_not_text_and_mistyped_tags_are_in_our_words() {
+        for text in ["a:\n  ~: 1\n", "a:\n  [x]: 1\n"] {
+            let err = parse_tree(text).unwrap_err();
+            assert!(err.message.contains("keys must be text"), "{text:?}: {}", err.message);
+            assert_eq!(err.at, Some((2, 3)), "{text:?}");
+        }
+        for text in ["w: !!int heavy\n", "w: !!float x\n"] {
+            let err = parse_tree(text).unwrap_err();
+            assert!(
+                err.message.contains("tagged `!!int` or `!!float`"),
+                "{text:?}: {}",
+                err.message
+            );
+        }
     }
 
     #[test]

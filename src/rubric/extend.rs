@@ -22,15 +22,32 @@ pub const EXTENDS: &str = "extends";
 /// says it (relative paths are relative to that file).
 pub type Resolve<'a> = dyn Fn(&str, &str) -> Result<(String, String), String> + 'a;
 
+/// Why [`merged`] stopped.
+#[derive(Debug)]
+pub enum Failed {
+    /// A problem of the file being merged (its `extends`, or what it removes).
+    Here(Problem),
+    /// A base rubric with problems of its own, listed for that file.
+    Base(crate::error::Problems),
+}
+
+impl From<Problem> for Failed {
+    fn from(p: Problem) -> Self {
+        Failed::Here(p)
+    }
+}
+
 /// The child document with its bases merged in, following `extends` until a
 /// rubric without one. `chain` holds the files already on the way (loops).
-pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<String>) -> Result<Value, Problem> {
+/// A base that extends nothing is checked as a whole rubric first, so its
+/// problems are reported in its own file, each at its line:col.
+pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<String>) -> Result<Value, Failed> {
     chain.push(file.to_string());
     let Some(base_name) = child.get(EXTENDS).cloned() else {
         return Ok(child);
     };
     let Value::String(base_name) = base_name else {
-        return Err(Problem::new(EXTENDS, "must be a rubric id or a path to a rubric file"));
+        return Err(Problem::new(EXTENDS, "must be a rubric id or a path to a rubric file").into());
     };
     if chain.len() > MOST_BASES {
         return Err(Problem::new(
@@ -40,17 +57,18 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
                 chain.len(),
                 chain.join(" → ")
             ),
-        ));
+        )
+        .into());
+    }
+    if base_name.trim().is_empty() {
+        return Err(Problem::new(EXTENDS, "is empty; give a rubric id or a path to a rubric file").into());
     }
     let (text, base_file) = resolve(&base_name, file)
         .map_err(|why| Problem::new(EXTENDS, format!("{file} extends '{base_name}', which {why}")))?;
     if chain.contains(&base_file) {
         let mut path = chain.clone();
         path.push(base_file.clone());
-        return Err(Problem::new(
-            EXTENDS,
-            format!("extends goes round in a loop: {}", path.join(" → ")),
-        ));
+        return Err(Problem::new(EXTENDS, format!("extends goes round in a loop: {}", path.join(" → "))).into());
     }
     let base: Value = crate::yaml::parse(&text).map_err(|p| {
         let at = p.at.map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
@@ -59,6 +77,11 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
             format!("the base {base_file}{at} of {file} does not parse: {}", p.message),
         )
     })?;
+    if base.get(EXTENDS).is_none()
+        && let Err(problems) = super::parse(&text, &base_file)
+    {
+        return Err(Failed::Base(problems));
+    }
     let base = merged(base, &base_file, resolve, chain)?;
     let mut missing = Vec::new();
     let out = merge(base, child, &mut missing);
@@ -67,7 +90,8 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
         Some(id) => Err(Problem::new(
             "dimensions",
             format!("{file} removes dimension '{id}', but {base_file} has no dimension '{id}'"),
-        )),
+        )
+        .into()),
     }
 }
 
@@ -169,15 +193,17 @@ mod tests {
                 _ => Err("is neither built in, installed nor a file".into()),
             }
         };
-        let child = json!({ "extends": "a", "id": "c" });
-        let err = merged(child, "c.yaml", &texts, &mut Vec::new()).unwrap_err();
+        let here = |child| match merged(child, "c.yaml", &texts, &mut Vec::new()) {
+            Err(Failed::Here(p)) => p,
+            other => panic!("{other:?}"),
+        };
+        let err = here(json!({ "extends": "a", "id": "c" }));
         assert!(
             err.message.contains("loop: c.yaml → a.yaml → b.yaml → a.yaml"),
             "{}",
             err.message
         );
-        let child = json!({ "extends": "nowhere", "id": "c" });
-        let err = merged(child, "c.yaml", &texts, &mut Vec::new()).unwrap_err();
+        let err = here(json!({ "extends": "nowhere", "id": "c" }));
         assert!(
             err.message.contains("c.yaml extends 'nowhere', which is neither"),
             "{}",

@@ -540,6 +540,26 @@ impl Rubric {
 /// is required: the schema then checks keys and types only.
 pub fn json_schema() -> serde_json::Value {
     use serde_json::{Value, json};
+    let strict = strict_schema();
+    let Value::Object(mut schema) = relaxed_schema() else {
+        return Value::Null;
+    };
+    schema.insert("title".into(), "levelup rubric".into());
+    schema.insert("if".into(), json!({ "required": ["extends"] }));
+    schema.insert(
+        "else".into(),
+        json!({
+            "required": strict.get("required").cloned().unwrap_or(Value::Null),
+            "properties": { "levels": { "minItems": 2 }, "dimensions": { "minItems": 1 } }
+        }),
+    );
+    Value::Object(schema)
+}
+
+/// The rubric schema with no key required and no least count: keys and types
+/// only, what a rubric that extends another is checked against on its own.
+fn relaxed_schema() -> serde_json::Value {
+    use serde_json::Value;
     // Required keys and least counts apply to whole rubrics only: a rubric that
     // extends another names just what changes. Nested shapes therefore require
     // nothing (`rubric validate` still does), and the top-level requirements sit
@@ -556,20 +576,7 @@ pub fn json_schema() -> serde_json::Value {
             other => other.clone(),
         }
     }
-    let strict = strict_schema();
-    let Value::Object(mut schema) = relaxed(&strict) else {
-        return Value::Null;
-    };
-    schema.insert("title".into(), "levelup rubric".into());
-    schema.insert("if".into(), json!({ "required": ["extends"] }));
-    schema.insert(
-        "else".into(),
-        json!({
-            "required": strict.get("required").cloned().unwrap_or(Value::Null),
-            "properties": { "levels": { "minItems": 2 }, "dimensions": { "minItems": 1 } }
-        }),
-    );
-    Value::Object(schema)
+    relaxed(&strict_schema())
 }
 
 /// The schema exactly as generated from the rubric types, every requirement in
@@ -579,8 +586,8 @@ pub(crate) fn strict_schema() -> serde_json::Value {
 }
 
 /// Parse and validate rubric text that may `extends` another rubric, found
-/// through `resolve`. Problems of an extended rubric name both files; they
-/// have no line numbers, since they belong to the merged document.
+/// through `resolve`. The child's own problems (and a base's, in the base)
+/// have positions; those of the merged document name both files, without.
 pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Result<Rubric, Problems> {
     // Most rubrics extend nothing: those are read with their positions, as ever.
     if !text.contains(extend::EXTENDS) {
@@ -591,15 +598,34 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
         what: "rubric",
         problems,
     };
-    // Not readable as plain data (a repeated key, say): the ordinary parse reports it.
-    let Ok(doc) = crate::yaml::parse::<serde_json::Value>(text.trim_start_matches('\u{feff}')) else {
+    // Not YAML at all: the ordinary parse reports it.
+    let Ok(tree) = crate::yaml::parse_tree(text) else {
         return parse(text, file);
     };
+    let doc = tree.value.to_json();
     if doc.get(extend::EXTENDS).is_none() {
         return parse(text, file);
     }
+    // The file's own mistakes first, each at its line:col; a base that cannot
+    // be found or read does not hide them.
+    let mut own = own_problems(&tree, &doc);
     let mut chain = Vec::new();
-    let merged = extend::merged(doc, file, resolve, &mut chain).map_err(|p| problems(file.to_string(), vec![p]))?;
+    let merged = match extend::merged(doc, file, resolve, &mut chain) {
+        Ok(merged) if own.is_empty() => merged,
+        Ok(_) => return Err(problems(file.to_string(), sorted(own))),
+        // A base with problems of its own: those, in that file.
+        Err(extend::Failed::Base(base)) => {
+            return Err(Problems {
+                what: "base rubric",
+                ..base
+            });
+        }
+        Err(extend::Failed::Here(p)) => {
+            let at = structure::locate(&tree, &p.path);
+            own.push(Problem { at: p.at.or(at), ..p });
+            return Err(problems(file.to_string(), sorted(own)));
+        }
+    };
     let shown = format!("{file} (with the rubrics it extends: {})", chain[1..].join(", "));
     let shown = if chain.len() > 1 { shown } else { file.to_string() };
     let raw: raw::RawRubric = match serde_json::from_value(merged.clone()) {
@@ -628,6 +654,44 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
             .collect();
         problems(shown, found)
     })
+}
+
+/// What is wrong with a rubric that extends another, seen on its own: unknown
+/// keys and wrong types (nothing is required but its own `id`), and a level or
+/// dimension id given twice — each at its line:col.
+fn own_problems(tree: &crate::yaml::Spanned<crate::yaml::Node>, doc: &serde_json::Value) -> Vec<Problem> {
+    let mut found = structure::check(tree, &relaxed_schema()).problems;
+    if doc.get("id").is_none() {
+        found.push(
+            Problem::new(
+                "id",
+                "a rubric that extends another needs an id of its own (its saved runs are filed under it)",
+            )
+            .at(structure::locate(tree, "id")),
+        );
+    }
+    for (key, what) in [("levels", "level"), ("dimensions", "dimension")] {
+        let Some(entries) = doc.get(key).and_then(serde_json::Value::as_array) else {
+            continue;
+        };
+        let mut seen = std::collections::HashSet::new();
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(id) = entry.get("id").and_then(serde_json::Value::as_str)
+                && !seen.insert(id)
+            {
+                let path = format!("{key}[{i}].id");
+                let at = structure::locate(tree, &path);
+                found.push(Problem::new(path, format!("duplicate {what} id '{id}'")).at(at));
+            }
+        }
+    }
+    found
+}
+
+/// Problems in file order; those without a position last.
+fn sorted(mut found: Vec<Problem>) -> Vec<Problem> {
+    found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
+    found
 }
 
 /// Parse and validate rubric text. `file` names it in messages.

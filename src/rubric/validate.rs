@@ -1321,8 +1321,9 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
                 f64::INFINITY
             }
         };
-        if to.is_infinite() && !last {
-            c.push(&bpath, bat, "only the last band may be open-ended");
+        // `to: .inf` before the last band (a missing `to` is reported above).
+        if to.is_infinite() && !last && b.to.is_some() {
+            c.push(format!("{bpath}.to"), bat, "only the last band may be open-ended");
         }
         // Each problem sits at the key it is about, so its line:col is that key's.
         let (from_path, to_path) = (format!("{bpath}.from"), format!("{bpath}.to"));
@@ -1348,8 +1349,13 @@ fn number(c: &mut Checker, path: &str, at: Option<(u64, u64)>, q: &mut RawQuesti
                 format!("the last band ends at {to}, but the question's max is {max}"),
             );
         }
-        if let Some(prev) = raw_bands.get(i.wrapping_sub(1)).filter(|_| i > 0) {
-            let prev_to = prev.to.unwrap_or(f64::INFINITY);
+        // After an open-ended band (reported above) there is nothing to compare with.
+        let prev_to = raw_bands
+            .get(i.wrapping_sub(1))
+            .filter(|_| i > 0)
+            .and_then(|p| p.to)
+            .filter(|t| t.is_finite());
+        if let Some(prev_to) = prev_to {
             if b.from < prev_to {
                 c.push(
                     &from_path,

@@ -132,3 +132,40 @@ fn extends_is_found_in_any_spelling_and_its_problems_come_together() {
     );
     assert!(err.contains("dimensions[1].weight: weight must be from 0.001"), "{err}");
 }
+
+#[test]
+fn a_childs_own_problems_have_positions_and_a_missing_base_hides_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = dir.path().join("child.yaml");
+    std::fs::write(
+        &child,
+        "extends: nowhere.yaml\nversion: '1'\nbogus: 1\nlevels:\n  - { id: l1, title: X }\n  - { id: l1, title: Y }\ndimensions:\n  - { id: scope, wieght: 2 }\n",
+    )
+    .unwrap();
+    let err = levelup(&["rubric", "validate", child.to_str().unwrap()]).bad().stderr;
+    for line in [
+        "child.yaml:1:10: extends: ",
+        "child.yaml:1:1: id: a rubric that extends another needs an id of its own",
+        "child.yaml:3:1: bogus: unknown key 'bogus'",
+        "child.yaml:6:11: levels[1].id: duplicate level id 'l1'",
+        "child.yaml:8:18: dimensions[0].wieght: unknown key 'wieght'",
+    ] {
+        assert!(err.contains(line), "{line:?} in {err}");
+    }
+    assert!(err.contains("has 5 problems"), "{err}");
+}
+
+#[test]
+fn a_bases_problems_are_reported_in_the_base_with_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "id: b\nversion: '1'\ntitle: B\nlevels: [{ id: a, title: A }, { id: z, title: Z }]\ndimensions:\n  - { id: d, title: D, wieght: 1, levels: { a: x, z: y }, questions: [{ id: d.q, kind: scale, prompt: P }], actions: [x] }\n";
+    std::fs::write(dir.path().join("base.yaml"), base).unwrap();
+    let child = dir.path().join("child.yaml");
+    std::fs::write(&child, "extends: base.yaml\nid: c\n").unwrap();
+    let err = levelup(&["rubric", "validate", child.to_str().unwrap()]).bad().stderr;
+    assert!(
+        err.contains("base.yaml:6:24: dimensions[0].wieght: unknown key 'wieght'"),
+        "{err}"
+    );
+    assert!(err.contains("base rubric "), "{err}");
+}
