@@ -164,12 +164,16 @@ pub fn choose_rubric(flag: Option<&str>, named: Option<&str>, config: &Config, n
     let named = named.filter(|id| !id.trim().is_empty());
     match (flag, named, &config.rubric) {
         (Some(spec), _, _) => load_rubric(spec),
-        (None, Some(id), Some(spec)) => match load_rubric(spec)? {
-            r if r.id == id => Ok(r),
+        // The config's rubric serves only when it is the one the answers name
+        // (a file of that id); one that cannot be loaded is then no reason to fail.
+        (None, Some(id), Some(spec)) => match load_rubric(spec) {
+            Ok(r) if r.id == id => Ok(r),
             _ => rubric_by_id(id, name),
         },
         (None, Some(id), None) => rubric_by_id(id, name),
-        (None, None, Some(spec)) => load_rubric(spec),
+        (None, None, Some(spec)) => {
+            load_rubric(spec).map_err(|e| bad_input(format!("{e:#} (the rubric set in the config file)")))
+        }
         (None, None, None) => load_rubric(rubric::DEFAULT_ID),
     }
 }

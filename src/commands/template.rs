@@ -2,19 +2,14 @@
 
 use crate::cli::TemplateArgs;
 use crate::config::Config;
-use crate::inputs::{installed, load_rubric};
+use crate::inputs::{choose_rubric, installed};
 use crate::outputs::emit;
-use crate::rubric::{self, Rubric};
+use crate::rubric::Rubric;
 use anyhow::Result;
 
 /// Print the answers template of the chosen rubric.
 pub fn run(args: TemplateArgs, config: &Config) -> Result<()> {
-    let spec = args
-        .rubric
-        .as_deref()
-        .or(config.rubric.as_deref())
-        .unwrap_or(rubric::DEFAULT_ID);
-    let r = load_rubric(spec)?;
+    let r = choose_rubric(args.rubric.as_deref(), None, config, "")?;
     // Named by file (not by a built-in or installed id): the printed command
     // must name the file too, as a path that works from any folder.
     let file = args

@@ -283,3 +283,15 @@ fn rubric_init_dash_prints_the_starter() {
     std::fs::write(&file, &out.stdout).unwrap();
     levelup(&["rubric", "validate", file.to_str().unwrap()]).ok();
 }
+
+/// A config rubric that cannot be loaded stops only what would use it: an
+/// answers file naming its own rubric still runs, and the error says where the
+/// id came from.
+#[test]
+fn a_config_rubric_that_is_not_there_is_no_reason_to_fail_an_answers_file() {
+    let home = home_with("rubric = \"nonexistent\"\nformat = \"json\"\n", &[]);
+    let (rubric, _, _) = outcome(home.path(), &["assess", "--answers", "examples/answers/staff.yaml"]);
+    assert_eq!(rubric, "senior-staff");
+    let err = levelup(&["template"]).env("XDG_CONFIG_HOME", home.path()).bad().stderr;
+    assert!(err.contains("unknown rubric 'nonexistent'") && err.contains("the rubric set in the config file"), "{err}");
+}
