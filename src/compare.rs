@@ -34,7 +34,8 @@ pub struct Movement {
     pub old_reached: bool,
     pub new_reached: bool,
     /// The same in words, as every format shows it: `gap closed`, `new gap`,
-    /// `still a gap`, `reached` or `n/a`.
+    /// `still a gap`, `reached`, `n/a`, or `target changed` when the two runs
+    /// aim at different levels (their gaps are not the same gaps).
     pub status: String,
 }
 
@@ -84,6 +85,8 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
             }
         })
     };
+    // Gaps towards two different targets are not the same gaps: no status then.
+    let same_target = old.target.id == new.target.id;
     // A signal has no score to move.
     let dimensions: Vec<Movement> = new
         .dimensions
@@ -101,6 +104,7 @@ pub fn compare(old: &Report, old_label: &str, new: &Report, new_label: &str) -> 
                 new_reached: n.reached,
                 status: match (is_gap(old, &n.id), is_gap(new, &n.id)) {
                     _ if n.not_applicable => "n/a",
+                    _ if !same_target => "target changed",
                     (true, false) => "gap closed",
                     (false, true) => "new gap",
                     (true, true) => "still a gap",
