@@ -370,6 +370,11 @@ pub struct PitfallReport {
     pub message: String,
 }
 
+/// Reports saved before `asked` existed came from rubrics with fit questions.
+fn asked_before() -> bool {
+    true
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FitReport {
     /// The level the fit questions are about: the target, or, for someone who
@@ -377,6 +382,10 @@ pub struct FitReport {
     /// `None` in reports saved before it existed.
     #[serde(default)]
     pub level: Option<LevelInfo>,
+    /// Whether the rubric asks fit questions at all; a report without them
+    /// has no fit section. `true` in reports saved before it existed.
+    #[serde(default = "asked_before")]
+    pub asked: bool,
     /// `pursue`, `stay`, `balanced` or `unanswered`.
     pub leaning: String,
     pub pursue: Vec<String>,
@@ -1106,6 +1115,7 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             .collect(),
         fit: FitReport {
             level: Some(level_info(rubric, Some(fit_level(rubric, a)))),
+            asked: rubric.fit.is_some(),
             leaning: a.fit.leaning().to_string(),
             pursue: a.fit.pursue.iter().map(item_label).collect(),
             stay: a.fit.stay.iter().map(item_label).collect(),

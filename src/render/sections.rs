@@ -61,6 +61,7 @@ pub fn shown(r: &Report) -> Vec<Shown> {
             Section::Raters => r.raters.is_some(),
             Section::Pay => r.compensation.is_some(),
             Section::Unanswered => !r.unanswered.is_empty(),
+            Section::Fit => r.fit.asked,
             _ => true,
         })
         .map(|id| Shown {
