@@ -23,6 +23,8 @@ struct Dim<'a> {
     /// Bar fill and target mark, in percent of the scale.
     fill: String,
     mark: String,
+    /// Where the gap is shaded (CSS left and width), empty when there is none.
+    short: String,
     /// A signal: no bar.
     signal: bool,
 }
@@ -77,10 +79,7 @@ pub fn html(r: &Report) -> String {
                 d.steps.len().saturating_sub(1).max(1) as f64,
             ),
         };
-        format!(
-            "{:.1}",
-            v.map_or(0.0, |v| ((v - low) / (high - low)).clamp(0.0, 1.0) * 100.0)
-        )
+        v.map_or(0.0, |v| ((v - low) / (high - low)).clamp(0.0, 1.0) * 100.0)
     };
     let view = View {
         r,
@@ -99,11 +98,23 @@ pub fn html(r: &Report) -> String {
                 gap: gap_cell(r, d),
                 weight: weight_cell(d),
                 signal: d.signal,
-                fill: pct(d, if by_points(r) { d.points } else { d.score }),
+                fill: format!("{:.1}", pct(d, if by_points(r) { d.points } else { d.score })),
                 // No mark where the target expects nothing (or sets no minimum).
                 mark: match if by_points(r) { points_minimum(r) } else { d.target } {
-                    Some(t) => pct(d, Some(t)),
+                    Some(t) => format!("{:.1}", pct(d, Some(t))),
                     None => String::new(),
+                },
+                // Only a gap is shaded: from the score to the target mark.
+                short: match if by_points(r) { points_minimum(r) } else { d.target } {
+                    Some(t) if d.gap > 0.0 || (!d.reached && d.target.is_some()) => {
+                        let (from, to) = (pct(d, if by_points(r) { d.points } else { d.score }), pct(d, Some(t)));
+                        if to > from {
+                            format!("left: {from:.1}%; width: {:.1}%", to - from)
+                        } else {
+                            String::new()
+                        }
+                    }
+                    _ => String::new(),
                 },
             })
             .collect(),

@@ -159,3 +159,38 @@ fn readme_chart_is_current() {
         "docs/radar-staff.svg is out of date: run `LEVELUP_BLESS=1 cargo test readme_chart`"
     );
 }
+
+/// In the HTML table only a gap is shaded: a row that reaches the target (✓)
+/// or expects nothing has no gap band, and a gap row has one.
+#[test]
+fn html_bars_shade_only_gaps() {
+    for (rubric, answers) in [
+        ("senior-staff", "examples/answers/staff.yaml"),
+        (
+            "examples/rubrics/points-ladder.yaml",
+            "examples/answers/points-ladder.yaml",
+        ),
+        (
+            "examples/rubrics/checklist-ladder.yaml",
+            "examples/answers/checklist-ladder.yaml",
+        ),
+    ] {
+        let html = crate::support::levelup(&["assess", "--rubric", rubric, "--answers", answers, "-f", "html"])
+            .ok()
+            .stdout;
+        let rows: Vec<&str> = html
+            .lines()
+            .filter(|l| l.starts_with("<tr><td>") && l.contains("class=\"bar\""))
+            .collect();
+        assert!(!rows.is_empty(), "{rubric}");
+        for row in rows {
+            let reached = row.contains("class=\"reached\"");
+            let not_expected = row.contains("not expected");
+            let shaded = row.contains("class=\"short\"");
+            if reached || not_expected {
+                assert!(!shaded, "{rubric}: {row}");
+            }
+        }
+        assert!(html.contains("class=\"short\""), "{rubric}: some gap is shaded");
+    }
+}

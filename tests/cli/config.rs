@@ -293,5 +293,8 @@ fn a_config_rubric_that_is_not_there_is_no_reason_to_fail_an_answers_file() {
     let (rubric, _, _) = outcome(home.path(), &["assess", "--answers", "examples/answers/staff.yaml"]);
     assert_eq!(rubric, "senior-staff");
     let err = levelup(&["template"]).env("XDG_CONFIG_HOME", home.path()).bad().stderr;
-    assert!(err.contains("unknown rubric 'nonexistent'") && err.contains("the rubric set in the config file"), "{err}");
+    assert!(
+        err.contains("unknown rubric 'nonexistent'") && err.contains("the rubric set in the config file"),
+        "{err}"
+    );
 }

@@ -465,11 +465,23 @@ fn a_broken_saved_run_is_named_and_the_others_still_listed() {
 fn a_change_of_target_makes_no_new_gaps() {
     let data = tempfile::tempdir().unwrap();
     for target in ["senior", "staff"] {
-        levelup(&["assess", "--answers", "examples/answers/staff.yaml", "--target", target, "--save", "-f", "json"])
-            .env("XDG_DATA_HOME", data.path())
-            .ok();
+        levelup(&[
+            "assess",
+            "--answers",
+            "examples/answers/staff.yaml",
+            "--target",
+            target,
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
     }
-    let out = levelup(&["compare", "-f", "json"]).env("XDG_DATA_HOME", data.path()).ok().stdout;
+    let out = levelup(&["compare", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok()
+        .stdout;
     let c: Comparison = serde_json::from_str(&out).unwrap();
     assert!(c.new_gaps.is_empty() && c.gaps_closed.is_empty(), "{out}");
     assert!(c.dimensions.iter().all(|m| m.status == "target changed"), "{out}");
