@@ -205,9 +205,10 @@ fn check_outputs(args: &AssessArgs) -> Result<()> {
 
 /// Write everything a run produces: the chart (--chart), the answers
 /// (--save-answers), the report (-o, else stdout) and the history entry
-/// (--save). Everything is rendered first; streams (/dev/stdout, a pipe) are
-/// written before files, since a stream that fails (/dev/full) cannot be
-/// taken back: it then stops the run before any file is written.
+/// (--save). Everything is rendered first; streams (stdout, /dev/stdout, a
+/// pipe) are written before files, since a stream that fails (/dev/full)
+/// cannot be taken back: it then stops the run before any file is written,
+/// the history entry included.
 fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArgs, config: &Config) -> Result<()> {
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
@@ -230,6 +231,10 @@ fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArg
         let plain = anstream::adapter::strip_bytes(text.as_bytes()).into_vec();
         outputs.push((path, String::from_utf8_lossy(&plain).into_owned(), None));
     }
+    // The report on stdout is a stream too, and goes first.
+    if args.output.is_none() {
+        emit(text.as_bytes(), None, args.force)?;
+    }
     outputs.sort_by_key(|(path, ..)| !files::is_stream(path));
     for (path, contents, said) in outputs {
         files::write_atomic(path, &contents, args.force)?;
@@ -241,10 +246,7 @@ fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArg
         let path = crate::history::save(report, serde_json::to_value(answers)?)?;
         tell!("Saved to {}", path.display());
     }
-    match &args.output {
-        Some(_) => Ok(()),
-        None => emit(text.as_bytes(), None, args.force),
-    }
+    Ok(())
 }
 
 /// Several raters (360): every file scored on its own, then combined.

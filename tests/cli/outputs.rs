@@ -330,3 +330,26 @@ fn stdout_by_name_keeps_the_shells_place_in_the_file() {
         assert!(out.starts_with("pre\n{") && out.ends_with("}\npost\n"), "{name}: {out}");
     }
 }
+
+/// A report that cannot be written to stdout saves no run: the stream is
+/// written before any file, the history entry included.
+#[cfg(target_os = "linux")]
+#[test]
+fn stdout_on_a_full_disk_saves_no_run() {
+    let (_dir, answers) = workspace();
+    let home = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_levelup"));
+    crate::support::hermetic(&mut cmd, home.path());
+    let status = cmd
+        .args(["assess", "--answers", &answers, "--save"])
+        .env("XDG_DATA_HOME", data.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(full)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    assert!(!data.path().join("levelup/history").exists());
+}
