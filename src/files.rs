@@ -243,15 +243,15 @@ pub fn check_outputs(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)], force:
 
 /// What makes two paths one file: the file's device and inode when it exists,
 /// else where it would be created once links are followed.
-#[derive(Debug, PartialEq)]
-enum Identity {
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Identity {
     Existing(u64, u64),
     Planned(std::path::PathBuf),
 }
 
 /// `None` for devices and pipes, which may be shared, and for paths that
 /// cannot be resolved (their own write reports why).
-fn identity(path: &Path) -> Option<Identity> {
+pub fn identity(path: &Path) -> Option<Identity> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => return existing(&meta, path),
         Ok(_) => return None,

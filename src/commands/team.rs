@@ -186,7 +186,8 @@ fn find_files(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
             .map(|e| e.path())
             .filter(|p| {
                 p.extension()
-                    .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e == *x))
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e.eq_ignore_ascii_case(x)))
             })
             .collect();
         found.sort();
@@ -200,7 +201,26 @@ fn find_files(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
             }
         }
     }
-    Ok((paths, skipped))
+    // One file named twice (a path and its folder, a link to it) is one person.
+    let mut seen: std::collections::HashMap<crate::files::Identity, PathBuf> = std::collections::HashMap::new();
+    let mut unique = Vec::with_capacity(paths.len());
+    for p in paths {
+        let Some(id) = crate::files::identity(&p) else {
+            unique.push(p);
+            continue;
+        };
+        match seen.get(&id) {
+            Some(first) => skipped.push(Skipped {
+                file: p.display().to_string(),
+                reason: format!("the same file as {}, counted once", first.display()),
+            }),
+            None => {
+                seen.insert(id, p.clone());
+                unique.push(p);
+            }
+        }
+    }
+    Ok((unique, skipped))
 }
 
 /// Load every file, on every core. Files are handed out one at a time, so a

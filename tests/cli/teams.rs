@@ -529,3 +529,18 @@ fn entries_that_are_not_answers_files_are_listed_with_why_in_every_format() {
 fn a_table_of_the_fixture_team() {
     insta::assert_snapshot!("fixture-team-table", levelup(&["team", DIR]).ok().stdout);
 }
+
+/// One file given twice, or through its folder too, is one person; an
+/// upper-case extension is read like any other.
+#[test]
+fn a_file_named_twice_is_one_person() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(crate::support::path("examples/answers/senior.yaml"), dir.path().join("PRIYA.YAML")).unwrap();
+    std::fs::copy(crate::support::path("examples/answers/staff.yaml"), dir.path().join("marcus.yaml")).unwrap();
+    let priya = dir.path().join("PRIYA.YAML");
+    let d = dir.path().to_str().unwrap();
+    let out = crate::support::levelup(&["team", d, priya.to_str().unwrap(), priya.to_str().unwrap(), "-f", "json"]).ok();
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(r["people"].as_array().map(Vec::len), Some(2), "{}", out.stdout);
+    assert!(out.stdout.contains("counted once"), "{}", out.stdout);
+}
