@@ -254,7 +254,7 @@ pub fn table(c: &Comparison, width: u16) -> String {
     use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
     // Data made visible here, before our colours are added: the caller does not
     // escape this text again. The stream drops the codes when colour is off.
-    let c = &crate::text::map_strings(c, &|s| crate::text::visible(s).into_owned());
+    let c = &crate::text::map_strings(c, &crate::text::one_line);
     let bold = anstyle::Style::new().bold();
     let mut out = format!("{bold}levelup compare — {}{bold:#}\n\n", heading(c));
     for line in summary(c) {

@@ -188,9 +188,11 @@ impl Summary {
     }
 }
 
-/// How two names are told the same person: trimmed, in any case. No name is `""`.
+/// How two names are told the same person: in any case, however spaced
+/// (`" Sam  Lee "` is `sam lee`), as `team` tells them. No name is `""`.
 pub fn person_key(name: Option<&str>) -> String {
-    name.map(|n| n.trim().to_lowercase()).unwrap_or_default()
+    name.map(|n| n.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase())
+        .unwrap_or_default()
 }
 
 /// Read what [`Summary`] holds of one saved run.

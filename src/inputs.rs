@@ -129,7 +129,8 @@ pub fn load_rubric(spec: &str) -> Result<Rubric> {
 pub fn saved_runs() -> Result<Vec<(PathBuf, crate::history::Summary)>> {
     let (runs, broken) = crate::history::list()?;
     for (_, why) in broken {
-        tell!("levelup: skipped {why}");
+        // One line per file, whatever its name holds.
+        tell!("levelup: skipped {}", crate::text::one_line(&why));
     }
     Ok(runs)
 }

@@ -356,7 +356,7 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
     // Data made visible here, before our colours are added: the caller does not
     // escape this text again. Bold headings, gaps in yellow, strengths in green;
     // the stream drops the codes when colour is off.
-    let r = &crate::text::map_strings(r, &|s| crate::text::visible(s).into_owned());
+    let r = &crate::text::map_strings(r, &crate::text::one_line);
     let bold = anstyle::Style::new().bold();
     let green = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into()));
     let yellow = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));

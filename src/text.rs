@@ -6,10 +6,14 @@
 use std::borrow::Cow;
 
 /// Whether `c` must not reach a terminal raw: C0 controls other than newline
-/// and tab, DEL, C1 controls, the bidirectional overrides and isolates that
-/// reorder what is shown (U+202A–202E, U+2066–2069), and U+2028/U+2029.
+/// and tab, DEL, C1 controls, the bidirectional marks, overrides and isolates
+/// that reorder what is shown (U+061C, U+200E–200F, U+202A–202E,
+/// U+2066–2069), and U+2028/U+2029.
 fn hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
+        || c == '\u{061c}'
+        || c == '\u{200e}'
+        || c == '\u{200f}'
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
         // Line and paragraph separators: line breaks to some readers of YAML.
@@ -20,7 +24,7 @@ fn hidden(c: char) -> bool {
 /// Whether `text` holds a [`hidden`] character. Every report passes through
 /// here whole (23 KB of JSON for one assessment), where decoding character by
 /// character cost a sixth of a run: eight bytes are tested at a time, and only
-/// the bytes that can start a hidden character in UTF-8 (0xc2, 0xe2) are
+/// the bytes that can start a hidden character in UTF-8 (0xc2, 0xd8, 0xe2) are
 /// looked at closely.
 fn has_hidden(text: &str) -> bool {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
@@ -38,7 +42,7 @@ fn has_hidden(text: &str) -> bool {
         if control != 0 {
             return true;
         }
-        let mut lead = equal(v, 0xc2) | equal(v, 0xe2);
+        let mut lead = equal(v, 0xc2) | equal(v, 0xd8) | equal(v, 0xe2);
         while lead != 0 {
             let at = k * 8 + lead.trailing_zeros() as usize / 8;
             if hidden_at(bytes, at) {
@@ -51,11 +55,13 @@ fn has_hidden(text: &str) -> bool {
 }
 
 /// [`visible`] for JSON that serde_json wrote: it escapes every C0 control
-/// itself, so only DEL and the characters whose UTF-8 starts with 0xc2 or 0xe2
-/// can be hidden, and those three bytes are found with memchr's vector search.
+/// itself, so only DEL and the characters whose UTF-8 starts with 0xc2, 0xd8
+/// or 0xe2 can be hidden, and those bytes are found with memchr's vector search.
 pub fn visible_json(json: &str) -> Cow<'_, str> {
     let b = json.as_bytes();
-    if memchr::memchr3_iter(0x7f, 0xc2, 0xe2, b).any(|i| hidden_at(b, i)) {
+    if memchr::memchr3_iter(0x7f, 0xc2, 0xe2, b).any(|i| hidden_at(b, i))
+        || memchr::memchr_iter(0xd8, b).any(|i| hidden_at(b, i))
+    {
         visible(json)
     } else {
         Cow::Borrowed(json)
@@ -69,9 +75,11 @@ fn hidden_at(b: &[u8], i: usize) -> bool {
         0..0x20 | 0x7f => true,
         // C1 controls: U+0080–U+009F.
         0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        // U+2028–U+202E and U+2066–U+2069.
+        // U+061C.
+        0xd8 => b.get(i + 1) == Some(&0x9c),
+        // U+200E–U+200F, U+2028–U+202E and U+2066–U+2069.
         0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(n)) => (0xa8..=0xae).contains(n),
+            (Some(0x80), Some(n)) => (0x8e..=0x8f).contains(n) || (0xa8..=0xae).contains(n),
             (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
             _ => false,
         },
@@ -96,6 +104,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// [`visible`] text on one line, for a table cell or a list in a message:
+/// line breaks and tabs become spaces, so data cannot forge a line or shift
+/// the columns of the output around it.
+pub fn one_line(text: &str) -> String {
+    visible(text).replace(['\n', '\r', '\t'], " ")
 }
 
 /// [`visible`] text on one line that Markdown shows as written: line breaks

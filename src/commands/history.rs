@@ -38,7 +38,7 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
     for path in files::skipped_in(&history::dir()?, &["json"]) {
         tell!(
             "levelup: skipped {}: not a regular file of at most 8 MiB",
-            path.display()
+            crate::text::one_line(&path.display().to_string())
         );
     }
     if runs.is_empty() {
@@ -99,7 +99,7 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
                 };
                 let last = row.len().saturating_sub(1);
                 t.add_row(row.iter().enumerate().map(|(i, c)| {
-                    let cell = Cell::new(crate::text::visible(c));
+                    let cell = Cell::new(crate::text::one_line(c));
                     match colour {
                         Some(colour) if i == last => cell.fg(colour),
                         _ => cell,
@@ -123,9 +123,17 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
 /// Errors (exit 2): no run is for that name; the message lists the names there are.
 pub fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathBuf, Summary)>> {
     let key = history::person_key(Some(name));
-    let mut names: Vec<String> = runs.iter().filter_map(|(_, s)| s.report.person.name.clone()).collect();
+    // One name per person, on one line each.
+    let mut names: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (_, s) in &runs {
+        if let Some(n) = &s.report.person.name
+            && seen.insert(s.person_key())
+        {
+            names.push(crate::text::one_line(n.trim()));
+        }
+    }
     names.sort();
-    names.dedup();
     let found: Vec<(PathBuf, Summary)> = runs.into_iter().filter(|(_, s)| s.person_key() == key).collect();
     if found.is_empty() {
         return Err(bad_input(format!(

@@ -185,9 +185,11 @@ fn find_files(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<Skipped>)> {
             .flatten()
             .map(|e| e.path())
             .filter(|p| {
-                p.extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| ["yaml", "yml", "toml", "json"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+                p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    ["yaml", "yml", "toml", "json"]
+                        .iter()
+                        .any(|x| e.eq_ignore_ascii_case(x))
+                })
             })
             .collect();
         found.sort();
@@ -259,7 +261,7 @@ fn load_all(paths: &[PathBuf], rubric: &Rubric, target: usize, allow_missing: bo
 
 /// How names are matched: case, and spaces around and between words, do not count.
 fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::history::person_key(Some(name))
 }
 
 /// Several raters' files of one person as one row, combined as `assess`
@@ -339,14 +341,14 @@ fn same_name_notes(people: &[Person]) -> Vec<String> {
         .filter_map(|key| {
             let same = &rows[key];
             (same.len() > 1).then(|| {
-                let shown: Vec<&str> = same.iter().take(3).map(|p| p.file.as_str()).collect();
+                let shown: Vec<String> = same.iter().take(3).map(|p| crate::text::one_line(&p.file)).collect();
                 let more = match same.len() - shown.len() {
                     0 => String::new(),
                     n => format!(" and {n} more"),
                 };
                 format!(
                     "'{}' names {} ({}{more}): counted as {}; if they are one person rated by several people, give each file `rater: self`, `manager` or `peer`; if they are one person's runs at different dates, keep the latest",
-                    same[0].name,
+                    crate::text::one_line(&same[0].name),
                     count(same.len(), "row", "rows"),
                     shown.join(", "),
                     count(same.len(), "person", "people"),

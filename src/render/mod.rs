@@ -48,7 +48,7 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
     // In the table a line break in data could forge a line of the report.
     // Without Unicode the data turns ASCII here, before the table measures it.
     let one_line = |s: &str| {
-        let line = crate::text::visible(s).replace(['\n', '\r'], " ");
+        let line = crate::text::one_line(s);
         if options.unicode {
             line
         } else {

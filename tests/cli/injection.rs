@@ -232,3 +232,34 @@ fn rubric_show_in_markdown_keeps_the_rubric_words_as_text() {
     );
     assert!(md.contains("\\[l\\](u)") && md.contains("B \\|"), "{md}");
 }
+
+/// Names and file names on one line wherever a table or a list shows them:
+/// a line break in a name cannot forge a heatmap row, a tab cannot shift a
+/// column, and bidi marks are escaped like overrides.
+#[test]
+fn names_stay_on_their_line_in_team() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::support::path("examples/answers/senior.yaml")).unwrap();
+    let forged: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("name:") {
+                "name: \"P\\tr\u{200f}\\n  Mallory │███│ Staff Engineer 100%\""
+            } else {
+                l
+            }
+        })
+        .collect();
+    std::fs::write(dir.path().join("a.yaml"), forged.join("\n") + "\n").unwrap();
+    std::fs::copy(
+        crate::support::path("examples/answers/staff.yaml"),
+        dir.path().join("b.yaml"),
+    )
+    .unwrap();
+    let out = crate::support::levelup(&["team", dir.path().to_str().unwrap()])
+        .ok()
+        .stdout;
+    assert!(!out.lines().any(|l| l.trim_start().starts_with("Mallory")), "{out}");
+    assert!(!out.contains('\t') && !out.contains('\u{200f}'), "{out}");
+    assert!(out.contains("\\u200f"), "{out}");
+}

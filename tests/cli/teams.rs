@@ -535,11 +535,27 @@ fn a_table_of_the_fixture_team() {
 #[test]
 fn a_file_named_twice_is_one_person() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(crate::support::path("examples/answers/senior.yaml"), dir.path().join("PRIYA.YAML")).unwrap();
-    std::fs::copy(crate::support::path("examples/answers/staff.yaml"), dir.path().join("marcus.yaml")).unwrap();
+    std::fs::copy(
+        crate::support::path("examples/answers/senior.yaml"),
+        dir.path().join("PRIYA.YAML"),
+    )
+    .unwrap();
+    std::fs::copy(
+        crate::support::path("examples/answers/staff.yaml"),
+        dir.path().join("marcus.yaml"),
+    )
+    .unwrap();
     let priya = dir.path().join("PRIYA.YAML");
     let d = dir.path().to_str().unwrap();
-    let out = crate::support::levelup(&["team", d, priya.to_str().unwrap(), priya.to_str().unwrap(), "-f", "json"]).ok();
+    let out = crate::support::levelup(&[
+        "team",
+        d,
+        priya.to_str().unwrap(),
+        priya.to_str().unwrap(),
+        "-f",
+        "json",
+    ])
+    .ok();
     let r: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(r["people"].as_array().map(Vec::len), Some(2), "{}", out.stdout);
     assert!(out.stdout.contains("counted once"), "{}", out.stdout);
