@@ -102,8 +102,9 @@ fn find<'a>(pages: &'a [Page], words: &[String]) -> Result<&'a Page> {
 /// same name already there are replaced (regenerating is the point). Every
 /// target is checked before the first is written. Lists the files on stderr.
 ///
-/// Errors (exit 2): `dir` cannot be created or is not a folder, or a page
-/// cannot be written there — naming the path.
+/// Errors (exit 2): `dir` cannot be created or is not a folder, a page's
+/// name there is a symbolic link, or a page cannot be written there — naming
+/// the path.
 fn write_all(dir: &Path, pages: &[Page]) -> Result<()> {
     let shown = dir.display();
     if dir.exists() && !dir.is_dir() {
@@ -115,6 +116,13 @@ fn write_all(dir: &Path, pages: &[Page]) -> Result<()> {
         .map(|p| (dir.join(p.file_name()), render(p, pages)))
         .collect();
     for (path, _) in &planned {
+        // A page replaces a page, never a file elsewhere that a link leads to.
+        if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(bad_input(format!(
+                "{} is a symbolic link: levelup replaces only its own pages there; remove the link first (nothing was written)",
+                path.display()
+            )));
+        }
         files::check_target(path, true)?;
     }
     for (path, text) in &planned {

@@ -314,3 +314,20 @@ fn render(man: &Path, page: &Path, locale: &str) -> std::process::Output {
         .output()
         .expect("man runs")
 }
+
+/// `man --dir` replaces its own pages but never writes through a link to a
+/// file elsewhere; nothing is written then.
+#[cfg(unix)]
+#[test]
+fn man_dir_never_writes_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "precious").unwrap();
+    let pages = dir.path().join("man1");
+    std::fs::create_dir(&pages).unwrap();
+    std::os::unix::fs::symlink(&precious, pages.join("levelup-team.1")).unwrap();
+    let err = crate::support::levelup(&["man", "--dir", pages.to_str().unwrap()]).bad().stderr;
+    assert!(err.contains("is a symbolic link"), "{err}");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "precious");
+    assert_eq!(std::fs::read_dir(&pages).unwrap().count(), 1, "nothing written");
+}
