@@ -46,6 +46,10 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
             "No saved runs yet: levelup assess --save keeps one in {}",
             history::dir()?.display()
         );
+        // A script reading JSON still gets a list: an empty one.
+        if matches!(format, ListFormat::Json) {
+            emit(b"[]\n", None, false)?;
+        }
         return Ok(());
     }
     let runs = match &args.name {
