@@ -82,14 +82,43 @@ pub fn for_stderr(text: &str) -> String {
     terminal_text(text, unicode_ok())
 }
 
-/// How a report at `output` refers to the chart: by file name when both sit
-/// in the same folder, else by the path as given.
+/// How a report at `output` refers to the chart: a path relative to the
+/// report's folder (`radar.svg`, `../radar.svg`), so the link works wherever
+/// the two are opened from; the path as given for a report on stdout.
 pub fn link(chart: &Path, output: Option<&Path>) -> String {
-    let same_folder = output.is_some_and(|o| o.parent() == chart.parent());
-    match chart.file_name() {
-        Some(name) if same_folder => name.to_string_lossy().into_owned(),
-        _ => chart.display().to_string(),
+    let Some(output) = output else {
+        return chart.display().to_string();
+    };
+    // Both as absolute paths, their folders resolved (both folders exist:
+    // outputs are checked before anything is rendered).
+    let absolute = |p: &Path| -> Option<std::path::PathBuf> {
+        let folder = match p.parent() {
+            Some(f) if !f.as_os_str().is_empty() => f.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        Some(std::fs::canonicalize(folder).ok()?.join(p.file_name()?))
+    };
+    let (Some(chart_abs), Some(output_abs)) = (absolute(chart), absolute(output)) else {
+        return chart.display().to_string();
+    };
+    let from: Vec<_> = output_abs
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
+    let to: Vec<_> = chart_abs.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return chart_abs.display().to_string();
     }
+    let mut rel = std::path::PathBuf::new();
+    for _ in common..from.len() {
+        rel.push("..");
+    }
+    for c in &to[common..] {
+        rel.push(c);
+    }
+    // Markdown and HTML links use forward slashes on every system.
+    rel.to_string_lossy().replace('\\', "/")
 }
 
 /// Block characters and box drawing, unless the locale says the terminal

@@ -194,3 +194,32 @@ fn html_bars_shade_only_gaps() {
         assert!(html.contains("class=\"short\""), "{rubric}: some gap is shaded");
     }
 }
+
+/// The Markdown report links the chart relative to the report's own folder.
+#[test]
+fn the_markdown_chart_link_is_relative_to_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let answers = crate::support::path("examples/answers/staff.yaml");
+    for (report, chart, link) in [
+        ("out/gap.md", "radar.svg", "](../radar.svg)"),
+        ("gap.md", "out/radar.svg", "](out/radar.svg)"),
+        ("out/same.md", "out/r.svg", "](r.svg)"),
+    ] {
+        crate::support::levelup(&[
+            "assess",
+            "--answers",
+            answers.to_str().unwrap(),
+            "-f",
+            "markdown",
+            "-o",
+            report,
+            "--chart",
+            chart,
+        ])
+        .current_dir(dir.path())
+        .ok();
+        let md = std::fs::read_to_string(dir.path().join(report)).unwrap();
+        assert!(md.contains(link), "{report} → {chart}: {md}");
+    }
+}

@@ -492,7 +492,9 @@ fn a_change_of_target_makes_no_new_gaps() {
 #[test]
 fn history_as_json_with_no_runs_is_an_empty_list() {
     let data = tempfile::tempdir().unwrap();
-    let out = levelup(&["history", "-f", "json"]).env("XDG_DATA_HOME", data.path()).ok();
+    let out = levelup(&["history", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
     assert_eq!(out.stdout, "[]\n");
     assert!(out.stderr.contains("No saved runs yet"), "{}", out.stderr);
 }

@@ -326,7 +326,9 @@ fn man_dir_never_writes_through_a_link() {
     let pages = dir.path().join("man1");
     std::fs::create_dir(&pages).unwrap();
     std::os::unix::fs::symlink(&precious, pages.join("levelup-team.1")).unwrap();
-    let err = crate::support::levelup(&["man", "--dir", pages.to_str().unwrap()]).bad().stderr;
+    let err = crate::support::levelup(&["man", "--dir", pages.to_str().unwrap()])
+        .bad()
+        .stderr;
     assert!(err.contains("is a symbolic link"), "{err}");
     assert_eq!(std::fs::read_to_string(&precious).unwrap(), "precious");
     assert_eq!(std::fs::read_dir(&pages).unwrap().count(), 1, "nothing written");
