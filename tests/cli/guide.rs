@@ -65,3 +65,33 @@ fn every_rubric_in_the_guide_validates_and_the_broken_one_fails_as_shown() {
         }
     }
 }
+
+/// Every `##` heading line of the README and the guide is a heading once
+/// rendered: a code fence left open would swallow the text after it.
+#[test]
+fn no_code_fence_swallows_a_heading() {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    for file in ["README.md", "docs/rubrics.md"] {
+        let text = std::fs::read_to_string(crate::support::path(file)).unwrap();
+        let mut headings = Vec::new();
+        let mut inside = false;
+        for event in Parser::new(&text) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => {
+                    inside = true;
+                    headings.push(String::new());
+                }
+                Event::End(TagEnd::Heading(_)) => inside = false,
+                Event::Text(t) | Event::Code(t) if inside => headings.last_mut().unwrap().push_str(&t),
+                _ => {}
+            }
+        }
+        for line in text.lines().filter(|l| l.starts_with("## ") || l.starts_with("### ")) {
+            let title = line.trim_start_matches('#').trim().replace('`', "");
+            assert!(
+                headings.iter().any(|h| *h == title),
+                "{file}: {line:?} is not rendered as a heading"
+            );
+        }
+    }
+}
