@@ -826,10 +826,11 @@ fn profile_explanation(rubric: &Rubric, a: &Assessment) -> String {
         Some(e) => {
             let c = score::level_met(rubric, &a.dimensions, e);
             format!(
-                "{} expects {}; {} what it expects of them ({}), so the estimate is {}.",
+                "{} expects {}; {} what it expects of {} ({}), so the estimate is {}.",
                 title(e),
                 dimensions_word(c.expected),
                 reach_word(c.reaching),
+                if c.expected == 1 { "it" } else { "them" },
                 needed(&c),
                 title(e)
             )

@@ -88,7 +88,10 @@ fn section(rubric: &Rubric, q: QuestionRef) -> Option<String> {
     match q {
         QuestionRef::Level(d, 0) => {
             let dim = &rubric.dimensions[d];
-            Some(format!("{} — {}", dim.title, dim.summary))
+            Some(match dim.summary.trim() {
+                "" => dim.title.clone(),
+                summary => format!("{} — {summary}", dim.title),
+            })
         }
         QuestionRef::Fit(0) => Some(format!(
             "Is {} for you? (never changes your level)",

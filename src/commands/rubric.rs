@@ -75,12 +75,12 @@ pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
                 match checked {
                     Ok(r) => {
                         ok.push_str(&format!(
-                            "ok: {shown} ({} v{}: {} levels, {} dimensions, {} questions)\n",
+                            "ok: {shown} ({} v{}: {} levels, {}, {})\n",
                             r.id,
                             r.version,
                             r.levels.len(),
-                            r.dimensions.len(),
-                            r.question_ids().count()
+                            crate::team::count(r.dimensions.len(), "dimension", "dimensions"),
+                            crate::team::count(r.question_ids().count(), "question", "questions")
                         ));
                         if let Some(note) = id_taken(&r.id, path) {
                             ok.push_str(&format!("  note: {note}\n"));
