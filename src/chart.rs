@@ -18,6 +18,9 @@ pub struct Profile {
     pub values: Vec<Option<f64>>,
     /// Targets are outlines; people are filled.
     pub outline: bool,
+    /// What the description says for each axis, in the report's own terms
+    /// (`Owns · 2.00`, `at least 3 pts`); empty: the value as a number.
+    pub said: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +34,9 @@ pub struct Chart {
     /// (the first level). See [`low_of`].
     pub low: f64,
     pub profiles: Vec<Profile>,
+    /// The dimensions' own titles for the description, where an axis label
+    /// carries more (the person's step); empty: the axis labels.
+    pub dimensions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -363,7 +369,9 @@ pub fn from_report(r: &Report) -> Chart {
         name: format!("Target: {}", r.target.title),
         values: target_values(r),
         outline: true,
+        said: r.dimensions.iter().map(|d| crate::render::target_cell(r, d)).collect(),
     };
+    let dimensions: Vec<String> = r.dimensions.iter().map(|d| d.title.clone()).collect();
     // Several raters: one profile each, on one chart.
     if let Some(panel) = &r.raters {
         let mut profiles = vec![target];
@@ -377,6 +385,7 @@ pub fn from_report(r: &Report) -> Chart {
                     .map(|(v, d)| on_level_scale(r, d, v.scores[k]))
                     .collect(),
                 outline: false,
+                said: Vec::new(),
             }
         }));
         return Chart {
@@ -390,6 +399,7 @@ pub fn from_report(r: &Report) -> Chart {
             levels: ring_titles(r),
             low: low_of(r),
             profiles,
+            dimensions,
         };
     }
     Chart {
@@ -403,8 +413,10 @@ pub fn from_report(r: &Report) -> Chart {
                 name: person,
                 values: person_values(r),
                 outline: false,
+                said: r.dimensions.iter().map(|d| crate::render::score_cell(r, d)).collect(),
             },
         ],
+        dimensions,
     }
 }
 
@@ -463,12 +475,20 @@ fn write_svg(out: &mut String, chart: &Chart, g: &Geometry) -> std::fmt::Result 
             chart.levels.join(", ")
         )
     };
+    let names = if chart.dimensions.is_empty() {
+        &chart.axes
+    } else {
+        &chart.dimensions
+    };
     for p in &chart.profiles {
-        let values: Vec<String> = chart
-            .axes
+        let values: Vec<String> = names
             .iter()
             .zip(&p.values)
-            .map(|(a, v)| format!("{a} {}", v.map_or("unanswered".to_string(), |v| format!("{v:.2}"))))
+            .enumerate()
+            .map(|(i, (a, v))| match p.said.get(i) {
+                Some(said) => format!("{a}: {said}"),
+                None => format!("{a} {}", v.map_or("unanswered".to_string(), |v| format!("{v:.2}"))),
+            })
             .collect();
         let _ = write!(desc, " {}: {}.", p.name, values.join(", "));
     }
@@ -733,6 +753,7 @@ mod tests {
             levels: vec!["Senior".into(), "Staff".into()],
             low: 0.0,
             profiles: vec![],
+            dimensions: Vec::new(),
         };
         let s = svg(&chart);
         assert_eq!(s.matches(r#"<text class="lu-ring-label""#).count(), 2);
@@ -805,6 +826,7 @@ mod tests {
             name: name.into(),
             values: vec![Some(v); 5],
             outline,
+            said: Vec::new(),
         };
         let chart = Chart {
             title: "Compare".into(),
@@ -817,6 +839,7 @@ mod tests {
                 profile("Manager", 1.5, false),
                 profile("Peer", 0.5, false),
             ],
+            dimensions: Vec::new(),
         };
         let s = svg(&chart);
         for class in ["lu-target", "lu-p0", "lu-p1", "lu-p2"] {
@@ -842,7 +865,9 @@ mod tests {
                 name: "O'Neil".into(),
                 values: vec![Some(1.0), None, Some(0.5)],
                 outline: false,
+                said: Vec::new(),
             }],
+            dimensions: Vec::new(),
         };
         let s = svg(&chart);
         assert!(!s.contains("<script>") && s.contains("&lt;script&gt;"));

@@ -350,18 +350,22 @@ pub fn html(c: &Comparison, old: &Report, new: &Report) -> String {
                     .map(|d| crate::chart::on_level_scale(new, d, d.target))
                     .collect(),
                 outline: true,
+                said: Vec::new(),
             },
             Profile {
                 name: format!("Before ({})", c.old.date),
                 values: scores(old),
                 outline: false,
+                said: Vec::new(),
             },
             Profile {
                 name: format!("Now ({})", c.new.date),
                 values: scores(new),
                 outline: false,
+                said: Vec::new(),
             },
         ],
+        dimensions: Vec::new(),
     };
     let svg = crate::chart::svg(&chart);
     let view = minijinja::context! {

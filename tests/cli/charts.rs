@@ -223,3 +223,56 @@ fn the_markdown_chart_link_is_relative_to_the_report() {
         assert!(md.contains(link), "{report} → {chart}: {md}");
     }
 }
+
+/// The chart's description (for screen readers) says what the report says:
+/// each dimension by its own title, the target's expectation and the
+/// person's score in the report's terms.
+#[test]
+fn the_chart_description_agrees_with_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("r.svg");
+    let json = levelup(&[
+        "assess",
+        "--rubric",
+        "examples/rubrics/profile-ladder.yaml",
+        "--answers",
+        "examples/answers/profile-ladder.yaml",
+        "--chart",
+        chart.to_str().unwrap(),
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let r: levelup::report::Report = serde_json::from_str(&json).unwrap();
+    let svg = std::fs::read_to_string(&chart).unwrap();
+    let desc = svg
+        .split("<desc id=\"chart-desc\">")
+        .nth(1)
+        .unwrap()
+        .split("</desc>")
+        .next()
+        .unwrap();
+    let person = desc.split(". Mira").nth(1).unwrap();
+    let target = desc
+        .split("Target: Staff Engineer: ")
+        .nth(1)
+        .unwrap()
+        .split(". Mira")
+        .next()
+        .unwrap();
+    for d in &r.dimensions {
+        let (step, score) = (d.step.clone().unwrap(), d.score.unwrap());
+        assert!(
+            person.contains(&format!("{}: {step} · {score:.2}", d.title)),
+            "{}: {desc}",
+            d.title
+        );
+        let (tstep, tscore) = (d.target_step.clone().unwrap(), d.target.unwrap());
+        assert!(
+            target.contains(&format!("{}: {tstep} · {tscore:.2}", d.title)),
+            "{}: {desc}",
+            d.title
+        );
+    }
+}
