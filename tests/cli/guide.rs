@@ -89,7 +89,7 @@ fn no_code_fence_swallows_a_heading() {
         for line in text.lines().filter(|l| l.starts_with("## ") || l.starts_with("### ")) {
             let title = line.trim_start_matches('#').trim().replace('`', "");
             assert!(
-                headings.iter().any(|h| *h == title),
+                headings.contains(&title),
                 "{file}: {line:?} is not rendered as a heading"
             );
         }
