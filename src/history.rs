@@ -67,7 +67,7 @@ pub fn check() -> Result<()> {
 }
 
 /// Save a run under a new name: `TIME-01-RUBRIC.json`, `TIME-02-…` for a
-/// second save in the same second, and so on without limit (`TIME-100-…`
+/// second save in the same second (on any rubric), and so on without limit (`TIME-100-…`
 /// sorts after `TIME-99-…`, see [`list`]). Runs started at once each get their
 /// own file: a name taken meanwhile means the next one is tried.
 ///
@@ -85,10 +85,22 @@ pub fn save(report: &Report, answers: serde_json::Value) -> Result<PathBuf> {
     let text = serde_json::to_string_pretty(&saved)? + "\n";
     // The counter follows the time so that names sort in the order runs were saved.
     let stamp = now.strftime("%Y-%m-%dT%H%M%S").to_string();
+    // Counters taken this second on any rubric: runs on two rubrics in one
+    // second still sort in the order they were saved.
+    let taken: std::collections::HashSet<u64> = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| order_key(&e.path()))
+                .filter(|(s, _, _)| *s == stamp)
+                .map(|(_, n, _)| n)
+                .collect()
+        })
+        .unwrap_or_default();
     for n in 1u64.. {
         let name = format!("{stamp}-{n:02}-{}.json", report.rubric.id);
         let path = dir.join(name);
-        if path.exists() {
+        if taken.contains(&n) || path.exists() {
             continue;
         }
         // write_atomic refuses to replace: a file that appeared meanwhile means try the next name.

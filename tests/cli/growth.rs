@@ -498,3 +498,26 @@ fn history_as_json_with_no_runs_is_an_empty_list() {
     assert_eq!(out.stdout, "[]\n");
     assert!(out.stderr.contains("No saved runs yet"), "{}", out.stderr);
 }
+
+/// Runs on two rubrics in one second list in the order they were saved, and
+/// `compare` follows the person of the last one.
+#[test]
+fn saves_on_two_rubrics_keep_their_order() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("levelup/rubrics")).unwrap();
+    std::fs::copy(
+        crate::support::path("examples/rubrics/acme-senior-staff.yaml"),
+        config.path().join("levelup/rubrics/acme-senior-staff.yaml"),
+    )
+    .unwrap();
+    for answers in ["senior", "acme-senior-staff", "senior", "acme-senior-staff"] {
+        levelup(&["assess", "--answers", &format!("examples/answers/{answers}.yaml"), "--save", "-f", "json"])
+            .env("XDG_DATA_HOME", data.path())
+            .env("XDG_CONFIG_HOME", config.path())
+            .ok();
+    }
+    let rows = history_json(data.path(), &[]);
+    let rubrics: Vec<&str> = rows.iter().map(|r| r["rubric"].as_str().unwrap_or_default()).collect();
+    assert_eq!(rubrics.last(), Some(&"acme-senior-staff"), "{rows:?}");
+}
