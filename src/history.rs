@@ -137,7 +137,29 @@ fn order_key(path: &Path) -> (String, u64, String) {
 pub fn read(path: &Path) -> Result<Saved> {
     let shown = path.display().to_string();
     let text = files::read_text(&shown)?;
-    serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))
+    let saved: Saved = serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))?;
+    not_newer(&shown, saved.saved_version, saved.report.schema_version)?;
+    Ok(saved)
+}
+
+/// A run or report written by a newer levelup is not read as if it were
+/// ours: its fields may mean something else.
+///
+/// Errors (exit 2): `saved_version` or `schema_version` above what this
+/// levelup writes, naming the file and both numbers.
+pub fn not_newer(shown: &str, saved_version: u32, schema_version: u32) -> Result<()> {
+    let newer = |what: &str, found: u32, known: u32| {
+        bad_input(format!(
+            "{shown} was written by a newer levelup ({what} {found}; this one reads up to {known}): update levelup to read it"
+        ))
+    };
+    if saved_version > SAVED_VERSION {
+        return Err(newer("saved_version", saved_version, SAVED_VERSION));
+    }
+    if schema_version > crate::report::SCHEMA_VERSION {
+        return Err(newer("schema_version", schema_version, crate::report::SCHEMA_VERSION));
+    }
+    Ok(())
 }
 
 /// "FILE:LINE:COL: is not a saved levelup run (why)", exit 2.
@@ -171,6 +193,9 @@ pub struct Summary {
 /// The facts of a saved report that `history` lists and `compare` matches on.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Brief {
+    /// The report's JSON version; reports older than the field read as 0.
+    #[serde(default)]
+    pub schema_version: u32,
     pub person: crate::report::Person,
     pub rubric: BriefRubric,
     pub target: crate::report::LevelInfo,
@@ -214,7 +239,9 @@ pub fn person_key(name: Option<&str>) -> String {
 pub fn read_summary(path: &Path) -> Result<Summary> {
     let shown = path.display().to_string();
     let text = files::read_text(&shown)?;
-    serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))
+    let summary: Summary = serde_json::from_str(&text).map_err(|e| not_a_run(&shown, &e))?;
+    not_newer(&shown, summary.saved_version, summary.report.schema_version)?;
+    Ok(summary)
 }
 
 /// The saved runs that could be read (file and summary), and those that

@@ -138,10 +138,13 @@ pub fn saved_runs() -> Result<Vec<(PathBuf, crate::history::Summary)>> {
 /// A report from a saved run, a JSON report, or an answers file (scored now).
 pub fn report_from(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<Report> {
     let text = files::read_text(path)?;
+    let shown = files::display_name(path);
     if let Ok(saved) = serde_json::from_str::<crate::history::Saved>(&text) {
+        crate::history::not_newer(&shown, saved.saved_version, saved.report.schema_version)?;
         return Ok(saved.report);
     }
     if let Ok(report) = serde_json::from_str::<Report>(&text) {
+        crate::history::not_newer(&shown, 0, report.schema_version)?;
         return Ok(report);
     }
     let name = files::display_name(path);

@@ -512,12 +512,71 @@ fn saves_on_two_rubrics_keep_their_order() {
     )
     .unwrap();
     for answers in ["senior", "acme-senior-staff", "senior", "acme-senior-staff"] {
-        levelup(&["assess", "--answers", &format!("examples/answers/{answers}.yaml"), "--save", "-f", "json"])
-            .env("XDG_DATA_HOME", data.path())
-            .env("XDG_CONFIG_HOME", config.path())
-            .ok();
+        levelup(&[
+            "assess",
+            "--answers",
+            &format!("examples/answers/{answers}.yaml"),
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data.path())
+        .env("XDG_CONFIG_HOME", config.path())
+        .ok();
     }
     let rows = history_json(data.path(), &[]);
     let rubrics: Vec<&str> = rows.iter().map(|r| r["rubric"].as_str().unwrap_or_default()).collect();
     assert_eq!(rubrics.last(), Some(&"acme-senior-staff"), "{rows:?}");
+}
+
+/// A run written by a newer levelup is skipped with a warning, not read as if
+/// its fields meant what ours mean; a newer report is refused by compare.
+#[test]
+fn runs_from_a_newer_levelup_are_set_aside() {
+    let data = tempfile::tempdir().unwrap();
+    for _ in 0..2 {
+        levelup(&[
+            "assess",
+            "--answers",
+            "examples/answers/senior.yaml",
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    }
+    let files = saved_files(data.path());
+    let text = std::fs::read_to_string(&files[1]).unwrap();
+    std::fs::write(
+        &files[1],
+        text.replacen("\"saved_version\": 1", "\"saved_version\": 99", 1),
+    )
+    .unwrap();
+    let out = levelup(&["history", "-f", "json"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    assert!(
+        out.stderr.contains("written by a newer levelup (saved_version 99"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        serde_json::from_str::<Vec<serde_json::Value>>(&out.stdout)
+            .unwrap()
+            .len(),
+        1
+    );
+    let report = data.path().join("r.json");
+    let json = levelup(&["assess", "--answers", "examples/answers/senior.yaml", "-f", "json"])
+        .ok()
+        .stdout;
+    std::fs::write(
+        &report,
+        json.replacen("\"schema_version\": 2", "\"schema_version\": 99", 1),
+    )
+    .unwrap();
+    let r = report.to_str().unwrap();
+    let err = levelup(&["compare", r, r]).bad().stderr;
+    assert!(err.contains("schema_version 99"), "{err}");
 }
