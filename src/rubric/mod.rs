@@ -545,6 +545,15 @@ pub fn json_schema() -> serde_json::Value {
         return Value::Null;
     };
     schema.insert("title".into(), "levelup rubric".into());
+    if let Some(Value::Object(props)) = schema.get_mut("properties") {
+        props.insert(
+            "format".into(),
+            json!({
+                "description": "1 (the default) or 2: profiles, named steps, cumulative checklists, `n/a`, below the first level.",
+                "enum": [1, 2]
+            }),
+        );
+    }
     schema.insert("if".into(), json!({ "required": ["extends"] }));
     schema.insert(
         "else".into(),
@@ -553,7 +562,42 @@ pub fn json_schema() -> serde_json::Value {
             "properties": { "levels": { "minItems": 2 }, "dimensions": { "minItems": 1 } }
         }),
     );
-    Value::Object(schema)
+    for_editors(Value::Object(schema))
+}
+
+/// The schema as editors use it: no `"default": null` (yaml-language-server
+/// 2 stops completing at such a key and would insert `null`), and shapes
+/// named as a rubric author knows them (`Dimension`, not `RawDimension`).
+fn for_editors(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    let plain = |name: &str| name.strip_prefix("Raw").unwrap_or(name).to_string();
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(k, v)| !(k == "default" && v.is_null()))
+                .map(|(k, v)| match (k.as_str(), v) {
+                    ("$defs", Value::Object(defs)) => (
+                        k,
+                        Value::Object(
+                            defs.into_iter()
+                                .map(|(name, d)| (plain(&name), for_editors(d)))
+                                .collect(),
+                        ),
+                    ),
+                    ("$ref", Value::String(r)) => {
+                        let r = match r.rsplit_once('/') {
+                            Some((head, name)) => format!("{head}/{}", plain(name)),
+                            None => r,
+                        };
+                        (k, Value::String(r))
+                    }
+                    (_, v) => (k, for_editors(v)),
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(for_editors).collect()),
+        other => other,
+    }
 }
 
 /// The rubric schema with no key required and no least count: keys and types

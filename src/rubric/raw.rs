@@ -168,7 +168,7 @@ pub struct RawAction {
     pub unless: Option<RawCondition>,
 }
 
-/// [`RawAction`]'s two shapes, for the JSON Schema.
+/// An action: a text, or `{ text, unless }` (left out when `unless` holds).
 #[cfg(test)]
 #[derive(JsonSchema)]
 #[serde(untagged, deny_unknown_fields)]

@@ -525,3 +525,23 @@ fn version_names_the_file_format() {
         )
     );
 }
+
+/// What an editor's YAML language server needs from the schema: no
+/// `"default": null` (yaml-language-server 2 stops completing at such a key),
+/// shapes named as authors know them, and `format` offered as 1 or 2.
+#[test]
+fn the_rubric_schema_is_ready_for_editors() {
+    let text = levelup(&["rubric", "schema"]).ok().stdout;
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(!text.contains("\"default\": null"), "null defaults left");
+    assert!(!text.contains("Raw"), "internal type names left");
+    assert_eq!(value["properties"]["format"]["enum"], serde_json::json!([1, 2]));
+    for key in ["steps", "expects", "from", "category", "remove"] {
+        assert!(value["$defs"]["Dimension"]["properties"].get(key).is_some(), "{key}");
+    }
+    // Every reference leads somewhere.
+    for r in text.split("\"$ref\": \"#/$defs/").skip(1) {
+        let name = r.split('"').next().unwrap();
+        assert!(value["$defs"].get(name).is_some(), "{name}");
+    }
+}
