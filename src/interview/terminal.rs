@@ -60,6 +60,8 @@ pub struct TerminalPrompter {
     draft: Option<Arc<Mutex<String>>>,
     /// Colours are on (the colourful theme is in use).
     colors: bool,
+    /// The terminal shows more than ASCII (see [`crate::outputs::unicode_ok`]).
+    unicode: bool,
 }
 
 impl Default for TerminalPrompter {
@@ -72,10 +74,25 @@ impl TerminalPrompter {
     pub fn new() -> Self {
         // console honours NO_COLOR, CLICOLOR and CLICOLOR_FORCE, and checks for a terminal.
         let colors = console::colors_enabled_stderr();
-        let theme: Box<dyn Theme> = if colors {
-            Box::new(ColorfulTheme::default())
-        } else {
-            Box::new(SimpleTheme)
+        // A terminal whose locale is not UTF-8 (LANG=C) gets ASCII marks.
+        let unicode = crate::outputs::unicode_ok();
+        let theme: Box<dyn Theme> = match (colors, unicode) {
+            (true, true) => Box::new(ColorfulTheme::default()),
+            (true, false) => {
+                let mark = |s: &str| console::style(s.to_string()).for_stderr();
+                Box::new(ColorfulTheme {
+                    prompt_suffix: mark(">").black().bright(),
+                    success_prefix: mark("+").green(),
+                    success_suffix: mark("-").black().bright(),
+                    error_prefix: mark("x").red(),
+                    active_item_prefix: mark(">").green(),
+                    checked_item_prefix: mark("[x]").green(),
+                    unchecked_item_prefix: mark("[ ]").magenta(),
+                    picked_item_prefix: mark(">").green(),
+                    ..ColorfulTheme::default()
+                })
+            }
+            (false, _) => Box::new(SimpleTheme),
         };
         TerminalPrompter {
             term: Term::stderr(),
@@ -83,6 +100,7 @@ impl TerminalPrompter {
             error: Style::new().red().for_stderr(),
             draft: None,
             colors,
+            unicode,
         }
     }
 
@@ -112,7 +130,13 @@ impl TerminalPrompter {
             .word_separator(textwrap::WordSeparator::AsciiSpace)
             .word_splitter(textwrap::WordSplitter::NoHyphenation)
             .subsequent_indent(indent);
-        textwrap::fill(&crate::text::visible(text), opts)
+        let shown = crate::text::visible(text);
+        let shown = if self.unicode {
+            shown
+        } else {
+            crate::text::ascii(&shown).into_owned().into()
+        };
+        textwrap::fill(&shown, opts)
     }
 
     /// Wrap each line, continuing under its text after a list marker
@@ -200,7 +224,8 @@ impl TerminalPrompter {
                 // The colourful theme marks the highlighted item by colour
                 // alone; the plain one has its own '>'.
                 if self.colors {
-                    out.push_str(if active { "❯ " } else { "  " });
+                    let mark = if self.unicode { "❯ " } else { "> " };
+                    out.push_str(if active { mark } else { "  " });
                 }
                 self.theme
                     .format_multi_select_prompt_item(&mut out, &rows[i], list.is_ticked(i), active)

@@ -766,3 +766,22 @@ fn tab_at_an_evidence_prompt_skips_every_evidence_prompt() {
     let resume = std::fs::read_to_string(home.path().join("state/levelup/resume.yaml")).unwrap();
     assert!(resume.contains("scope: ab\n"), "{resume}");
 }
+
+/// Where the locale is not UTF-8 (LANG=C), the interview shows ASCII only:
+/// its own marks, the question texts and the list of choices.
+#[test]
+fn the_interview_is_ascii_under_lang_c() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_levelup");
+    let mut s = spawn_script(home.path(), &format!("LANG=C LC_ALL=C exec {bin} assess"));
+    let first = s.expect("question 1 of").unwrap();
+    let mut seen = first.before().to_vec();
+    s.send("\r").unwrap();
+    let second = s.expect("Back to the previous question").unwrap();
+    seen.extend_from_slice(second.before());
+    let text = String::from_utf8_lossy(&seen);
+    assert!(text.contains("Scope"), "{text}");
+    assert!(seen.is_ascii(), "not ASCII: {text}");
+    s.send("\u{1b}").unwrap();
+    s.expect("Stopped").unwrap();
+}
