@@ -210,14 +210,20 @@ impl Checker {
                 self.push(path.key_path(), location(pos), msg);
                 0.0
             }
-            RawPos::Level(id) if !self.steps.is_empty() => {
-                let msg = format!(
-                    "'{id}': this dimension has its own steps; use 'step: {}' or 'at: below'",
-                    self.steps.join("|")
-                );
-                self.push(path.key_path(), location(pos), msg);
-                0.0
-            }
+            // A dimension with its own steps is placed on them: a step id is its position.
+            RawPos::Level(id) if !self.steps.is_empty() => match self.steps.iter().position(|s| s == id) {
+                Some(i) => i as f64,
+                None => {
+                    let msg = format!(
+                        "unknown step '{id}': this dimension has its own steps; expected {}, below or a number from {} to {}",
+                        one_of(&self.steps),
+                        self.bottom(),
+                        self.top()
+                    );
+                    self.push(path.key_path(), location(pos), msg);
+                    0.0
+                }
+            },
             RawPos::Level(id) => match self.levels.iter().position(|l| l == id) {
                 Some(i) => i as f64,
                 None => {

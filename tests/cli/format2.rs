@@ -915,3 +915,23 @@ fn a_gap_whose_every_action_is_moot_shows_no_empty_next_steps() {
         );
     }
 }
+
+/// A scale on a dimension with its own steps runs between two of them,
+/// named by their ids; an unknown step says which there are.
+#[test]
+fn scale_ends_can_be_named_by_step() {
+    let rubric = "format: 2\nid: st\nversion: '1'\ntitle: T\nlevels: [{ id: a, title: A }, { id: b, title: B }]\ndimensions:\n  - id: d\n    title: D\n    steps: [{ id: capable, title: Capable, description: x }, { id: fluent, title: Fluent, description: y }, { id: expert, title: Expert, description: z }]\n    expects: { a: capable, b: expert }\n    questions: [{ id: d.s, kind: scale, prompt: P, low: capable, high: expert }]\n    actions: [x]\n";
+    let dir = files(&[
+        ("r.yaml", rubric),
+        ("a.yaml", "target: b\nanswers: { d.s: strongly-agree }\n"),
+    ]);
+    let r = assess_in(&dir, &[]);
+    assert_eq!(dimension(&r, "d").step.as_deref(), Some("Expert"));
+    let bad = dir.path().join("bad.yaml");
+    std::fs::write(&bad, rubric.replace("high: expert", "high: master")).unwrap();
+    let err = levelup(&["rubric", "validate", bad.to_str().unwrap()]).bad().stderr;
+    assert!(
+        err.contains("unknown step 'master'") && err.contains("capable, fluent or expert"),
+        "{err}"
+    );
+}
