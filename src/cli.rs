@@ -346,15 +346,15 @@ pub struct TeamArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The older assessment [default: the second-to-last saved run]
+    /// The older assessment: a saved run, a JSON report or an answers file [default: without files, the second-to-last saved run of one person on one rubric]
     #[arg(value_name = "OLD", requires = "new")]
     pub old: Option<String>,
 
-    /// The newer assessment [default: the last saved run]
+    /// The newer assessment [default: without files, the last saved run of that person on that rubric]
     #[arg(value_name = "NEW")]
     pub new: Option<String>,
 
-    /// Rubric for answers files that do not name a built-in or installed one
+    /// Rubric for answers files that do not name one; without files, the rubric whose saved runs to compare [default: that of the person's last run]
     #[arg(long, value_name = "ID|FILE")]
     pub rubric: Option<String>,
 

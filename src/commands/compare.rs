@@ -36,7 +36,7 @@ pub fn run(args: CompareArgs, config: &Config) -> Result<()> {
             one_ladder_one_person(&old, old_path, &new, new_path)?;
             ((old, old_path.clone()), (new, new_path.clone()))
         }
-        _ => last_two(args.name.as_deref())?,
+        _ => last_two(args.name.as_deref(), args.rubric.as_deref())?,
     };
     let c = crate::compare::compare(&old, &old_label, &new, &new_label);
     let width = if args.out.output.is_some() { 100 } else { stdout_width() };
@@ -79,8 +79,16 @@ fn one_ladder_one_person(old: &Report, old_path: &str, new: &Report, new_path: &
 
 /// The last two saved runs of one person on the rubric of their last run,
 /// each labelled by when it was saved.
-fn last_two(name: Option<&str>) -> Result<((Report, String), (Report, String))> {
-    let runs = saved_runs()?;
+fn last_two(name: Option<&str>, rubric: Option<&str>) -> Result<((Report, String), (Report, String))> {
+    let mut runs = saved_runs()?;
+    // --rubric (an id, or a file's id) chooses the ladder among the person's runs.
+    if let Some(spec) = rubric {
+        let id = crate::inputs::load_rubric(spec)?.id;
+        runs.retain(|(_, s)| s.report.rubric.id == id);
+        if runs.is_empty() {
+            return Err(bad_input(format!("no saved run is on rubric '{id}'")));
+        }
+    }
     let Some((_, last)) = runs.last() else {
         return Err(bad_input(
             "compare needs two assessments: name two files, or save two runs with levelup assess --save (none saved so far)",

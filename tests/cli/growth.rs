@@ -580,3 +580,39 @@ fn runs_from_a_newer_levelup_are_set_aside() {
     let err = levelup(&["compare", r, r]).bad().stderr;
     assert!(err.contains("schema_version 99"), "{err}");
 }
+
+/// Without files, --rubric picks which of a person's ladders to compare on.
+#[test]
+fn compare_rubric_picks_the_ladder_of_saved_runs() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("levelup/rubrics")).unwrap();
+    std::fs::copy(
+        crate::support::path("examples/rubrics/acme-senior-staff.yaml"),
+        config.path().join("levelup/rubrics/acme-senior-staff.yaml"),
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        levelup(args)
+            .env("XDG_DATA_HOME", data.path())
+            .env("XDG_CONFIG_HOME", config.path())
+    };
+    for answers in ["staff", "staff", "acme-senior-staff"] {
+        run(&[
+            "assess",
+            "--answers",
+            &format!("examples/answers/{answers}.yaml"),
+            "--save",
+            "-f",
+            "json",
+        ])
+        .ok();
+    }
+    let err = run(&["compare", "--name", "marcus"]).bad().stderr;
+    assert!(err.contains("one on rubric 'acme-senior-staff'"), "{err}");
+    let out = run(&["compare", "--name", "marcus", "--rubric", "senior-staff", "-f", "json"])
+        .ok()
+        .stdout;
+    let c: Comparison = serde_json::from_str(&out).unwrap();
+    assert_eq!(c.new.rubric, "senior-staff", "{out}");
+}
