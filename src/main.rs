@@ -1,11 +1,39 @@
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use levelup::cli::Cli;
 use levelup::error::{exit_code, is_broken_pipe};
 use std::io::Write;
 use std::process::ExitCode;
 
+/// `--color` as typed, looked up before parsing: clap prints `--help` while
+/// it parses, so it must know the choice before it starts.
+fn color_choice() -> Option<clap::ColorChoice> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.to_string_lossy().into_owned();
+        let value = match arg.as_str() {
+            "--" => return None,
+            "--color" => args.next()?.to_string_lossy().into_owned(),
+            _ => match arg.strip_prefix("--color=") {
+                Some(v) => v.to_string(),
+                None => continue,
+            },
+        };
+        return match value.as_str() {
+            "always" => Some(clap::ColorChoice::Always),
+            "never" => Some(clap::ColorChoice::Never),
+            _ => None,
+        };
+    }
+    None
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut command = Cli::command();
+    if let Some(choice) = color_choice() {
+        command = command.color(choice);
+    }
+    let parsed = command.try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version land here too, with exit code 0. A usage error

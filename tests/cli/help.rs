@@ -333,3 +333,17 @@ fn man_dir_never_writes_through_a_link() {
     assert_eq!(std::fs::read_to_string(&precious).unwrap(), "precious");
     assert_eq!(std::fs::read_dir(&pages).unwrap().count(), 1, "nothing written");
 }
+
+/// --color decides for help too: clap prints it while it parses.
+#[test]
+fn color_flag_decides_help_colour() {
+    let always = crate::support::levelup(&["--color", "always", "assess", "--help"])
+        .ok()
+        .stdout;
+    assert!(always.contains('\u{1b}'), "{always}");
+    let never = crate::support::levelup(&["--color=never", "--help"])
+        .env("CLICOLOR_FORCE", "1")
+        .ok()
+        .stdout;
+    assert!(!never.contains('\u{1b}'), "{never}");
+}
