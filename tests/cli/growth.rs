@@ -504,13 +504,7 @@ fn history_as_json_with_no_runs_is_an_empty_list() {
 #[test]
 fn saves_on_two_rubrics_keep_their_order() {
     let data = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(config.path().join("levelup/rubrics")).unwrap();
-    std::fs::copy(
-        crate::support::path("examples/rubrics/acme-senior-staff.yaml"),
-        config.path().join("levelup/rubrics/acme-senior-staff.yaml"),
-    )
-    .unwrap();
+    let config = with_acme_installed();
     for answers in ["senior", "acme-senior-staff", "senior", "acme-senior-staff"] {
         levelup(&[
             "assess",
@@ -585,13 +579,7 @@ fn runs_from_a_newer_levelup_are_set_aside() {
 #[test]
 fn compare_rubric_picks_the_ladder_of_saved_runs() {
     let data = tempfile::tempdir().unwrap();
-    let config = tempfile::tempdir().unwrap();
-    std::fs::create_dir_all(config.path().join("levelup/rubrics")).unwrap();
-    std::fs::copy(
-        crate::support::path("examples/rubrics/acme-senior-staff.yaml"),
-        config.path().join("levelup/rubrics/acme-senior-staff.yaml"),
-    )
-    .unwrap();
+    let config = with_acme_installed();
     let run = |args: &[&str]| {
         levelup(args)
             .env("XDG_DATA_HOME", data.path())
@@ -615,4 +603,16 @@ fn compare_rubric_picks_the_ladder_of_saved_runs() {
         .stdout;
     let c: Comparison = serde_json::from_str(&out).unwrap();
     assert_eq!(c.new.rubric, "senior-staff", "{out}");
+}
+
+/// A config folder with the Acme variant of the built-in rubric installed.
+fn with_acme_installed() -> tempfile::TempDir {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("levelup/rubrics")).unwrap();
+    std::fs::copy(
+        crate::support::path("examples/rubrics/acme-senior-staff.yaml"),
+        config.path().join("levelup/rubrics/acme-senior-staff.yaml"),
+    )
+    .unwrap();
+    config
 }
