@@ -135,7 +135,7 @@ impl schemars::JsonSchema for RawValue {
 
 /// JSON Schema of answers files, generated from the type that reads them.
 pub fn json_schema() -> serde_json::Value {
-    let mut schema = crate::schema::answers();
+    let mut schema = crate::rubric::for_editors(crate::schema::answers());
     schema["title"] = "levelup answers".into();
     schema
 }

@@ -691,10 +691,16 @@ fn estimate_explanation(rubric: &Rubric, a: &Assessment) -> String {
         ),
         Decision::Mean => {
             let next = estimate + 1;
+            let bar = score::bar(rubric, next);
+            // Below the bar but equal to two places: show the places that differ.
+            let (m_text, bar_text) = if format!("{m:.2}") == format!("{bar:.2}") {
+                (format!("{m:.4}"), format!("{bar:.4}"))
+            } else {
+                (format!("{m:.2}"), format!("{bar:.2}"))
+            };
             let mut text = format!(
-                "Your overall position is {m:.2}, below the bar for {} ({:.2}), so the estimate is {}.",
+                "Your overall position is {m_text}, below the bar for {} ({bar_text}), so the estimate is {}.",
                 title(Some(next)),
-                score::bar(rubric, next),
                 title(Some(estimate))
             );
             if estimate > 0 {
@@ -906,7 +912,9 @@ fn borderline_text(rubric: &Rubric, a: &Assessment, b: Borderline) -> String {
     .map_or_else(String::new, |l| l.title.clone());
     let this = rubric.level_title(a.estimate).to_string();
     match b {
+        Borderline::BelowNext(d) if d < 0.005 => format!("less than 0.01 below the bar for {next}"),
         Borderline::BelowNext(d) => format!("only {d:.2} below the bar for {next}"),
+        Borderline::JustAbove(d) if d < 0.005 => format!("less than 0.01 above the bar for {this}"),
         Borderline::JustAbove(d) => format!("only {d:.2} above the bar for {this}"),
         Borderline::OneDimensionShort => format!("one more dimension at {next} would lift the estimate"),
         Borderline::DimensionClose(d, short) => format!(

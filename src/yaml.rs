@@ -221,6 +221,9 @@ fn clean_message(raw: &str) -> String {
     if msg.starts_with("invalid u64") || msg.starts_with("invalid i64") || msg.starts_with("invalid floating point") {
         return "a value tagged `!!int` or `!!float` is not a number; remove the tag or give a number".to_string();
     }
+    if msg.starts_with("invalid boolean") {
+        return "a value tagged `!!bool` is not true or false; remove the tag or give true or false".to_string();
+    }
     if let Some(limit) = msg.strip_prefix("budget breached: ") {
         let what = limit.split_whitespace().next().unwrap_or("").to_lowercase();
         if what.starts_with("alias") {

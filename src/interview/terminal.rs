@@ -280,13 +280,14 @@ impl TerminalPrompter {
         };
         let end = (start + room - usize::from(start > 0)).min(chars.len());
         let shown: String = (start > 0)
-            .then_some('…')
+            .then_some(if self.unicode { '…' } else { '<' })
             .into_iter()
             .chain(chars[start.min(end)..end].iter().copied())
             .filter(|c| !c.is_control())
             .collect();
         self.term.clear_line()?;
-        self.term.write_str(&format!("› {shown}"))?;
+        let mark = if self.unicode { "›" } else { ">" };
+        self.term.write_str(&format!("{mark} {shown}"))?;
         let after = end.saturating_sub(cursor);
         if after > 0 {
             self.term.move_cursor_left(after)?;

@@ -77,12 +77,34 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
             format!("the base {base_file}{at} of {file} does not parse: {}", p.message),
         )
     })?;
-    if base.get(EXTENDS).is_none()
-        && let Err(problems) = super::parse(&text, &base_file)
-    {
-        return Err(Failed::Base(problems));
+    let in_base = |problems: Vec<Problem>| {
+        Failed::Base(crate::error::Problems {
+            file: base_file.clone(),
+            what: "rubric",
+            problems,
+        })
+    };
+    let tree = crate::yaml::parse_tree(&text).ok();
+    if base.get(EXTENDS).is_none() {
+        if let Err(problems) = super::parse(&text, &base_file) {
+            return Err(Failed::Base(problems));
+        }
+    } else if let Some(tree) = &tree {
+        // A base that extends another in turn: its own mistakes, in its file.
+        let own = super::own_problems(tree, &base);
+        if !own.is_empty() {
+            return Err(in_base(super::sorted(own)));
+        }
     }
-    let base = merged(base, &base_file, resolve, chain)?;
+    let base = match merged(base, &base_file, resolve, chain) {
+        Ok(base) => base,
+        // What went wrong further down the chain belongs to the base's file.
+        Err(Failed::Here(p)) => {
+            let at = tree.as_ref().and_then(|t| super::structure::locate(t, &p.path));
+            return Err(in_base(vec![Problem { at: p.at.or(at), ..p }]));
+        }
+        Err(e) => return Err(e),
+    };
     let mut missing = Vec::new();
     let out = merge(base, child, &mut missing);
     match missing.first() {
@@ -193,8 +215,10 @@ mod tests {
                 _ => Err("is neither built in, installed nor a file".into()),
             }
         };
+        // Where the chain breaks further down, the problem is the base's.
         let here = |child| match merged(child, "c.yaml", &texts, &mut Vec::new()) {
             Err(Failed::Here(p)) => p,
+            Err(Failed::Base(ps)) => ps.problems.into_iter().next().unwrap(),
             other => panic!("{other:?}"),
         };
         let err = here(json!({ "extends": "a", "id": "c" }));

@@ -568,7 +568,7 @@ pub fn json_schema() -> serde_json::Value {
 /// The schema as editors use it: no `"default": null` (yaml-language-server
 /// 2 stops completing at such a key and would insert `null`), and shapes
 /// named as a rubric author knows them (`Dimension`, not `RawDimension`).
-fn for_editors(v: serde_json::Value) -> serde_json::Value {
+pub(crate) fn for_editors(v: serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     let plain = |name: &str| name.strip_prefix("Raw").unwrap_or(name).to_string();
     match v {
@@ -657,12 +657,33 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
     let merged = match extend::merged(doc, file, resolve, &mut chain) {
         Ok(merged) if own.is_empty() => merged,
         Ok(_) => return Err(problems(file.to_string(), sorted(own))),
-        // A base with problems of its own: those, in that file.
-        Err(extend::Failed::Base(base)) => {
+        // A base with problems of its own: those, in that file; beside this
+        // file's own, one line that points there.
+        Err(extend::Failed::Base(base)) if own.is_empty() => {
             return Err(Problems {
                 what: "base rubric",
                 ..base
             });
+        }
+        Err(extend::Failed::Base(base)) => {
+            let n = base.problems.len();
+            own.push(
+                Problem::new(
+                    extend::EXTENDS,
+                    format!(
+                        "the base {} has {} of its own; `levelup rubric validate` on it lists {}",
+                        base.file,
+                        if n == 1 {
+                            "a problem".to_string()
+                        } else {
+                            format!("{n} problems")
+                        },
+                        if n == 1 { "it" } else { "them" }
+                    ),
+                )
+                .at(structure::locate(&tree, extend::EXTENDS)),
+            );
+            return Err(problems(file.to_string(), sorted(own)));
         }
         Err(extend::Failed::Here(p)) => {
             let at = structure::locate(&tree, &p.path);
@@ -703,7 +724,7 @@ pub fn parse_extending(text: &str, file: &str, resolve: &extend::Resolve) -> Res
 /// What is wrong with a rubric that extends another, seen on its own: unknown
 /// keys and wrong types (nothing is required but its own `id`), and a level or
 /// dimension id given twice — each at its line:col.
-fn own_problems(tree: &crate::yaml::Spanned<crate::yaml::Node>, doc: &serde_json::Value) -> Vec<Problem> {
+pub(crate) fn own_problems(tree: &crate::yaml::Spanned<crate::yaml::Node>, doc: &serde_json::Value) -> Vec<Problem> {
     let mut found = structure::check(tree, &relaxed_schema()).problems;
     if doc.get("id").is_none() {
         found.push(
@@ -720,6 +741,17 @@ fn own_problems(tree: &crate::yaml::Spanned<crate::yaml::Node>, doc: &serde_json
         };
         let mut seen = std::collections::HashSet::new();
         for (i, entry) in entries.iter().enumerate() {
+            if entry.is_object() && entry.get("id").is_none() {
+                let path = format!("{key}[{i}]");
+                let at = structure::locate(tree, &path);
+                found.push(
+                    Problem::new(
+                        path,
+                        format!("a {what} of a rubric that extends another needs an id: it names the {what} to change, remove or add"),
+                    )
+                    .at(at),
+                );
+            }
             if let Some(id) = entry.get("id").and_then(serde_json::Value::as_str)
                 && !seen.insert(id)
             {
@@ -733,7 +765,7 @@ fn own_problems(tree: &crate::yaml::Spanned<crate::yaml::Node>, doc: &serde_json
 }
 
 /// Problems in file order; those without a position last.
-fn sorted(mut found: Vec<Problem>) -> Vec<Problem> {
+pub(crate) fn sorted(mut found: Vec<Problem>) -> Vec<Problem> {
     found.sort_by_key(|p| p.at.unwrap_or((u64::MAX, 0)));
     found
 }

@@ -169,3 +169,45 @@ fn a_bases_problems_are_reported_in_the_base_with_positions() {
     );
     assert!(err.contains("base rubric "), "{err}");
 }
+
+/// Along a chain of rubrics each file's mistakes are shown in that file with
+/// their positions; a child's own mistakes are not hidden by a broken base.
+#[test]
+fn every_file_of_a_chain_answers_for_its_own_mistakes() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let base = "id: b\nversion: '1'\ntitle: B\nlevels: [{ id: a, title: A }, { id: z, title: Z }]\ndimensions:\n  - { id: d, title: D, levels: { a: x, z: y }, questions: [{ id: d.q, kind: scale, prompt: P }], actions: [x] }\n";
+    write("base.yaml", base);
+    write(
+        "mid.yaml",
+        "extends: base.yaml\nid: m\nlevels:\n  - { id: a, title: A2, junk: 2 }\n",
+    );
+    let top = write("top.yaml", "extends: mid.yaml\nid: t\n");
+    let err = levelup(&["rubric", "validate", &top]).bad().stderr;
+    assert!(
+        err.contains("mid.yaml:4:25: levels[0].junk: unknown key 'junk'"),
+        "{err}"
+    );
+    write("m2.yaml", "extends: missing-base.yaml\nid: m2\n");
+    let t2 = write("t2.yaml", "extends: m2.yaml\nid: t2\n");
+    let err = levelup(&["rubric", "validate", &t2]).bad().stderr;
+    assert!(err.contains("m2.yaml:1:10: extends:"), "{err}");
+    let noid = write(
+        "noid.yaml",
+        "extends: base.yaml\nid: n\ndimensions:\n  - { title: No id }\n",
+    );
+    let err = levelup(&["rubric", "validate", &noid]).bad().stderr;
+    assert!(
+        err.contains("noid.yaml:4:5: dimensions[0]: a dimension of a rubric that extends another needs an id"),
+        "{err}"
+    );
+    write("bad-base.yaml", &base.replace("title: D,", "title: D, wieght: 1,"));
+    let child = write("child.yaml", "extends: bad-base.yaml\nid: c\nwat: 1\n");
+    let err = levelup(&["rubric", "validate", &child]).bad().stderr;
+    assert!(err.contains("child.yaml:3:1: wat: unknown key 'wat'"), "{err}");
+    assert!(err.contains("has a problem of its own"), "{err}");
+}

@@ -935,3 +935,26 @@ fn scale_ends_can_be_named_by_step() {
         "{err}"
     );
 }
+
+/// Format 1 too: a position a hair under the bar is said with the places that
+/// differ, and a tiny shortfall is "less than 0.01", never "0.00".
+#[test]
+fn a_hair_under_the_bar_is_said_so() {
+    let rubric = "id: hair\nversion: '1'\ntitle: H\nscoring: { reach: 1 }\nlevels: [{ id: a, title: A }, { id: b, title: B }]\ndimensions:\n  - id: d\n    title: D\n    levels: { a: x, b: y }\n    questions:\n      - { id: d.big, kind: choice, weight: 1000, prompt: P, choices: [{ id: lo, label: Lo, at: a }, { id: hi, label: Hi, at: b }] }\n      - { id: d.small, kind: choice, weight: 1, prompt: P, choices: [{ id: lo, label: Lo, at: a }, { id: hi, label: Hi, at: b }] }\n    actions: [x]\n";
+    let dir = files(&[
+        ("r.yaml", rubric),
+        ("a.yaml", "target: b\nanswers: { d.big: hi, d.small: lo }\n"),
+    ]);
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let out = levelup(&["assess", "--rubric", &path("r.yaml"), "--answers", &path("a.yaml")])
+        .ok()
+        .stdout;
+    assert!(
+        out.contains("position is 0.9990, below the bar for B (1.0000)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("less than 0.01 below the bar for B") && !out.contains("only 0.00"),
+        "{out}"
+    );
+}

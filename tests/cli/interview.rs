@@ -779,6 +779,14 @@ fn the_interview_is_ascii_under_lang_c() {
     s.send("\r").unwrap();
     let second = s.expect("Back to the previous question").unwrap();
     seen.extend_from_slice(second.before());
+    // The checklist, then the evidence prompt: a text prompt of our own.
+    s.send("\r").unwrap();
+    let third = s.expect("Evidence (optional").unwrap();
+    seen.extend_from_slice(third.before());
+    s.send("Q").unwrap();
+    // The prompt's own mark, as ASCII.
+    let typed = s.expect("> Q").unwrap();
+    seen.extend_from_slice(typed.before());
     let text = String::from_utf8_lossy(&seen);
     assert!(text.contains("Scope"), "{text}");
     assert!(seen.is_ascii(), "not ASCII: {text}");
