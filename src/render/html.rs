@@ -40,7 +40,6 @@ struct Pay<'a> {
 struct View<'a> {
     r: &'a Report,
     who: String,
-    chart: String,
     dims: Vec<Dim<'a>>,
     top: usize,
     scale: String,
@@ -56,8 +55,13 @@ struct View<'a> {
     no_gaps: String,
     no_strengths: String,
     no_pitfalls: &'static str,
-    /// The sections shown, in order (see [`super::sections`]).
+    /// The sections shown, in order (see [`super::sections`]), and their
+    /// HTML ids (`top-gaps`).
     sections: Vec<super::sections::Shown>,
+    anchors: Vec<String>,
+    /// Lists as the page says them, joined here: the template needs no filters.
+    borderline: String,
+    unanswered: String,
 }
 
 /// The target level's per-dimension minimum under a points rule.
@@ -84,7 +88,6 @@ pub fn html(r: &Report) -> String {
     let view = View {
         r,
         who: who(r),
-        chart: crate::chart::svg(&crate::chart::from_report(r)),
         dims: r
             .dimensions
             .iter()
@@ -131,6 +134,17 @@ pub fn html(r: &Report) -> String {
         no_strengths: super::sections::no_strengths_text(r),
         no_pitfalls: super::sections::NO_PITFALLS,
         sections: super::sections::shown(r),
+        anchors: super::sections::shown(r)
+            .iter()
+            .map(|s| {
+                serde_json::to_value(s.id)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|id| id.replace('_', "-")))
+                    .unwrap_or_default()
+            })
+            .collect(),
+        borderline: r.estimate.borderline_reasons.join("; "),
+        unanswered: r.unanswered.join(", "),
         pay: r
             .compensation
             .iter()
@@ -156,7 +170,11 @@ pub fn html(r: &Report) -> String {
     let rendered = env
         .add_template("report.html", TEMPLATE)
         .and_then(|()| env.get_template("report.html"))
-        .and_then(|t| t.render(minijinja::value::Serde(&view)));
+        .and_then(|t| {
+            // The chart is our own SVG, its text escaped as it was drawn.
+            let chart = minijinja::Value::from_safe_string(crate::chart::svg(&crate::chart::from_report(r)));
+            t.render(minijinja::context! { chart, ..minijinja::Value::from(minijinja::value::Serde(&view)) })
+        });
     rendered.unwrap_or_else(|e| format!("<!doctype html><p>levelup could not render this report: {e}</p>\n"))
 }
 
