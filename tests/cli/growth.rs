@@ -419,18 +419,7 @@ fn a_dimension_that_became_a_signal_is_named_not_dropped() {
 #[test]
 fn a_broken_saved_run_is_named_and_the_others_still_listed() {
     let data = tempfile::tempdir().unwrap();
-    for _ in 0..2 {
-        levelup(&[
-            "assess",
-            "--answers",
-            "examples/answers/staff.yaml",
-            "--save",
-            "-f",
-            "json",
-        ])
-        .env("XDG_DATA_HOME", data.path())
-        .ok();
-    }
+    save_runs(data.path(), "staff", 2);
     let history = data.path().join("levelup/history");
     std::fs::write(history.join("2000-01-01T000000-01-senior-staff.json"), "{ truncated").unwrap();
     std::fs::create_dir(history.join("folder.json")).unwrap();
@@ -528,18 +517,7 @@ fn saves_on_two_rubrics_keep_their_order() {
 #[test]
 fn runs_from_a_newer_levelup_are_set_aside() {
     let data = tempfile::tempdir().unwrap();
-    for _ in 0..2 {
-        levelup(&[
-            "assess",
-            "--answers",
-            "examples/answers/senior.yaml",
-            "--save",
-            "-f",
-            "json",
-        ])
-        .env("XDG_DATA_HOME", data.path())
-        .ok();
-    }
+    save_runs(data.path(), "senior", 2);
     let files = saved_files(data.path());
     let text = std::fs::read_to_string(&files[1]).unwrap();
     std::fs::write(
@@ -615,4 +593,20 @@ fn with_acme_installed() -> tempfile::TempDir {
     )
     .unwrap();
     config
+}
+
+/// `assess --answers examples/answers/EXAMPLE.yaml --save`, `times` times.
+fn save_runs(data: &Path, example: &str, times: usize) {
+    for _ in 0..times {
+        levelup(&[
+            "assess",
+            "--answers",
+            &format!("examples/answers/{example}.yaml"),
+            "--save",
+            "-f",
+            "json",
+        ])
+        .env("XDG_DATA_HOME", data)
+        .ok();
+    }
 }
