@@ -55,11 +55,23 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
             crate::text::ascii(&line).into_owned()
         }
     };
+    // Most reports hold no text that needs changing: their JSON, which escapes
+    // line breaks, tabs and C0 as `\n`, `\t` and `\u00…`, says so at a
+    // fraction of what copying every string costs.
+    // (Any backslash, even an escaped quote, takes the careful way.)
+    let plain = |ascii_too: bool| {
+        let as_json = serde_json::to_string(report).unwrap_or_default();
+        !as_json.contains('\\')
+            && matches!(crate::text::visible_json(&as_json), std::borrow::Cow::Borrowed(_))
+            && (!ascii_too || as_json.is_ascii())
+    };
     match format {
+        Format::Table if plain(!options.unicode) => table(report, options),
         Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
         // serde_json escapes C0 itself; C1, DEL and bidi marks get JSON escapes here.
         Format::Json => crate::text::visible_json(&json(report)).into_owned(),
+        Format::Html if plain(false) => html(report),
         Format::Html => html(&crate::text::map_strings(report, &visible)),
     }
 }
