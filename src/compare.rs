@@ -256,9 +256,14 @@ pub fn table(c: &Comparison, width: u16) -> String {
     // escape this text again. The stream drops the codes when colour is off.
     let c = &crate::text::map_strings(c, &crate::text::one_line);
     let bold = anstyle::Style::new().bold();
-    let mut out = format!("{bold}levelup compare — {}{bold:#}\n\n", heading(c));
+    // Lines wrap at spaces to the width, as the table does.
+    let wrap = |text: &str| textwrap::fill(text, usize::from(width.max(40)));
+    let mut out = format!(
+        "{bold}{}{bold:#}\n\n",
+        wrap(&format!("levelup compare — {}", heading(c)))
+    );
     for line in summary(c) {
-        out.push_str(&line);
+        out.push_str(&wrap(&line));
         out.push('\n');
     }
     let mut t = Table::new();
@@ -297,6 +302,7 @@ pub fn table(c: &Comparison, width: u16) -> String {
             paint(Cell::new(status), colour),
         ]);
     }
+    crate::render::keep_words_whole(&mut t, width.max(40));
     out.push('\n');
     out.push_str(&t.to_string());
     out.push('\n');

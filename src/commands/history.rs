@@ -88,6 +88,8 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
             use comfy_table::{Attribute, Cell, Color};
             let mut t = comfy_table::Table::new();
             t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                .set_width(crate::outputs::stdout_width())
                 .enforce_styling()
                 .set_header(HEADER.map(|h| Cell::new(h).add_attribute(Attribute::Bold)).to_vec());
             for row in rows {
@@ -110,6 +112,8 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
                     }
                 }));
             }
+            // Fitted to the terminal, words kept whole.
+            crate::render::keep_words_whole(&mut t, crate::outputs::stdout_width());
             format!("{t}\n")
         }
     };

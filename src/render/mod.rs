@@ -79,8 +79,9 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
 /// Lay out a comfy-table in `width` columns so that it wraps at spaces only
 /// and never splits a word ("Communicat/ion"): every column is at least as
 /// wide as its widest word, and room is taken from the widest columns first.
-/// When those words cannot all fit side by side, comfy-table does as it can.
-pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) {
+/// When those words cannot all fit side by side the table keeps its natural
+/// widths (wider than asked, words whole) and this returns false.
+pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) -> bool {
     use comfy_table::{ColumnConstraint, Width};
     let columns = t.column_iter().count();
     let measure = |i: usize, split: fn(&str) -> Vec<&str>| -> usize {
@@ -99,11 +100,15 @@ pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) {
         .map(|i| measure(i, |s| s.split([' ', '\n']).collect()))
         .collect();
     let mut widths: Vec<usize> = (0..columns).map(|i| measure(i, |s| s.lines().collect())).collect();
+    let natural = |t: &mut comfy_table::Table| {
+        t.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+        false
+    };
     let Some(room) = usize::from(width).checked_sub(3 * columns + 1) else {
-        return;
+        return natural(t);
     };
     if least.iter().sum::<usize>() > room {
-        return;
+        return natural(t);
     }
     while widths.iter().sum::<usize>() > room {
         // The widest column that can still give a cell of room gives it.
@@ -118,6 +123,7 @@ pub(crate) fn keep_words_whole(t: &mut comfy_table::Table, width: u16) {
     // An absolute width counts the cell's padding, one space each side.
     let fixed = |w: usize| ColumnConstraint::Absolute(Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)));
     t.set_constraints(widths.into_iter().map(fixed));
+    true
 }
 
 /// A bar's width in cells where there is room.

@@ -124,7 +124,7 @@ fn saved_runs_are_kept_listed_per_person_and_never_overwritten() {
     // Every format has the same columns; the Markdown table is one a GFM parser reads.
     let table = levelup(&["history"]).env("XDG_DATA_HOME", data.path()).ok().stdout;
     assert!(
-        table.contains("senior-staff v2.0.0") && table.contains("+87") && table.contains("Priya"),
+        table.contains("senior-staff") && table.contains("v2.0.0") && table.contains("+87") && table.contains("Priya"),
         "{table}"
     );
     let md = levelup(&["history", "-f", "markdown"])
@@ -608,5 +608,41 @@ fn save_runs(data: &Path, example: &str, times: usize) {
         ])
         .env("XDG_DATA_HOME", data)
         .ok();
+    }
+}
+
+/// history and compare fit the terminal's width where their words allow
+/// (history's eight columns need about 95), and never split a word to do it.
+#[test]
+fn history_and_compare_fit_the_width() {
+    let data = tempfile::tempdir().unwrap();
+    save_runs(data.path(), "staff", 2);
+    for (cmd, columns) in [
+        ("compare", "60"),
+        ("compare", "80"),
+        ("history", "100"),
+        ("history", "110"),
+    ] {
+        {
+            let out = levelup(&[cmd])
+                .env("XDG_DATA_HOME", data.path())
+                .env("COLUMNS", columns)
+                .ok()
+                .stdout;
+            let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+            assert!(
+                widest <= columns.parse().unwrap(),
+                "{cmd} at {columns}: {widest}\n{out}"
+            );
+            // Whole words only: each of these appears unbroken.
+            for word in ["Engineer", "Dimension", "Readiness", "senior-staff"] {
+                let expected = if cmd == "history" {
+                    word != "Dimension"
+                } else {
+                    word == "Dimension"
+                };
+                assert!(!expected || out.contains(word), "{cmd} at {columns}: {word}\n{out}");
+            }
+        }
     }
 }
