@@ -340,19 +340,30 @@ fn files_note(r: &TeamReport) -> String {
 }
 
 /// A list section of the plain-text report: heading, then items or "none: …".
-fn text_section(out: &mut String, heading: &str, items: &[String], none: &str) {
+fn text_section(out: &mut String, heading: &str, items: &[String], none: &str, width: usize) {
     let bold = anstyle::Style::new().bold();
     out.push_str(&format!("\n{bold}{heading}:{bold:#}\n"));
     if items.is_empty() {
-        out.push_str(&format!("  {none}\n"));
+        out.push_str(&fill(none, width, "  ", "  "));
     }
     for item in items {
-        out.push_str(&format!("  - {item}\n"));
+        out.push_str(&fill(item, width, "  - ", "    "));
     }
 }
 
+/// `text` wrapped at spaces to `width` columns, the first line after `first`
+/// and the rest after `rest`, with a final newline.
+fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, options) + "\n"
+}
+
 /// The report for a terminal: sections, then one heatmap row per person.
-pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
+pub fn table(r: &TeamReport, rubric: &Rubric, width: u16) -> String {
+    let width = usize::from(width);
     // Data made visible here, before our colours are added: the caller does not
     // escape this text again. Bold headings, gaps in yellow, strengths in green;
     // the stream drops the codes when colour is off.
@@ -361,16 +372,17 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
     let green = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into()));
     let yellow = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
     let top = rubric.top().max(1.0);
-    let mut out = format!(
-        "{bold}Team report: {}{} on {} v{}, target {}{bold:#}\n",
+    let title = format!(
+        "Team report: {}{} on {} v{}, target {}",
         people(r.people.len()),
         files_note(r),
         r.rubric,
         r.rubric_version,
         r.target_title
     );
-    text_section(&mut out, "Left out", &left_out(r), NONE_LEFT_OUT);
-    text_section(&mut out, "Notes", &r.notes, NONE_NOTES);
+    let mut out = format!("{bold}{}{bold:#}", fill(&title, width, "", "  "));
+    text_section(&mut out, "Left out", &left_out(r), NONE_LEFT_OUT, width);
+    text_section(&mut out, "Notes", &r.notes, NONE_NOTES, width);
     out.push_str(&format!("\n{bold}Estimates:{bold:#}\n"));
     for e in &r.estimates {
         out.push_str(&format!(
@@ -380,7 +392,8 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             "█".repeat((e.people * 30).div_ceil(r.people.len().max(1)))
         ));
     }
-    out.push_str(&format!("\n{bold}Shared gaps ({SHARED_GAP_RULE}):{bold:#}\n"));
+    let heading = fill(&format!("Shared gaps ({SHARED_GAP_RULE}):"), width, "", "  ");
+    out.push_str(&format!("\n{bold}{heading}{bold:#}"));
     if r.shared_gaps.is_empty() {
         out.push_str(&format!("  {NONE_SHARED_GAPS}\n"));
     }
@@ -393,7 +406,8 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             g.mean.map_or("—".into(), |m| format!("{m:.2}"))
         ));
     }
-    out.push_str(&format!("\n{bold}Strengths ({STRENGTH_RULE}):{bold:#}\n"));
+    let heading = fill(&format!("Strengths ({STRENGTH_RULE}):"), width, "", "  ");
+    out.push_str(&format!("\n{bold}{heading}{bold:#}"));
     if r.strengths.is_empty() {
         out.push_str(&format!("  {NONE_STRENGTHS}\n"));
     }
@@ -405,15 +419,22 @@ pub fn table(r: &TeamReport, rubric: &Rubric) -> String {
             s.expected_of
         ));
     }
-    out.push_str(&format!("\n{bold}Heatmap{bold:#} (columns in order: "));
     let letters: Vec<String> = r
         .dimensions
         .iter()
         .enumerate()
         .map(|(i, d)| format!("{}={d}", i + 1))
         .collect();
-    out.push_str(&letters.join(", "));
-    out.push_str("; darker is higher, · unanswered):\n");
+    let legend = fill(
+        &format!(
+            "Heatmap (columns in order: {}; darker is higher, · unanswered):",
+            letters.join(", ")
+        ),
+        width,
+        "",
+        "  ",
+    );
+    out.push_str(&format!("\n{bold}Heatmap{bold:#}{}", &legend["Heatmap".len()..]));
     if r.people.is_empty() {
         out.push_str(&format!("  {NONE_PEOPLE}\n"));
     }
@@ -647,7 +668,7 @@ mod tests {
             let md = markdown(&report);
             let heatmap_rows = md.lines().skip_while(|l| !l.starts_with("## Heatmap")).filter(|l| l.starts_with("| P") && !l.starts_with("| Person")).count();
             prop_assert_eq!(heatmap_rows, n);
-            let table_rows = table(&report, &r).lines().filter(|l| l.contains('│')).count();
+            let table_rows = table(&report, &r, 100).lines().filter(|l| l.contains('│')).count();
             prop_assert_eq!(table_rows, n);
             prop_assert_eq!(report.estimates.iter().map(|e| e.people).sum::<usize>(), n);
             for g in &report.shared_gaps {
@@ -656,7 +677,7 @@ mod tests {
             }
             // Every section is there whatever the team's size, empty or not.
             // Headings are bold on a terminal: read the text without the codes.
-            let text = anstream::adapter::strip_str(&table(&report, &r)).to_string();
+            let text = anstream::adapter::strip_str(&table(&report, &r, 100)).to_string();
             for heading in ["\nLeft out:", "\nNotes:", "\nEstimates:", "\nShared gaps (", "\nStrengths (", "\nHeatmap ("] {
                 prop_assert!(text.contains(heading), "{} missing:\n{}", heading, text);
             }

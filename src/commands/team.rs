@@ -448,7 +448,7 @@ pub fn run(args: TeamArgs, config: &Config) -> Result<()> {
     let report = crate::team::summarize(&rubric, target, people, remarks);
     let format = args.out.format.or(config.format).unwrap_or(Format::Table);
     let text = match format {
-        Format::Table => crate::team::table(&report, &rubric),
+        Format::Table => crate::team::table(&report, &rubric, crate::outputs::stdout_width()),
         Format::Markdown => crate::team::markdown(&crate::text::map_strings(&report, &crate::text::markdown)),
         Format::Json => crate::team::json(&report),
         Format::Html => crate::team::html(&report, &rubric),

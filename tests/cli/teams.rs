@@ -560,3 +560,18 @@ fn a_file_named_twice_is_one_person() {
     assert_eq!(r["people"].as_array().map(Vec::len), Some(2), "{}", out.stdout);
     assert!(out.stdout.contains("counted once"), "{}", out.stdout);
 }
+
+/// The team report fits the terminal's width: headings, left-out lines and
+/// the heatmap's legend wrap at spaces.
+#[test]
+fn the_team_table_fits_the_width() {
+    for columns in [60usize, 80] {
+        let out = crate::support::levelup(&["team", "examples/answers"])
+            .env("COLUMNS", columns.to_string())
+            .ok()
+            .stdout;
+        let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+        assert!(widest <= columns, "{columns}: {widest}\n{out}");
+        assert!(out.contains("Communication") && out.contains("Heatmap"), "{out}");
+    }
+}
