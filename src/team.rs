@@ -102,6 +102,27 @@ impl Person {
     }
 }
 
+/// Each person's row label, with the file's name where two rows would
+/// otherwise read the same ("Sam (sam-2.yaml)").
+fn labels(people: &[Person]) -> Vec<String> {
+    let key = |p: &Person| crate::history::person_key(Some(&p.name));
+    people
+        .iter()
+        .map(|p| {
+            let shared = people.iter().filter(|q| key(q) == key(p)).count() > 1;
+            let file = std::path::Path::new(&p.file)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if shared && !file.is_empty() {
+                format!("{} ({file})", p.label())
+            } else {
+                p.label()
+            }
+        })
+        .collect()
+}
+
 /// A dimension's score on the rubric's level scale, so a heatmap can shade
 /// every column alike: own steps stretched to the levels (below-first stays
 /// at −1), format-2 points ladders by their share of the most there is.
@@ -438,7 +459,7 @@ pub fn table(r: &TeamReport, rubric: &Rubric, width: u16) -> String {
     if r.people.is_empty() {
         out.push_str(&format!("  {NONE_PEOPLE}\n"));
     }
-    let labels: Vec<String> = r.people.iter().map(Person::label).collect();
+    let labels = labels(&r.people);
     let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4).min(30);
     for (p, label) in r.people.iter().zip(&labels) {
         let cells: String = p.scores.iter().map(|s| shade(*s, low_end(rubric), top)).collect();
@@ -527,7 +548,7 @@ pub fn markdown(r: &TeamReport) -> String {
         r.dimensions.join(" | "),
         "---:|".repeat(r.dimensions.len())
     ));
-    for p in &r.people {
+    for (p, label) in r.people.iter().zip(labels(&r.people)) {
         let cells: Vec<String> = p
             .scores
             .iter()
@@ -535,7 +556,7 @@ pub fn markdown(r: &TeamReport) -> String {
             .collect();
         out.push_str(&format!(
             "| {} | {} | {} ({}%) |\n",
-            p.label().replace('|', "\\|"),
+            label.replace('|', "\\|"),
             cells.join(" | "),
             p.estimate_title,
             p.readiness
@@ -556,10 +577,12 @@ pub fn json(r: &TeamReport) -> String {
 pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
     let top = rubric.top().max(1.0);
     let low = low_end(rubric);
+    let names = labels(&r.people);
     let rows: Vec<minijinja::Value> = r
         .people
         .iter()
-        .map(|p| {
+        .zip(names)
+        .map(|(p, label)| {
             let cells: Vec<minijinja::Value> = p
                 .scores
                 .iter()
@@ -569,7 +592,7 @@ pub fn html(r: &TeamReport, rubric: &Rubric) -> String {
                     minijinja::context! { text => s.map_or("—".to_string(), |v| format!("{v:.2}")), light => format!("{light:.0}"), dark => light < 60.0 }
                 })
                 .collect();
-            minijinja::context! { name => p.label(), cells => cells, estimate => p.estimate_title.clone(), readiness => p.readiness }
+            minijinja::context! { name => label, cells => cells, estimate => p.estimate_title.clone(), readiness => p.readiness }
         })
         .collect();
     let view = minijinja::context! {

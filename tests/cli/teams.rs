@@ -575,3 +575,24 @@ fn the_team_table_fits_the_width() {
         assert!(out.contains("Communication") && out.contains("Heatmap"), "{out}");
     }
 }
+
+/// Two rows of one name are told apart by their files.
+#[test]
+fn rows_of_one_name_show_their_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["sam1.yaml", "sam2.yaml"] {
+        std::fs::copy(
+            crate::support::path("examples/answers/on-the-way.yaml"),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let d = dir.path().to_str().unwrap();
+    for format in ["table", "markdown", "html"] {
+        let out = crate::support::levelup(&["team", d, "-f", format]).ok().stdout;
+        assert!(
+            out.contains("Sam (sam1.yaml)") && out.contains("Sam (sam2.yaml)"),
+            "{format}: {out}"
+        );
+    }
+}
