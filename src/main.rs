@@ -39,18 +39,24 @@ fn main() -> ExitCode {
             // --help and --version land here too, with exit code 0. A usage error
             // quotes what was typed (a file name from a glob, say): shown, never
             // sent — plain, since its colours could not be told from the data's.
-            if e.use_stderr() {
+            let written = if e.use_stderr() {
                 let text = e.render().to_string();
                 let shown = levelup::outputs::for_stderr(&levelup::text::visible(&text));
+                // A usage error is reported by its exit code even when stderr is gone.
                 let _ = write!(std::io::stderr(), "{shown}");
+                Ok(())
             } else if !levelup::outputs::unicode_ok() {
                 // --help and --version as ASCII when the locale is not UTF-8.
                 let text = levelup::outputs::for_stderr(&e.render().to_string());
-                let _ = write!(std::io::stdout(), "{text}");
+                write!(std::io::stdout(), "{text}").and_then(|()| std::io::stdout().flush())
             } else {
-                let _ = e.print();
-            }
-            return ExitCode::from(e.exit_code() as u8);
+                e.print().and_then(|()| std::io::stdout().flush())
+            };
+            // Help that could not be written (a full disk) is a failure; a closed pipe is not.
+            return match written {
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(1),
+                _ => ExitCode::from(e.exit_code() as u8),
+            };
         }
     };
     match levelup::run::run(cli) {

@@ -347,3 +347,18 @@ fn color_flag_decides_help_colour() {
         .stdout;
     assert!(!never.contains('\u{1b}'), "{never}");
 }
+
+/// Help or the version that cannot be written (a full disk) is a failure,
+/// as every other output is.
+#[cfg(target_os = "linux")]
+#[test]
+fn help_to_a_full_disk_fails() {
+    let home = tempfile::tempdir().unwrap();
+    for args in [["--help"], ["--version"]] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_levelup"));
+        crate::support::hermetic(&mut cmd, home.path());
+        let status = cmd.args(args).stdout(full).status().unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?}");
+    }
+}
