@@ -16,25 +16,29 @@ use std::path::Path;
 pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
     match cmd {
         RubricCommand::List => {
+            let width = usize::from(crate::outputs::stdout_width());
             let mut out = String::new();
             for b in rubric::BUILTIN {
                 if let Some(r) = Rubric::builtin(b.id) {
-                    out.push_str(&list_line(&r, "built in"));
+                    out.push_str(&list_entry(&r, "built in", width));
                 }
             }
             for i in installed() {
                 let shown = i.path.display().to_string();
                 match files::read_text(&shown).map(|t| rubric::parse_extending(&t, &shown, &resolve_base)) {
-                    Ok(Ok(r)) => out.push_str(&list_line(&r, &shown)),
-                    _ => out.push_str(&format!(
-                        "{:<16} (invalid: run levelup rubric validate {shown})\n",
-                        i.id
+                    Ok(Ok(r)) => out.push_str(&list_entry(&r, &shown, width)),
+                    _ => out.push_str(&wrapped(
+                        &format!("{} (invalid: run levelup rubric validate {shown})", i.id),
+                        width,
                     )),
                 }
                 if let Some(by) = &i.shadowed_by {
-                    out.push_str(&format!(
-                        "{:<16} not used: the id '{}' means {by}; give {shown} an id of its own\n",
-                        "", i.id
+                    out.push_str(&wrapped(
+                        &format!(
+                            "    not used: the id '{}' means {by}; give {shown} an id of its own",
+                            i.id
+                        ),
+                        width,
                     ));
                 }
             }
@@ -44,9 +48,12 @@ pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
                         .file_stem()
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    out.push_str(&format!(
-                        "{id:<16} (skipped: {} is not a regular file of at most 8 MiB)\n",
-                        path.display()
+                    out.push_str(&wrapped(
+                        &format!(
+                            "{id} (skipped: {} is not a regular file of at most 8 MiB)",
+                            path.display()
+                        ),
+                        width,
                     ));
                 }
             }
@@ -144,12 +151,18 @@ fn id_taken(id: &str, path: &Path) -> Option<String> {
     ))
 }
 
-fn list_line(r: &Rubric, source: &str) -> String {
-    format!(
-        "{:<16} {:<8} {} — levels: {} ({source})\n",
-        r.id,
-        r.version,
-        r.title,
-        r.level_ids().join(", ")
-    )
+/// One rubric in `rubric list`: its id, version and title, then its levels
+/// and where it comes from, wrapped to `width`.
+fn list_entry(r: &Rubric, source: &str, width: usize) -> String {
+    wrapped(&format!("{} v{} — {}", r.id, r.version, r.title), width)
+        + &wrapped(&format!("    levels: {} ({source})", r.level_ids().join(", ")), width)
+}
+
+/// `line` wrapped at spaces to `width`, its continuation indented under it.
+fn wrapped(line: &str, width: usize) -> String {
+    let indent = " ".repeat(line.len() - line.trim_start().len() + 2);
+    let options = textwrap::Options::new(width.max(20))
+        .subsequent_indent(&indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(line, options) + "\n"
 }
