@@ -415,8 +415,9 @@ pub fn validate(mut raw: RawRubric) -> Result<Rubric, Vec<Problem>> {
         c.text(|| format!("{path}.title"), at, &d.title);
         let weight = c.positive(|| format!("{path}.weight"), at, d.weight);
         if d.remove.is_some() {
+            // A removal that found its dimension was taken out while merging.
             let msg = format!(
-                "'remove' drops a dimension of the rubric this one extends, and it has no dimension '{}'",
+                "'remove' drops a dimension of a rubric this one extends, and this one extends none: delete dimension '{}' here instead",
                 d.id.value
             );
             c.push(format!("{path}.remove"), at, msg);
