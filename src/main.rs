@@ -54,7 +54,10 @@ fn main() -> ExitCode {
             };
             // Help that could not be written (a full disk) is a failure; a closed pipe is not.
             return match written {
-                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => ExitCode::from(1),
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    let _ = writeln!(std::io::stderr(), "levelup: error: cannot write to stdout: {err}");
+                    ExitCode::from(1)
+                }
                 _ => ExitCode::from(e.exit_code() as u8),
             };
         }

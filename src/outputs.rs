@@ -141,8 +141,9 @@ pub fn stdout_width() -> u16 {
     {
         return w;
     }
+    // A width beyond what a terminal has is as good as unlimited.
     std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100)
+        .and_then(|c| c.trim().parse::<u64>().ok())
+        .map_or(100, |c| u16::try_from(c).unwrap_or(u16::MAX))
 }

@@ -378,6 +378,7 @@ fn fill(text: &str, width: usize, first: &str, rest: &str) -> String {
     let options = textwrap::Options::new(width.max(20))
         .initial_indent(first)
         .subsequent_indent(rest)
+        .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::fill(text, options) + "\n"
 }
@@ -460,12 +461,38 @@ pub fn table(r: &TeamReport, rubric: &Rubric, width: u16) -> String {
         out.push_str(&format!("  {NONE_PEOPLE}\n"));
     }
     let labels = labels(&r.people);
-    let width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(4).min(30);
+    // Names as wide as the widest, in display columns, as far as the width
+    // leaves room beside the cells and the estimate; a longer one ends in "…".
+    let shown = |l: &str| textwrap::core::display_width(l);
+    let room = width.saturating_sub(r.dimensions.len() + 30).max(12);
+    let name_width = labels.iter().map(|l| shown(l)).max().unwrap_or(4).min(room);
     for (p, label) in r.people.iter().zip(&labels) {
         let cells: String = p.scores.iter().map(|s| shade(*s, low_end(rubric), top)).collect();
-        let name: String = label.chars().take(width).collect();
+        // Too long: its start and its end, which tell rows of one name apart.
+        let name = if shown(label) <= name_width {
+            label.clone()
+        } else {
+            let half = (name_width - 1) / 2;
+            let take = |chars: &mut dyn Iterator<Item = char>, room: usize| {
+                let mut part = String::new();
+                for c in chars {
+                    if shown(&part) + shown(c.encode_utf8(&mut [0; 4])) > room {
+                        break;
+                    }
+                    part.push(c);
+                }
+                part
+            };
+            let head = take(&mut label.chars(), half);
+            let tail: String = take(&mut label.chars().rev(), name_width - 1 - half)
+                .chars()
+                .rev()
+                .collect();
+            format!("{head}…{tail}")
+        };
+        let pad = " ".repeat(name_width.saturating_sub(shown(&name)));
         out.push_str(&format!(
-            "  {name:<width$} │{cells}│ {} {}%\n",
+            "  {name}{pad} │{cells}│ {} {}%\n",
             p.estimate_title, p.readiness
         ));
     }
@@ -556,7 +583,8 @@ pub fn markdown(r: &TeamReport) -> String {
             .collect();
         out.push_str(&format!(
             "| {} | {} | {} ({}%) |\n",
-            label.replace('|', "\\|"),
+            // Already escaped for Markdown with the rest of the report.
+            label,
             cells.join(" | "),
             p.estimate_title,
             p.readiness

@@ -596,3 +596,42 @@ fn rows_of_one_name_show_their_files() {
         );
     }
 }
+
+/// Heatmap names line up by display width (CJK takes two columns) and a name
+/// too long for the width keeps its start and end, so rows of one name still differ.
+#[test]
+fn heatmap_names_line_up_and_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let named = |example: &str, name: &str, file: &str| {
+        let text = std::fs::read_to_string(crate::support::path(&format!("examples/answers/{example}.yaml"))).unwrap();
+        let text: Vec<String> = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("name:") {
+                    format!("name: {name}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        std::fs::write(dir.path().join(file), text.join("\n") + "\n").unwrap();
+    };
+    named("staff", "Sam", "sam-review-2025-first-half-final.yaml");
+    named("senior", "Sam", "sam-review-2025-first-half-draft.yaml");
+    named("senior", "山田太郎山田花子", "cjk.yaml");
+    for columns in ["60", "200"] {
+        let out = crate::support::levelup(&["team", dir.path().to_str().unwrap()])
+            .env("COLUMNS", columns)
+            .ok()
+            .stdout;
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains('│')).collect();
+        assert_eq!(rows.len(), 3, "{out}");
+        let bar_at: Vec<usize> = rows
+            .iter()
+            .map(|r| textwrap::core::display_width(&r[..r.find('│').unwrap()]))
+            .collect();
+        assert!(bar_at.iter().all(|&b| b == bar_at[0]), "{columns}: {bar_at:?}\n{out}");
+        let sams: Vec<&&str> = rows.iter().filter(|r| r.contains("Sam")).collect();
+        assert_ne!(sams[0].split('│').next(), sams[1].split('│').next(), "{out}");
+    }
+}
