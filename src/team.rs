@@ -106,10 +106,14 @@ impl Person {
 /// otherwise read the same ("Sam (sam-2.yaml)").
 fn labels(people: &[Person]) -> Vec<String> {
     let key = |p: &Person| crate::history::person_key(Some(&p.name));
+    let mut rows_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for p in people {
+        *rows_of.entry(key(p)).or_default() += 1;
+    }
     people
         .iter()
         .map(|p| {
-            let shared = people.iter().filter(|q| key(q) == key(p)).count() > 1;
+            let shared = rows_of.get(&key(p)).is_some_and(|&n| n > 1);
             let file = std::path::Path::new(&p.file)
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
