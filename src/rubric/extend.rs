@@ -70,13 +70,15 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
         path.push(base_file.clone());
         return Err(Problem::new(EXTENDS, format!("extends goes round in a loop: {}", path.join(" → "))).into());
     }
-    let base: Value = crate::yaml::parse(&text).map_err(|p| {
+    // Read once, as a tree with positions: its plain data is the base to merge.
+    let tree = crate::yaml::parse_tree(&text).map_err(|p| {
         let at = p.at.map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
         Problem::new(
             EXTENDS,
             format!("the base {base_file}{at} of {file} does not parse: {}", p.message),
         )
     })?;
+    let base: Value = tree.value.to_json();
     let in_base = |problems: Vec<Problem>| {
         Failed::Base(crate::error::Problems {
             file: base_file.clone(),
@@ -84,14 +86,13 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
             problems,
         })
     };
-    let tree = crate::yaml::parse_tree(&text).ok();
     if base.get(EXTENDS).is_none() {
         if let Err(problems) = super::parse(&text, &base_file) {
             return Err(Failed::Base(problems));
         }
-    } else if let Some(tree) = &tree {
+    } else {
         // A base that extends another in turn: its own mistakes, in its file.
-        let own = super::own_problems(tree, &base);
+        let own = super::own_problems(&tree, &base);
         if !own.is_empty() {
             return Err(in_base(super::sorted(own)));
         }
@@ -100,7 +101,7 @@ pub fn merged(child: Value, file: &str, resolve: &Resolve, chain: &mut Vec<Strin
         Ok(base) => base,
         // What went wrong further down the chain belongs to the base's file.
         Err(Failed::Here(p)) => {
-            let at = tree.as_ref().and_then(|t| super::structure::locate(t, &p.path));
+            let at = super::structure::locate(&tree, &p.path);
             return Err(in_base(vec![Problem { at: p.at.or(at), ..p }]));
         }
         Err(e) => return Err(e),
