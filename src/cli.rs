@@ -78,6 +78,20 @@ Examples:
 Exit codes: 0 success, 2 bad usage or bad input, 130 interview stopped with Esc or Ctrl-C (answers kept), 129/131/143 stopped by SIGHUP/SIGQUIT/SIGTERM (answers kept), 1 anything else (the message says whether the answers were kept).")]
     Assess(AssessArgs),
 
+    /// The shortest path to the target: the fewest answers to change to reach it, and how
+    #[command(after_help = "\
+Examples:
+  levelup plan --answers me.yaml
+  levelup plan --answers me.yaml --target staff -f json | jq '.plan.changes'
+  levelup plan --answers me.yaml -f html -o path.html
+
+The same path is a section of the full report (levelup assess). Each change names the question,
+the answer now and the one needed, the dimension's next action and the readiness it brings alone.
+The plan is exact (no shorter one exists) unless it says it is heuristic.
+
+Exit codes: 0 success, 2 bad usage or bad input, 130 interview stopped with Esc or Ctrl-C (answers kept).")]
+    Plan(PlanArgs),
+
     /// Print an answers file to fill in: every question, its allowed values as comments
     #[command(after_help = "\
 Examples:
@@ -219,6 +233,65 @@ pub struct AssessArgs {
     /// Score what is answered and list the rest as unanswered, instead of failing
     #[arg(long)]
     pub allow_missing: bool,
+
+    /// What the report shows: all of it (`assess`) or the plan (`plan`).
+    #[arg(skip)]
+    pub view: crate::render::sections::View,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Answers file: YAML, TOML or JSON by extension; `-` reads YAML from stdin
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<String>,
+
+    /// Continue the interview that was stopped, then plan
+    #[arg(long, conflicts_with = "answers")]
+    pub resume: bool,
+
+    /// Built-in rubric id, installed rubric id or rubric YAML file [default: the answers file's rubric, else the config's, else senior-staff]
+    #[arg(long, value_name = "ID|FILE")]
+    pub rubric: Option<String>,
+
+    /// Level to reach [default: the answers file's target, else the config's, else the rubric's]
+    #[arg(long, value_name = "LEVEL")]
+    pub target: Option<String>,
+
+    /// Format [default: the config's, else table]
+    #[arg(long, short = 'f', value_parser = formats(ASSESS_FORMATS))]
+    pub format: Option<Format>,
+
+    /// Write the plan to FILE (atomically) instead of stdout
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file if it already exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// Plan from what is answered, instead of failing on unanswered questions
+    #[arg(long)]
+    pub allow_missing: bool,
+}
+
+impl From<PlanArgs> for AssessArgs {
+    /// `plan` is `assess` showing only where the person stands and the path.
+    fn from(p: PlanArgs) -> Self {
+        AssessArgs {
+            answers: p.answers.into_iter().collect(),
+            resume: p.resume,
+            save_answers: None,
+            rubric: p.rubric,
+            target: p.target,
+            format: p.format,
+            output: p.output,
+            save: false,
+            chart: None,
+            force: p.force,
+            allow_missing: p.allow_missing,
+            view: crate::render::sections::View::Plan,
+        }
+    }
 }
 
 /// `history -f`: the list of saved runs.

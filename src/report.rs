@@ -46,6 +46,151 @@ pub struct Report {
     /// With several raters (360): each rater's view and how far they agree.
     #[serde(default)]
     pub raters: Option<RatersReport>,
+    /// The shortest path to the target (an addition to schema 2); `None` in runs saved
+    /// before it existed.
+    #[serde(default)]
+    pub plan: Option<PlanReport>,
+}
+
+/// The shortest path to the target: the fewest answer changes that would lift
+/// the estimate to it (see [`crate::plan`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanReport {
+    /// `at_target` (nothing to change), `reaches` (the changes lift the
+    /// estimate to the target), `unreachable` (no answers could), or
+    /// `several_raters` (a plan is made from one person's own answers).
+    pub outcome: String,
+    /// `exact` (no shorter plan exists) or `heuristic` (a greedy plan: the
+    /// rubric is too large to try every shorter one).
+    pub method: String,
+    /// In rubric order.
+    pub changes: Vec<PlanChange>,
+    /// The estimate with every change made (`null` unless `reaches`).
+    pub estimate_after: Option<LevelInfo>,
+    /// Readiness (0–100) with every change made (`null` unless `reaches`).
+    pub readiness_after: Option<u32>,
+    /// The plan in plain words: what it is, and whether it is the shortest.
+    pub text: String,
+}
+
+/// One answer to change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanChange {
+    /// Question id.
+    pub question: String,
+    pub prompt: String,
+    /// The answer now, as an answers file holds it; `null` when unanswered.
+    pub from: Option<serde_json::Value>,
+    /// The answer now, in words.
+    pub from_text: String,
+    /// The answer needed, as an answers file holds it: a script can write it back.
+    pub to: serde_json::Value,
+    /// The answer needed, in words.
+    pub to_text: String,
+    /// Dimension id.
+    pub dimension: String,
+    pub dimension_title: String,
+    /// The dimension's first recommended action the answers do not show done; `null` when it has none.
+    pub action: Option<String>,
+    /// Readiness (0–100) with this change alone made.
+    pub readiness_alone: u32,
+}
+
+/// The plan section of a report for `answers`, assessed as `a`.
+pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanReport {
+    let p = crate::plan::plan(rubric, answers, a);
+    let target = &rubric.levels[p.target].title;
+    let n = p.changes.len();
+    let method = match p.method {
+        crate::plan::Method::Exact => "exact",
+        crate::plan::Method::Heuristic => "heuristic",
+    };
+    let (outcome, text) = match p.outcome {
+        crate::plan::Outcome::AtTarget => (
+            "at_target",
+            format!("The estimate is already at {target}: no answer needs to change."),
+        ),
+        crate::plan::Outcome::Unreachable => (
+            "unreachable",
+            format!(
+                "No set of answers reaches {target}: what it expects cannot be met by answers to this rubric's questions."
+            ),
+        ),
+        crate::plan::Outcome::Reaches => (
+            "reaches",
+            match p.method {
+                crate::plan::Method::Exact => format!(
+                    "{n} answer{s} to change to reach {target}; no shorter set of changes does (every one was tried).",
+                    s = if n == 1 { "" } else { "s" }
+                ),
+                crate::plan::Method::Heuristic => format!(
+                    "{n} answer{s} to change to reach {target}, found by taking the most helpful change each time: the rubric is too large to try every shorter set, so one may exist.",
+                    s = if n == 1 { "" } else { "s" }
+                ),
+            },
+        ),
+    };
+    PlanReport {
+        outcome: outcome.to_string(),
+        method: method.to_string(),
+        changes: p
+            .changes
+            .iter()
+            .map(|c| {
+                let d = &rubric.dimensions[c.dimension];
+                let q = &d.questions[c.question];
+                let at = QuestionRef::Level(c.dimension, c.question);
+                PlanChange {
+                    question: q.id.clone(),
+                    prompt: q.prompt.clone(),
+                    from: c.from.as_ref().and_then(|x| serde_json::to_value(x).ok()),
+                    from_text: match (&c.from, &q.kind) {
+                        (None, _) => "(unanswered)".to_string(),
+                        // The whole list is in `from`; in words, how many.
+                        (Some(Answer::Items(had)), Kind::Checklist { items, .. }) => {
+                            format!("{} of {} ticked", had.len(), items.len())
+                        }
+                        (Some(x), _) => describe(rubric, at, x),
+                    },
+                    to: serde_json::to_value(&c.to).unwrap_or(serde_json::Value::Null),
+                    to_text: match (&c.from, &c.to) {
+                        // A checklist gains items: name only those.
+                        (Some(Answer::Items(had)), Answer::Items(all)) => {
+                            let added: Vec<String> = all.iter().filter(|i| !had.contains(i)).cloned().collect();
+                            format!("also tick {}", describe(rubric, at, &Answer::Items(added)))
+                        }
+                        _ => describe(rubric, at, &c.to),
+                    },
+                    dimension: d.id.clone(),
+                    dimension_title: d.title.clone(),
+                    action: d
+                        .actions
+                        .iter()
+                        .find(|x| !x.unless.as_ref().is_some_and(|c| crate::score::holds(c, answers)))
+                        .map(|x| x.text.clone()),
+                    readiness_alone: percent(c.readiness_alone),
+                }
+            })
+            .collect(),
+        estimate_after: p.after.as_ref().map(|x| level_info(rubric, x.estimate)),
+        readiness_after: p.after.as_ref().map(|x| percent(x.readiness)),
+        text,
+    }
+}
+
+/// The plan section of a report with several raters: none is made.
+pub fn plan_for_raters(rubric: &Rubric, target: usize) -> PlanReport {
+    PlanReport {
+        outcome: "several_raters".to_string(),
+        method: "exact".to_string(),
+        changes: Vec::new(),
+        estimate_after: None,
+        readiness_after: None,
+        text: format!(
+            "With several raters there is no one set of answers to change; run `levelup plan` on the person's own answers file for the shortest path to {}.",
+            rubric.levels[target].title
+        ),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -1188,5 +1333,6 @@ pub fn build(rubric: &Rubric, answers: &Answers, a: &Assessment, date: jiff::civ
             _ => None,
         },
         raters: None,
+        plan: Some(plan_report(rubric, answers, a)),
     }
 }

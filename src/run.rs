@@ -18,6 +18,7 @@ pub fn run(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Assess(args) => commands::assess::run(args, &config()?),
+        Command::Plan(args) => commands::plan::run(args, &config()?),
         Command::Template(args) => commands::template::run(args, &config()?),
         Command::Rubric(cmd) => commands::rubric::run(cmd, &config()?),
         Command::History(args) => commands::history::run(args, &config()?),

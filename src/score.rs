@@ -1263,7 +1263,7 @@ mod tests {
 
 /// Invariants of the format-2 engine over generated rubrics and answers.
 #[cfg(test)]
-mod format2_props {
+pub(crate) mod format2_props {
     use super::*;
     use crate::rubric::QuestionRef;
     use proptest::prelude::*;
@@ -1285,7 +1285,7 @@ mod format2_props {
     }
 
     #[derive(Debug, Clone)]
-    struct Spec {
+    pub(crate) struct Spec {
         levels: usize,
         need: (bool, f64, usize),
         dims: Vec<Dim>,
@@ -1314,7 +1314,7 @@ mod format2_props {
             })
     }
 
-    fn spec() -> impl Strategy<Value = Spec> {
+    pub(crate) fn spec() -> impl Strategy<Value = Spec> {
         (2usize..=5).prop_flat_map(|levels| {
             (
                 Just(levels),
@@ -1333,7 +1333,7 @@ mod format2_props {
 
     /// The spec as a format-2 rubric file. Dimension 0 is expected at every
     /// level, so every level expects something.
-    fn yaml(s: &Spec) -> String {
+    pub(crate) fn yaml(s: &Spec) -> String {
         let mut y = String::from("format: 2\nid: gen\nversion: \"1\"\ntitle: Generated\nlevels:\n");
         for l in 0..s.levels {
             y += &format!("  - {{ id: l{l}, title: L{l} }}\n");
@@ -1409,7 +1409,7 @@ mod format2_props {
     }
 
     /// An answer per question from `seed`: a choice, `n/a`, or a subset of items.
-    fn answers(r: &Rubric, seeds: &[u32]) -> Answers {
+    pub(crate) fn answers(r: &Rubric, seeds: &[u32]) -> Answers {
         let mut out = Answers::default();
         for (id, seed) in r.question_ids().zip(seeds.iter().cycle()) {
             let Some(QuestionRef::Level(d, q)) = r.find(id) else {

@@ -218,6 +218,7 @@ fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArg
         // The locale is the terminal's: a file is UTF-8 whatever it says.
         unicode: args.output.is_some() || unicode_ok(),
         chart: chart_link.as_deref(),
+        view: args.view,
     };
     let text = render::render(report, format, &options);
     let mut outputs: Vec<(&Path, String, Option<&str>)> = Vec::new();
@@ -292,6 +293,7 @@ fn panel(args: &AssessArgs, config: &Config) -> Result<()> {
     }
     let pairs: Vec<(&Answers, &score::Assessment)> = raters.iter().zip(&assessments).collect();
     report.raters = Some(report::raters_report(&rubric, &pairs));
+    report.plan = Some(report::plan_for_raters(&rubric, target));
     deliver(&report, own, &rubric, args, config)
 }
 

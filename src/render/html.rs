@@ -55,6 +55,11 @@ struct View<'a> {
     no_gaps: String,
     no_strengths: String,
     no_pitfalls: &'static str,
+    /// Each change of the plan as the formats say it (see [`super::plan_change_text`]).
+    plan_changes: Vec<[String; 4]>,
+    plan_after: String,
+    /// "Gap report" or "Shortest path".
+    heading: &'static str,
     /// The sections shown, in order (see [`super::sections`]), and their
     /// HTML ids (`top-gaps`).
     sections: Vec<super::sections::Shown>,
@@ -72,7 +77,13 @@ fn points_minimum(r: &Report) -> Option<f64> {
         .and_then(|t| t.min_per_dimension)
 }
 
+/// The whole report as one page.
 pub fn html(r: &Report) -> String {
+    html_view(r, super::sections::View::Report)
+}
+
+/// What `view` shows of the report, as one page.
+pub fn html_view(r: &Report, view: super::sections::View) -> String {
     let top = r.levels.len().saturating_sub(1).max(1);
     // Bars on each dimension's own scale (steps, levels, or points up to the most there are).
     let pct = |d: &crate::report::DimensionReport, v: Option<f64>| {
@@ -133,8 +144,18 @@ pub fn html(r: &Report) -> String {
         no_gaps: no_gaps_text(r),
         no_strengths: super::sections::no_strengths_text(r),
         no_pitfalls: super::sections::NO_PITFALLS,
-        sections: super::sections::shown(r),
-        anchors: super::sections::shown(r)
+        plan_changes: r
+            .plan
+            .iter()
+            .flat_map(|p| p.changes.iter().map(super::plan_change_text))
+            .collect(),
+        plan_after: super::plan_after_text(r).unwrap_or_default(),
+        heading: match view {
+            super::sections::View::Report => "Gap report",
+            super::sections::View::Plan => "Shortest path",
+        },
+        sections: super::sections::shown(r, view),
+        anchors: super::sections::shown(r, view)
             .iter()
             .map(|s| {
                 serde_json::to_value(s.id)

@@ -35,7 +35,11 @@ pub fn markdown(r: &Report, options: &super::Options) -> String {
 }
 
 fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::fmt::Result {
-    writeln!(out, "# Gap report: towards {}\n", r.target.title)?;
+    let what = match options.view {
+        super::sections::View::Report => "Gap report",
+        super::sections::View::Plan => "Shortest path",
+    };
+    writeln!(out, "# {what}: towards {}\n", r.target.title)?;
     writeln!(out, "- **Who / when:** {}", who(r))?;
     writeln!(
         out,
@@ -45,7 +49,7 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
     )?;
     writeln!(out, "- **Target level:** {}\n", r.target.title)?;
 
-    for section in shown(r) {
+    for section in shown(r, options.view) {
         writeln!(out, "## {}\n", section.title)?;
         match section.id {
             Section::Standing => {
@@ -174,6 +178,24 @@ fn write_report(out: &mut String, r: &Report, options: &super::Options) -> std::
                         }
                     }
                     writeln!(out)?;
+                }
+            }
+            Section::Plan => {
+                if let Some(p) = &r.plan {
+                    writeln!(out, "{}\n", p.text)?;
+                    for (i, c) in p.changes.iter().enumerate() {
+                        let [head, change, effect, action] = super::plan_change_text(c);
+                        writeln!(out, "{}. **{head}**", i + 1)?;
+                        for line in [change, effect, action].iter().filter(|l| !l.is_empty()) {
+                            writeln!(out, "   - {line}")?;
+                        }
+                    }
+                    if !p.changes.is_empty() {
+                        writeln!(out)?;
+                    }
+                    if let Some(after) = super::plan_after_text(r) {
+                        writeln!(out, "{after}\n")?;
+                    }
                 }
             }
             Section::Strengths => {

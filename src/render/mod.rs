@@ -38,6 +38,8 @@ pub struct Options<'a> {
     pub unicode: bool,
     /// Where `--chart` wrote the radar chart, for Markdown to link to.
     pub chart: Option<&'a str>,
+    /// The whole report, or only the plan.
+    pub view: sections::View,
 }
 
 /// `report` in `format`. Human formats get the report's text made safe
@@ -70,9 +72,12 @@ pub fn render(report: &Report, format: Format, options: &Options) -> String {
         Format::Table => table(&crate::text::map_strings(report, &one_line), options),
         Format::Markdown => markdown(&crate::text::map_strings(report, &crate::text::markdown), options),
         // serde_json escapes C0 itself; C1, DEL and bidi marks get JSON escapes here.
+        Format::Json if options.view == sections::View::Plan => {
+            crate::text::visible_json(&json::plan_json(report)).into_owned()
+        }
         Format::Json => crate::text::visible_json(&json(report)).into_owned(),
-        Format::Html if plain(false) => html(report),
-        Format::Html => html(&crate::text::map_strings(report, &visible)),
+        Format::Html if plain(false) => html::html_view(report, options.view),
+        Format::Html => html::html_view(&crate::text::map_strings(report, &visible), options.view),
     }
 }
 
@@ -486,6 +491,31 @@ pub(crate) fn leaning_text(report: &Report) -> String {
         "balanced" => "Your reasons to pursue and to stay are evenly balanced.".to_string(),
         _ => "You did not answer the fit questions.".to_string(),
     }
+}
+
+/// One change of the plan as every format says it: (heading, what changes,
+/// its effect, the action that would earn it).
+pub(crate) fn plan_change_text(c: &crate::report::PlanChange) -> [String; 4] {
+    [
+        format!("{}: {}", c.dimension_title, c.prompt),
+        format!("Now: {} → needed: {}", c.from_text, c.to_text),
+        format!("Readiness with this change alone: {}%", c.readiness_alone),
+        c.action
+            .as_ref()
+            .map_or_else(String::new, |a| format!("How to earn it: {a}")),
+    ]
+}
+
+/// What the plan leads to, when it reaches the target.
+pub(crate) fn plan_after_text(r: &Report) -> Option<String> {
+    let p = r.plan.as_ref()?;
+    let (Some(level), Some(readiness)) = (&p.estimate_after, p.readiness_after) else {
+        return None;
+    };
+    Some(format!(
+        "With every change made: estimated {}, readiness for {} {readiness}%.",
+        level.title, r.target.title
+    ))
 }
 
 #[cfg(test)]

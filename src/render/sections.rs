@@ -7,6 +7,16 @@
 use crate::report::Report;
 use serde::Serialize;
 
+/// What a format shows of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The whole gap report (`assess`).
+    #[default]
+    Report,
+    /// Where the person stands and the shortest path (`plan`).
+    Plan,
+}
+
 /// One section of the gap report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -19,6 +29,8 @@ pub enum Section {
     Dimensions,
     /// The largest gaps: what the target looks like, what is still to meet, answers, evidence, next steps.
     TopGaps,
+    /// The fewest answer changes that would lift the estimate to the target.
+    Plan,
     /// Dimensions that reach the target, and the rest of the person's evidence.
     Strengths,
     /// Pitfalls the answers trigger.
@@ -32,11 +44,12 @@ pub enum Section {
 }
 
 /// Every section, in the order every format shows them.
-pub const ORDER: [Section; 9] = [
+pub const ORDER: [Section; 10] = [
     Section::Standing,
     Section::Raters,
     Section::Dimensions,
     Section::TopGaps,
+    Section::Plan,
     Section::Strengths,
     Section::Pitfalls,
     Section::Fit,
@@ -54,10 +67,12 @@ pub struct Shown {
 /// The sections of `r` that are shown, in [`ORDER`], with their titles.
 /// Sections without content for this report (raters, pay, unanswered) are
 /// left out; the others are always shown, saying "none" in words when empty.
-pub fn shown(r: &Report) -> Vec<Shown> {
+pub fn shown(r: &Report, view: View) -> Vec<Shown> {
     ORDER
         .into_iter()
+        .filter(|s| view == View::Report || matches!(s, Section::Standing | Section::Plan))
         .filter(|s| match s {
+            Section::Plan => r.plan.is_some(),
             Section::Raters => r.raters.is_some(),
             Section::Pay => r.compensation.is_some(),
             Section::Unanswered => !r.unanswered.is_empty(),
@@ -78,6 +93,7 @@ pub fn title(r: &Report, s: Section) -> String {
         Section::Raters => "Raters".to_string(),
         Section::Dimensions => "Dimensions".to_string(),
         Section::TopGaps => "Top gaps".to_string(),
+        Section::Plan => format!("Shortest path to {}", r.target.title),
         Section::Strengths => "Strengths".to_string(),
         Section::Pitfalls => "Pitfalls".to_string(),
         Section::Fit => format!("Is {} for you?", super::fit_level(r)),

@@ -13,7 +13,7 @@ use std::fmt::Write;
 pub fn table(r: &Report, options: &super::Options) -> String {
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
-    let _ = write_report(&mut out, r, options.width.max(40), options.unicode);
+    let _ = write_report(&mut out, r, options.width.max(40), options.unicode, options.view);
     out
 }
 
@@ -62,10 +62,20 @@ fn preset(unicode: bool) -> comfy_table::TableStyle {
     }
 }
 
-fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std::fmt::Result {
+fn write_report(
+    out: &mut String,
+    r: &Report,
+    width: u16,
+    unicode: bool,
+    view: super::sections::View,
+) -> std::fmt::Result {
     let preset = preset(unicode);
     let tick = if unicode { " ✓" } else { " (ok)" };
-    para(out, &format!("levelup gap report — {}", who(r)), width, "")?;
+    let what = match view {
+        super::sections::View::Report => "levelup gap report",
+        super::sections::View::Plan => "levelup shortest path",
+    };
+    para(out, &format!("{what} — {}", who(r)), width, "")?;
     para(
         out,
         &format!(
@@ -76,7 +86,7 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
         "",
     )?;
 
-    for section in shown(r) {
+    for section in shown(r, view) {
         heading(out, &section.title)?;
         match section.id {
             Section::Standing => {
@@ -203,6 +213,24 @@ fn write_report(out: &mut String, r: &Report, width: u16, unicode: bool) -> std:
                         for line in lines {
                             bullet(out, &line, width, "     ")?;
                         }
+                    }
+                }
+            }
+            Section::Plan => {
+                if let Some(p) = &r.plan {
+                    para(out, &p.text, width, "")?;
+                    for (i, c) in p.changes.iter().enumerate() {
+                        let [head, change, effect, action] = super::plan_change_text(c);
+                        let number = format!("{}. ", i + 1);
+                        let rest = " ".repeat(number.len());
+                        let opts = wrap_opts(width).initial_indent(&number).subsequent_indent(&rest);
+                        writeln!(out, "{}", textwrap::fill(&head, opts))?;
+                        for line in [change, effect, action].iter().filter(|l| !l.is_empty()) {
+                            bullet(out, line, width, "   ")?;
+                        }
+                    }
+                    if let Some(after) = super::plan_after_text(r) {
+                        para(out, &after, width, "")?;
                     }
                 }
             }

@@ -530,7 +530,7 @@ fn every_format_shows_the_same_sections_in_the_same_order() {
             levelup(&all).ok().stdout
         };
         let report: Report = serde_json::from_str(&run("json")).unwrap();
-        let sections = levelup::render::sections::shown(&report);
+        let sections = levelup::render::sections::shown(&report, levelup::render::sections::View::Report);
         seen_optional.0 |= sections.iter().any(|s| s.title == "Raters");
         seen_optional.1 |= sections.iter().any(|s| s.title == "Unanswered");
         for format in ["table", "markdown", "html"] {

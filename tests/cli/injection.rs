@@ -32,6 +32,7 @@ fn render(r: &Report, format: Format) -> String {
         width: 100,
         unicode: true,
         chart: None,
+        view: Default::default(),
     };
     levelup::render::render(r, format, &options)
 }

@@ -35,6 +35,7 @@ fn top_level_keys_are_stable() {
         "unanswered",
         "points",
         "raters",
+        "plan",
     ];
     let mut keys_sorted = keys.clone();
     keys_sorted.sort();
@@ -45,6 +46,16 @@ fn top_level_keys_are_stable() {
     assert!(value["rubric"]["version"].is_string());
     for key in ["level", "rule", "borderline"] {
         assert!(value["estimate"].get(key).is_some(), "estimate.{key}");
+    }
+    for key in [
+        "outcome",
+        "method",
+        "changes",
+        "estimate_after",
+        "readiness_after",
+        "text",
+    ] {
+        assert!(value["plan"].get(key).is_some(), "plan.{key}");
     }
     for d in value["dimensions"].as_array().unwrap() {
         for key in ["id", "title", "weight", "score", "target", "gap", "answers"] {

@@ -16,6 +16,7 @@ mod interview;
 mod json_contract;
 mod outputs;
 mod personas;
+mod plan;
 mod raters;
 mod support;
 mod teams;

@@ -1,0 +1,754 @@
+//! The shortest path to the target: the fewest answer changes that would lift
+//! the estimate to the target level, and the answer each one needs.
+//!
+//! Pure, no I/O. A change is one question answered differently; a checklist
+//! counts once however many items it gains. Answers only ever go up (a higher
+//! position or more points): lowering one never helps, since scoring is
+//! monotone. `n/a` answers are left as they are: the person said the question
+//! does not apply. Every plan is checked with [`crate::score::assess`] before
+//! it is returned.
+//!
+//! Three searches, each exact where it says so:
+//! - **Format 2 profiles** (a level is met when enough of the dimensions it
+//!   expects reach their expectation): dimensions are independent, so the
+//!   cheapest set of questions that lifts each short dimension to its bar is
+//!   found by trying every subset of its questions, and the cheapest
+//!   dimensions that meet the level's count (or weighted share, by a knapsack
+//!   over whole numbers of changes) are taken, over every level from the
+//!   target up. Exact for any size of rubric.
+//! - **Points** (a total threshold and per-dimension minimums): each question
+//!   can add at most its best gain; the largest gains of each dimension meet
+//!   its minimum with the fewest changes, then the largest gains left anywhere
+//!   make up the total. Exact.
+//! - **Anything else** (format 1's weighted mean with a dimension count): every
+//!   set of questions smaller than a greedy plan is tried, largest answers
+//!   first, while that takes at most [`BUDGET`] scorings; past it the greedy
+//!   plan is returned and marked [`Method::Heuristic`].
+
+use crate::answers::{Answer, Answers};
+use crate::rubric::{Agreement, Kind, Need, Question, Rubric, Rule};
+use crate::score::{self, Assessment};
+
+/// How many scorings of the whole rubric the exhaustive search may make
+/// before it gives way to the greedy heuristic. A count, not a clock, so a
+/// plan is the same on every machine.
+pub const BUDGET: usize = 20_000;
+
+/// Questions a dimension may have for its subsets to be tried one by one
+/// (2^16 small checks); beyond it the dimension is lifted greedily.
+const SUBSET_LIMIT: usize = 16;
+
+const EPS: f64 = 1e-9;
+
+/// Whether the plan is known to be the shortest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// No plan with fewer changes reaches the target.
+    Exact,
+    /// A greedy plan: it reaches the target, a shorter one may exist.
+    Heuristic,
+}
+
+/// What the search found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The estimate is already at or above the target: nothing to change.
+    AtTarget,
+    /// The changes lift the estimate to the target.
+    Reaches,
+    /// Not even the highest answer to every question reaches the target (its
+    /// expectations cannot be met by answers, or they are all `n/a`).
+    Unreachable,
+}
+
+/// One answer to change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// Index into `Rubric::dimensions`.
+    pub dimension: usize,
+    /// Index into that dimension's questions.
+    pub question: usize,
+    /// The answer now; `None` when unanswered.
+    pub from: Option<Answer>,
+    /// The weakest answer that, with the other changes, reaches the target.
+    pub to: Answer,
+    /// Readiness (0–100) with this change alone made.
+    pub readiness_alone: f64,
+}
+
+/// The shortest path from the current answers to the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub target: usize,
+    pub outcome: Outcome,
+    pub method: Method,
+    /// In rubric order.
+    pub changes: Vec<Change>,
+    /// Readiness and estimate with every change made; `None` unless the
+    /// outcome is [`Outcome::Reaches`].
+    pub after: Option<Assessment>,
+    /// Scorings of the whole rubric the search made.
+    pub evaluations: usize,
+}
+
+/// The shortest path to `target` (an index into `Rubric::levels`) from
+/// `answers`; `now` is their assessment against the same target.
+pub fn plan(rubric: &Rubric, answers: &Answers, now: &Assessment) -> Plan {
+    let target = now.target;
+    let mut search = Search {
+        rubric,
+        target,
+        evaluations: 0,
+    };
+    let done = |outcome, method, changes, after, evaluations| Plan {
+        target,
+        outcome,
+        method,
+        changes,
+        after,
+        evaluations,
+    };
+    if reaches(now, target) {
+        return done(Outcome::AtTarget, Method::Exact, Vec::new(), None, 0);
+    }
+    let open = changeable(rubric, answers);
+    // Every answer at its best is the most anything can do (monotone scoring).
+    let mut best = answers.clone();
+    for o in &open {
+        best.answers.insert(o.id.clone(), o.best.clone());
+    }
+    if !search.reaches(&best) {
+        return done(
+            Outcome::Unreachable,
+            Method::Exact,
+            Vec::new(),
+            None,
+            search.evaluations,
+        );
+    }
+    let exact = match &rubric.scoring.rule {
+        Rule::Points { .. } => search.by_points(answers, &open),
+        Rule::WeightedMean if rubric.format >= 2 => search.by_profile(answers, &open),
+        Rule::WeightedMean => None,
+    };
+    let (chosen, method) = match exact {
+        Some(set) if search.reaches(&with(answers, &open, &set)) => (set, Method::Exact),
+        _ => search.by_trial(answers, &open),
+    };
+    let mut changed = with(answers, &open, &chosen);
+    let mut changes = Vec::new();
+    for &i in &chosen {
+        let o = &open[i];
+        let to = search.weakest(answers, &mut changed, o);
+        changes.push((o, to));
+    }
+    let after = score::assess(rubric, &changed, target);
+    search.evaluations += 1;
+    let changes = changes
+        .into_iter()
+        .map(|(o, to)| {
+            let mut alone = answers.clone();
+            alone.answers.insert(o.id.clone(), to.clone());
+            search.evaluations += 1;
+            Change {
+                dimension: o.dimension,
+                question: o.question,
+                from: answers.answers.get(&o.id).cloned(),
+                to,
+                readiness_alone: score::assess(rubric, &alone, target).readiness,
+            }
+        })
+        .collect();
+    done(Outcome::Reaches, method, changes, Some(after), search.evaluations)
+}
+
+fn reaches(a: &Assessment, target: usize) -> bool {
+    a.estimate.is_some_and(|e| e >= target)
+}
+
+/// A question whose answer can go up.
+#[derive(Debug, Clone)]
+struct Open {
+    id: String,
+    dimension: usize,
+    question: usize,
+    /// Answers above the current one, weakest first; the last is the best.
+    better: Vec<Answer>,
+    best: Answer,
+}
+
+/// The answers `answers` with the questions `set` (indices into `open`) at their best.
+fn with(answers: &Answers, open: &[Open], set: &[usize]) -> Answers {
+    let mut out = answers.clone();
+    for &i in set {
+        out.answers.insert(open[i].id.clone(), open[i].best.clone());
+    }
+    out
+}
+
+/// Position and points of an answer, the two things scoring reads.
+fn worth(rubric: &Rubric, q: &Question, a: &Answer) -> (f64, f64) {
+    (
+        score::position(q, a, rubric.scoring.reach).unwrap_or(f64::NEG_INFINITY),
+        score::points(q, a),
+    )
+}
+
+/// Every answer a question can take (`n/a` aside); a checklist's only
+/// candidate is every item ticked (its needed items are found later).
+fn all_answers(q: &Question, now: Option<&Answer>) -> Vec<Answer> {
+    match &q.kind {
+        Kind::Choice(choices) => choices.iter().map(|c| Answer::Choice(c.id.clone())).collect(),
+        Kind::Scale { labels, .. } if !labels.is_empty() => {
+            labels.iter().map(|l| Answer::Choice(l.id.clone())).collect()
+        }
+        Kind::Scale { .. } => Agreement::ALL.into_iter().map(Answer::Scale).collect(),
+        Kind::Checklist { items, .. } => {
+            let mut ticked: Vec<String> = match now {
+                Some(Answer::Items(t)) => t.clone(),
+                _ => Vec::new(),
+            };
+            for i in items {
+                if !ticked.contains(&i.id) {
+                    ticked.push(i.id.clone());
+                }
+            }
+            vec![Answer::Items(ticked)]
+        }
+        Kind::Number { min, max, bands, .. } => bands
+            .iter()
+            .map(|b| b.from.clamp(*min, *max))
+            .filter(|x| x.is_finite())
+            .map(Answer::Number)
+            .collect(),
+    }
+}
+
+/// The questions whose answer can go up, with their better answers.
+fn changeable(rubric: &Rubric, answers: &Answers) -> Vec<Open> {
+    let mut open = Vec::new();
+    for (d, dim) in rubric.dimensions.iter().enumerate() {
+        if dim.signal {
+            continue;
+        }
+        for (qi, q) in dim.questions.iter().enumerate() {
+            let now = answers.answers.get(&q.id);
+            if matches!(now, Some(Answer::NotApplicable)) {
+                continue;
+            }
+            let here = now.map_or((f64::NEG_INFINITY, f64::NEG_INFINITY), |a| worth(rubric, q, a));
+            let mut better: Vec<(Answer, (f64, f64))> = all_answers(q, now)
+                .into_iter()
+                .filter(|a| Some(a) != now)
+                .map(|a| {
+                    let w = worth(rubric, q, &a);
+                    (a, w)
+                })
+                .filter(|(_, w)| w.0 >= here.0 && w.1 >= here.1 && (w.0 > here.0 || w.1 > here.1))
+                .collect();
+            if better.is_empty() {
+                continue;
+            }
+            better.sort_by(|a, b| a.1.0.total_cmp(&b.1.0).then(a.1.1.total_cmp(&b.1.1)));
+            let best = better[better.len() - 1].0.clone();
+            open.push(Open {
+                id: q.id.clone(),
+                dimension: d,
+                question: qi,
+                better: better.into_iter().map(|(a, _)| a).collect(),
+                best,
+            });
+        }
+    }
+    open
+}
+
+/// How far a trial gets: (estimate, readiness, mean position), compared in that order.
+type Progress = (Option<usize>, f64, f64);
+
+struct Search<'a> {
+    rubric: &'a Rubric,
+    target: usize,
+    evaluations: usize,
+}
+
+impl Search<'_> {
+    fn reaches(&mut self, answers: &Answers) -> bool {
+        self.evaluations += 1;
+        reaches(&score::assess(self.rubric, answers, self.target), self.target)
+    }
+
+    /// The weakest answer to `o` that still reaches the target with the rest
+    /// of `changed`, which is left holding it.
+    fn weakest(&mut self, original: &Answers, changed: &mut Answers, o: &Open) -> Answer {
+        let q = &self.rubric.dimensions[o.dimension].questions[o.question];
+        if let (Kind::Checklist { items, .. }, Answer::Items(all)) = (&q.kind, &o.best) {
+            // Untick what the plan added (never what the person ticked),
+            // highest-level and last items first, while it still reaches.
+            let before: &[String] = match original.answers.get(&o.id) {
+                Some(Answer::Items(t)) => t,
+                _ => &[],
+            };
+            let mut ticked = all.clone();
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse((items[i].level, i)));
+            for i in order {
+                let id = &items[i].id;
+                if before.contains(id) || !ticked.contains(id) {
+                    continue;
+                }
+                let fewer: Vec<String> = ticked.iter().filter(|t| *t != id).cloned().collect();
+                changed.answers.insert(o.id.clone(), Answer::Items(fewer.clone()));
+                if self.reaches(changed) {
+                    ticked = fewer;
+                } else {
+                    changed.answers.insert(o.id.clone(), Answer::Items(ticked.clone()));
+                }
+            }
+            let answer = Answer::Items(ticked);
+            changed.answers.insert(o.id.clone(), answer.clone());
+            return answer;
+        }
+        for a in &o.better {
+            changed.answers.insert(o.id.clone(), a.clone());
+            if self.reaches(changed) {
+                return a.clone();
+            }
+        }
+        changed.answers.insert(o.id.clone(), o.best.clone());
+        o.best.clone()
+    }
+
+    /// Format 2 profiles; `None` when a dimension has too many questions to
+    /// try every subset of them.
+    fn by_profile(&mut self, answers: &Answers, open: &[Open]) -> Option<Vec<usize>> {
+        let r = self.rubric;
+        let now = score::assess(r, answers, self.target);
+        self.evaluations += 1;
+        let mut best: Option<Vec<usize>> = None;
+        for level in self.target..r.levels.len() {
+            let check = score::level_met(r, &now.dimensions, level);
+            if check.expected == 0 {
+                continue;
+            }
+            // (dimension, weight, questions that lift it) for each short one that can be lifted.
+            let mut short: Vec<(usize, f64, Vec<usize>)> = Vec::new();
+            for &(d, _) in &check.short {
+                let k = r.dimensions[d].expects[level]?;
+                if let Some(set) = lift(r, answers, open, d, score::bar(r, k))? {
+                    short.push((d, r.dimensions[d].weight, set));
+                }
+            }
+            let picked: Option<Vec<usize>> = match r.scoring.need {
+                Need::Count(n) => {
+                    let deficit = n.min(check.expected).saturating_sub(check.reaching);
+                    short.sort_by_key(|(_, _, set)| set.len());
+                    (short.len() >= deficit).then(|| short.iter().take(deficit).map(|s| s.0).collect())
+                }
+                Need::Share(share) => {
+                    let expected_weight: f64 = (0..r.dimensions.len())
+                        .filter(|&d| r.dimensions[d].expects[level].is_some() && !now.dimensions[d].not_applicable)
+                        .map(|d| r.dimensions[d].weight)
+                        .sum();
+                    let goal = share * expected_weight * (1.0 - 1e-12) - check.share * expected_weight;
+                    cheapest_cover(&short, goal)
+                }
+            };
+            let Some(picked) = picked else { continue };
+            let mut set: Vec<usize> = short
+                .iter()
+                .filter(|s| picked.contains(&s.0))
+                .flat_map(|s| s.2.iter().copied())
+                .collect();
+            set.sort_unstable();
+            if best.as_ref().is_none_or(|b| set.len() < b.len()) {
+                best = Some(set);
+            }
+        }
+        best
+    }
+
+    /// The points rule: per level from the target up, the largest gains of
+    /// each dimension under its minimum, then the largest gains left.
+    fn by_points(&mut self, answers: &Answers, open: &[Open]) -> Option<Vec<usize>> {
+        let r = self.rubric;
+        let Rule::Points {
+            thresholds,
+            min_dimension,
+        } = &r.scoring.rule
+        else {
+            return None;
+        };
+        let now = score::assess(r, answers, self.target);
+        self.evaluations += 1;
+        let p = now.points.as_ref()?;
+        let gain = |i: usize| {
+            let o = &open[i];
+            let q = &r.dimensions[o.dimension].questions[o.question];
+            let here = answers.answers.get(&o.id).map_or(0.0, |a| score::points(q, a));
+            score::points(q, &o.best) - here
+        };
+        let mut gains: Vec<(usize, f64)> = (0..open.len()).map(|i| (i, gain(i))).filter(|g| g.1 > 0.0).collect();
+        // Largest first; ties in rubric order.
+        gains.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut best: Option<Vec<usize>> = None;
+        for level in self.target..r.levels.len() {
+            let mut set: Vec<usize> = Vec::new();
+            let mut total = p.total;
+            let mut possible = true;
+            if let Some(m) = min_dimension[level] {
+                for d in 0..r.dimensions.len() {
+                    let counted = r.dimensions[d].expects[level].is_some() && !now.dimensions[d].not_applicable;
+                    let mut have = p.per_dimension[d];
+                    if !counted {
+                        continue;
+                    }
+                    for &(i, g) in gains.iter().filter(|(i, _)| open[*i].dimension == d) {
+                        if have >= m - EPS {
+                            break;
+                        }
+                        have += g;
+                        total += g;
+                        set.push(i);
+                    }
+                    possible &= have >= m - EPS;
+                }
+            }
+            for &(i, g) in &gains {
+                if total >= thresholds[level] - EPS {
+                    break;
+                }
+                if !set.contains(&i) {
+                    total += g;
+                    set.push(i);
+                }
+            }
+            if !possible || total < thresholds[level] - EPS {
+                continue;
+            }
+            set.sort_unstable();
+            if best.as_ref().is_none_or(|b| set.len() < b.len()) {
+                best = Some(set);
+            }
+        }
+        best
+    }
+
+    /// Greedy, then (within [`BUDGET`]) every smaller set of questions.
+    fn by_trial(&mut self, answers: &Answers, open: &[Open]) -> (Vec<usize>, Method) {
+        let r = self.rubric;
+        let mut set: Vec<usize> = Vec::new();
+        let mut current = answers.clone();
+        loop {
+            let now = score::assess(r, &current, self.target);
+            self.evaluations += 1;
+            if reaches(&now, self.target) {
+                break;
+            }
+            // The change that helps most: estimate, then readiness, then the mean position.
+            let mut pick: Option<(usize, Progress)> = None;
+            for i in (0..open.len()).filter(|i| !set.contains(i)) {
+                let mut trial = current.clone();
+                trial.answers.insert(open[i].id.clone(), open[i].best.clone());
+                let a = score::assess(r, &trial, self.target);
+                self.evaluations += 1;
+                let key = (a.estimate, a.readiness, a.position.unwrap_or(f64::NEG_INFINITY));
+                let better = pick.as_ref().is_none_or(|(_, k)| {
+                    (key.0, key.1, key.2) > (k.0, k.1, k.2) && (key.0 > k.0 || key.1 > k.1 + EPS || key.2 > k.2 + EPS)
+                });
+                if better {
+                    pick = Some((i, key));
+                }
+            }
+            let Some((i, _)) = pick else { break };
+            set.push(i);
+            current.answers.insert(open[i].id.clone(), open[i].best.clone());
+        }
+        set.sort_unstable();
+        let n = open.len();
+        let cost: usize = (1..set.len()).map(|k| choose(n, k)).fold(0, usize::saturating_add);
+        if self.evaluations.saturating_add(cost) > BUDGET {
+            return (set, Method::Heuristic);
+        }
+        for k in 1..set.len() {
+            let mut found = None;
+            for_each_subset(n, k, &mut |s| {
+                if found.is_none() && self.reaches(&with(answers, open, s)) {
+                    found = Some(s.to_vec());
+                }
+            });
+            if let Some(s) = found {
+                return (s, Method::Exact);
+            }
+        }
+        (set, Method::Exact)
+    }
+}
+
+/// The fewest questions of dimension `d` whose best answers lift its score to
+/// `bar`: `Some(None)` if none can, `None` if it has too many to try.
+fn lift(rubric: &Rubric, answers: &Answers, open: &[Open], d: usize, bar: f64) -> Option<Option<Vec<usize>>> {
+    let dim = &rubric.dimensions[d];
+    let mine: Vec<usize> = (0..open.len()).filter(|&i| open[i].dimension == d).collect();
+    if mine.len() > SUBSET_LIMIT {
+        return None;
+    }
+    let score_with = |set: &[usize]| {
+        let (mut sum, mut weights) = (0.0, 0.0);
+        for (qi, q) in dim.questions.iter().enumerate() {
+            let answer = set
+                .iter()
+                .find(|&&i| open[i].question == qi)
+                .map(|&i| &open[i].best)
+                .or_else(|| answers.answers.get(&q.id));
+            if let Some(p) = answer.and_then(|a| score::position(q, a, rubric.scoring.reach)) {
+                sum += q.weight * p;
+                weights += q.weight;
+            }
+        }
+        (weights > 0.0).then(|| sum / weights)
+    };
+    for k in 1..=mine.len() {
+        let mut found = None;
+        for_each_subset(mine.len(), k, &mut |s| {
+            if found.is_none() {
+                let set: Vec<usize> = s.iter().map(|&j| mine[j]).collect();
+                if score_with(&set).is_some_and(|v| v >= bar - EPS) {
+                    found = Some(set);
+                }
+            }
+        });
+        if found.is_some() {
+            return Some(found);
+        }
+    }
+    Some(None)
+}
+
+/// The dimensions (by id in `short`) whose lifting adds at least `goal`
+/// weight with the fewest changes in all: a knapsack over whole numbers of
+/// changes, exact.
+fn cheapest_cover(short: &[(usize, f64, Vec<usize>)], goal: f64) -> Option<Vec<usize>> {
+    if goal <= 0.0 {
+        return Some(Vec::new());
+    }
+    let most: usize = short.iter().map(|s| s.2.len()).sum();
+    // table[c] = (most weight for exactly-at-most c changes, the dimensions giving it)
+    let mut table: Vec<(f64, Vec<usize>)> = vec![(0.0, Vec::new()); most + 1];
+    for (d, w, set) in short {
+        let cost = set.len();
+        for c in (cost..=most).rev() {
+            let candidate = table[c - cost].0 + w;
+            if candidate > table[c].0 {
+                let mut ds = table[c - cost].1.clone();
+                ds.push(*d);
+                table[c] = (candidate, ds);
+            }
+        }
+    }
+    table.into_iter().find(|(w, _)| *w >= goal).map(|(_, ds)| ds)
+}
+
+fn choose(n: usize, k: usize) -> usize {
+    (0..k).fold(1usize, |acc, i| acc.saturating_mul(n - i) / (i + 1))
+}
+
+/// Calls `f` with every `k`-subset of `0..n`, in lexicographic order.
+fn for_each_subset(n: usize, k: usize, f: &mut dyn FnMut(&[usize])) {
+    if k > n {
+        return;
+    }
+    let mut idx: Vec<usize> = (0..k).collect();
+    loop {
+        f(&idx);
+        let Some(i) = (0..k).rev().find(|&i| idx[i] != i + n - k) else {
+            return;
+        };
+        idx[i] += 1;
+        for j in i + 1..k {
+            idx[j] = idx[j - 1] + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::format2_props::{answers, spec, yaml};
+    use proptest::prelude::*;
+
+    /// Every answer a question can take, checklists as every subset of items.
+    fn every_answer(q: &Question) -> Vec<Answer> {
+        match &q.kind {
+            Kind::Checklist { items, .. } => (0..1u32 << items.len())
+                .map(|bits| {
+                    Answer::Items(
+                        (0..items.len())
+                            .filter(|i| bits >> i & 1 == 1)
+                            .map(|i| items[i].id.clone())
+                            .collect(),
+                    )
+                })
+                .collect(),
+            _ => all_answers(q, None),
+        }
+    }
+
+    /// Whether any `k` questions (`n/a` ones left alone), answered any way,
+    /// reach the target; `None` when that is too many scorings to try.
+    fn any_reaches(rubric: &Rubric, a: &Answers, target: usize, k: usize) -> Option<bool> {
+        let qs: Vec<(&Question, Vec<Answer>)> = rubric
+            .dimensions
+            .iter()
+            .filter(|d| !d.signal)
+            .flat_map(|d| d.questions.iter())
+            .filter(|q| !matches!(a.answers.get(&q.id), Some(Answer::NotApplicable)))
+            .map(|q| (q, every_answer(q)))
+            .collect();
+        let mut trials = 0usize;
+        for_each_subset(qs.len(), k, &mut |set| {
+            trials = trials.saturating_add(set.iter().map(|&i| qs[i].1.len()).product());
+        });
+        if trials > 20_000 {
+            return None;
+        }
+        let mut hit = false;
+        for_each_subset(qs.len(), k, &mut |set| {
+            if hit {
+                return;
+            }
+            // Every combination of answers to the questions in `set`.
+            let mut pick = vec![0usize; set.len()];
+            loop {
+                let mut trial = a.clone();
+                for (j, &i) in set.iter().enumerate() {
+                    trial.answers.insert(qs[i].0.id.clone(), qs[i].1[pick[j]].clone());
+                }
+                if reaches(&score::assess(rubric, &trial, target), target) {
+                    hit = true;
+                    return;
+                }
+                let Some(j) = (0..set.len()).find(|&j| pick[j] + 1 < qs[set[j]].1.len()) else {
+                    return;
+                };
+                pick[j] += 1;
+                pick[..j].fill(0);
+            }
+        });
+        Some(hit)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Applying the plan reaches the target; no smaller set of changes does.
+        #[test]
+        fn shortest_path(spec in spec(), seeds in prop::collection::vec(any::<u32>(), 12)) {
+            let text = yaml(&spec);
+            let rubric = crate::rubric::parse(&text, "gen.yaml").map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let a = answers(&rubric, &seeds);
+            for target in 0..rubric.levels.len() {
+                let now = score::assess(&rubric, &a, target);
+                let p = plan(&rubric, &a, &now);
+                match p.outcome {
+                    Outcome::AtTarget => prop_assert!(reaches(&now, target)),
+                    Outcome::Unreachable => {
+                        let k = rubric.dimensions.iter().map(|d| d.questions.len()).sum();
+                        prop_assert_ne!(any_reaches(&rubric, &a, target, k), Some(true), "said unreachable, yet reachable");
+                    }
+                    Outcome::Reaches => {
+                        prop_assert!(!p.changes.is_empty());
+                        let mut applied = a.clone();
+                        for c in &p.changes {
+                            let q = &rubric.dimensions[c.dimension].questions[c.question];
+                            prop_assert_eq!(a.answers.get(&q.id), c.from.as_ref());
+                            applied.answers.insert(q.id.clone(), c.to.clone());
+                        }
+                        let after = score::assess(&rubric, &applied, target);
+                        prop_assert!(reaches(&after, target), "the plan does not reach the target\n{text}");
+                        prop_assert_eq!(Some(&after), p.after.as_ref());
+                        if p.method == Method::Exact {
+                            let k = p.changes.len() - 1;
+                            prop_assert_ne!(
+                                any_reaches(&rubric, &a, target, k),
+                                Some(true),
+                                "{} changes also reach {}, the plan has {}\n{}",
+                                k,
+                                target,
+                                p.changes.len(),
+                                text
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Answers to every scored question of `rubric`, picked by `seeds`.
+    fn picked(rubric: &Rubric, seeds: &[u32]) -> Answers {
+        let mut out = Answers::default();
+        let questions = rubric.dimensions.iter().flat_map(|d| d.questions.iter());
+        for (q, seed) in questions.zip(seeds.iter().cycle()) {
+            let all = every_answer(q);
+            out.answers
+                .insert(q.id.clone(), all[*seed as usize % all.len()].clone());
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(60))]
+        /// Format 1 (weighted mean and a dimension count): the searched plan is
+        /// the shortest, checked by brute force.
+        #[test]
+        fn shortest_path_format_1(seeds in prop::collection::vec(any::<u32>(), 8)) {
+            let text = include_str!("../tests/fixtures/rubrics/three-levels.yaml");
+            let rubric = crate::rubric::parse(text, "three-levels.yaml").map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let a = picked(&rubric, &seeds);
+            for target in 0..rubric.levels.len() {
+                let now = score::assess(&rubric, &a, target);
+                let p = plan(&rubric, &a, &now);
+                if p.outcome != Outcome::Reaches {
+                    continue;
+                }
+                prop_assert_eq!(p.method, Method::Exact);
+                let mut applied = a.clone();
+                for c in &p.changes {
+                    applied.answers.insert(rubric.dimensions[c.dimension].questions[c.question].id.clone(), c.to.clone());
+                }
+                prop_assert!(reaches(&score::assess(&rubric, &applied, target), target));
+                let shorter = any_reaches(&rubric, &a, target, p.changes.len() - 1);
+                prop_assert_ne!(shorter, Some(true), "a shorter plan reaches {}", target);
+            }
+        }
+    }
+
+    /// A ladder too large to search: the greedy plan, within the budget, marked heuristic.
+    #[test]
+    fn too_large_to_search_is_heuristic_within_budget() {
+        let mut text = String::from(
+            "id: wide\nversion: \"1\"\ntitle: Wide\nlevels:\n  - { id: a, title: A, summary: s }\n  - { id: b, title: B, summary: s }\n  - { id: c, title: C, summary: s }\nscoring: { reach: 0.8, min_dimensions_at_level: 12 }\ndimensions:\n",
+        );
+        for d in 0..12 {
+            text += &format!(
+                "  - id: d{d}\n    title: D{d}\n    summary: s\n    weight: 1\n    levels: {{ a: x, b: y, c: z }}\n    actions: [go]\n    questions:\n"
+            );
+            for q in 0..3 {
+                text += &format!(
+                    "      - id: d{d}.q{q}\n        kind: choice\n        prompt: P\n        choices:\n          - {{ id: low, label: Low, at: a }}\n          - {{ id: high, label: High, at: c }}\n"
+                );
+            }
+        }
+        let rubric = crate::rubric::parse(&text, "wide.yaml").unwrap();
+        let mut a = Answers::default();
+        for id in rubric.question_ids() {
+            a.answers.insert(id.to_string(), Answer::Choice("low".into()));
+        }
+        let now = score::assess(&rubric, &a, 2);
+        let p = plan(&rubric, &a, &now);
+        assert_eq!(p.outcome, Outcome::Reaches);
+        assert_eq!(p.method, Method::Heuristic);
+        assert!(p.evaluations <= BUDGET, "{} scorings", p.evaluations);
+        assert_eq!(p.after.as_ref().and_then(|x| x.estimate), Some(2));
+    }
+}
