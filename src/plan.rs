@@ -751,4 +751,77 @@ mod tests {
         assert!(p.evaluations <= BUDGET, "{} scorings", p.evaluations);
         assert_eq!(p.after.as_ref().and_then(|x| x.estimate), Some(2));
     }
+
+    /// A format-2 points ladder: `levels` levels with rising thresholds, a
+    /// minimum per dimension from level `min_from`, and per dimension its
+    /// questions' choice points.
+    fn points_ladder(levels: usize, step: u32, minimum: Option<(usize, u32)>, dims: &[Vec<Vec<u32>>]) -> String {
+        let mut y = String::from("format: 2\nid: pts\nversion: \"1\"\ntitle: P\nlevels:\n");
+        for l in 0..levels {
+            y += &format!("  - {{ id: l{l}, title: L{l} }}\n");
+        }
+        let thresholds: Vec<String> = (0..levels).map(|l| format!("l{l}: {}", l as u32 * step)).collect();
+        y += &format!(
+            "scoring:\n  rule: points\n  thresholds: {{ {} }}\n",
+            thresholds.join(", ")
+        );
+        if let Some((from, m)) = minimum {
+            let mins: Vec<String> = (from.min(levels - 1)..levels).map(|l| format!("l{l}: {m}")).collect();
+            y += &format!("  min_dimension_points: {{ {} }}\n", mins.join(", "));
+        }
+        y += "dimensions:\n";
+        for (d, questions) in dims.iter().enumerate() {
+            let described: Vec<String> = (0..levels).map(|l| format!("l{l}: x")).collect();
+            y += &format!(
+                "  - id: d{d}\n    title: D{d}\n    levels: {{ {} }}\n    actions: [go]\n    questions:\n",
+                described.join(", ")
+            );
+            for (q, points) in questions.iter().enumerate() {
+                y += &format!("      - id: d{d}.q{q}\n        kind: choice\n        prompt: P\n        choices:\n");
+                for (c, p) in points.iter().enumerate() {
+                    y += &format!("          - {{ id: c{c}, label: C{c}, points: {p} }}\n");
+                }
+            }
+        }
+        y
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(150))]
+        /// Points ladders: the plan reaches the target and, by brute force, no
+        /// shorter one does.
+        #[test]
+        fn shortest_path_points(
+            levels in 2usize..=4,
+            step in 1u32..=6,
+            minimum in prop::option::of((1usize..4, 0u32..=4)),
+            dims in prop::collection::vec(prop::collection::vec(prop::collection::vec(0u32..=5, 2..=3), 1..=2), 1..=3),
+            seeds in prop::collection::vec(any::<u32>(), 8),
+        ) {
+            let text = points_ladder(levels, step, minimum, &dims);
+            let rubric = crate::rubric::parse(&text, "pts.yaml").map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            let a = picked(&rubric, &seeds);
+            for target in 0..rubric.levels.len() {
+                let now = score::assess(&rubric, &a, target);
+                let p = plan(&rubric, &a, &now);
+                match p.outcome {
+                    Outcome::AtTarget => prop_assert!(reaches(&now, target)),
+                    Outcome::Unreachable => {
+                        let all = rubric.dimensions.iter().map(|d| d.questions.len()).sum();
+                        prop_assert_ne!(any_reaches(&rubric, &a, target, all), Some(true), "reachable after all\n{}", text);
+                    }
+                    Outcome::Reaches => {
+                        prop_assert_eq!(p.method, Method::Exact);
+                        let mut applied = a.clone();
+                        for c in &p.changes {
+                            applied.answers.insert(rubric.dimensions[c.dimension].questions[c.question].id.clone(), c.to.clone());
+                        }
+                        prop_assert!(reaches(&score::assess(&rubric, &applied, target), target));
+                        let shorter = any_reaches(&rubric, &a, target, p.changes.len() - 1);
+                        prop_assert_ne!(shorter, Some(true), "a shorter plan reaches {}\n{}", target, text);
+                    }
+                }
+            }
+        }
+    }
 }
