@@ -493,7 +493,7 @@ pub fn grid_html(g: &Grid) -> String {
         categories: bool,
         rows: Vec<Row>,
         points: Vec<PointsRow>,
-        none: &'static str,
+        dash: &'static str,
         legend: String,
         signals: String,
     }
@@ -505,7 +505,7 @@ pub fn grid_html(g: &Grid) -> String {
         categories: has_categories(g),
         rows,
         points,
-        none: NONE,
+        dash: NONE,
         legend: legend(g, NONE),
         signals,
     };
@@ -547,6 +547,16 @@ mod tests {
             assert!(!page.contains(external), "{external}");
         }
         assert!(!page.contains("could not render"));
+        // Not expected: the dash, not a template's idea of nothing.
+        let path = format!("{}/examples/rubrics/profile-ladder.yaml", env!("CARGO_MANIFEST_DIR"));
+        let r = crate::rubric::parse(&std::fs::read_to_string(&path).unwrap(), &path).unwrap();
+        let page = grid_html(&grid(&r));
+        assert_eq!(
+            page.matches(r#"<td class="none" title="not expected">—</td>"#).count(),
+            2,
+            "{page}"
+        );
+        assert!(!page.contains("None"), "{page}");
     }
 
     #[test]
