@@ -459,3 +459,29 @@ fn hostile_rubric_text_stays_data_in_every_format() {
         }
     }
 }
+
+#[test]
+fn the_readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string(crate::support::path("README.md")).unwrap();
+    let grid = levelup(&["rubric", "show", PROFILE, "--grid"]).ok().stdout;
+    assert!(
+        readme.contains(&grid),
+        "README's grid is not what levelup prints:\n{grid}"
+    );
+    let diff = levelup(&["rubric", "diff", "senior", "staff", "--rubric", PROFILE])
+        .ok()
+        .stdout;
+    let shown: String = diff.lines().take(19).map(|l| format!("{l}\n")).collect();
+    assert!(
+        readme.contains(&shown),
+        "README's diff is not what levelup prints:\n{shown}"
+    );
+    let checklist = levelup(&["rubric", "diff", "l2", "l3", "--rubric", CHECKLIST])
+        .ok()
+        .stdout;
+    let tail = &checklist[checklist.find("People leadership: starts").unwrap()..];
+    assert!(
+        readme.contains(tail),
+        "README's checklist diff is not what levelup prints:\n{tail}"
+    );
+}
