@@ -520,7 +520,7 @@ pub enum DiffFormat {
     Table,
     /// The same in Markdown
     Markdown,
-    /// The diff as versioned JSON (`diff_version`), for other tools (README: "The level diff")
+    /// The diff as versioned JSON (`diff_version`), for other tools (README: "What each level expects")
     Json,
 }
 
