@@ -479,18 +479,61 @@ Examples:
   levelup rubric list")]
     List,
 
-    /// Show a rubric: levels, dimensions, weights, questions and their choices
+    /// Show a rubric: levels, dimensions, weights, questions and their choices; or, with --grid, what each level expects of each dimension
     #[command(after_help = "\
 Examples:
   levelup rubric show senior-staff
-  levelup rubric show my-ladder.yaml --format markdown > ladder.md")]
+  levelup rubric show my-ladder.yaml --format markdown > ladder.md
+  levelup rubric show --grid                              # levels × dimensions, built-in rubric
+  levelup rubric show my-ladder.yaml --grid -f html -o grid.html
+
+With --grid each cell is the step a level expects of a dimension, or — where that level does not expect it.")]
     Show {
-        /// Rubric id or file
+        /// Rubric id or file [default: the config's, else senior-staff]
         #[arg(value_name = "ID|FILE")]
-        rubric: String,
-        /// Format of the rubric [default: the config's format when it is markdown, else table]
+        rubric: Option<String>,
+        /// Format [default: the config's format when it is markdown (or html, with --grid), else table]
         #[arg(long, short = 'f', value_enum)]
         format: Option<ShowFormat>,
+        /// A grid of levels by dimensions: the step each level expects of each dimension
+        #[arg(long)]
+        grid: bool,
+        /// Write to FILE (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it already exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// What changes from one level to another: per dimension the step expected, what it looks like, items newly expected
+    #[command(after_help = "\
+Examples:
+  levelup rubric diff senior staff                       # the built-in rubric
+  levelup rubric diff \"Senior Engineer\" staff -f markdown
+  levelup rubric diff e2 senior --rubric examples/rubrics/profile-ladder.yaml
+  levelup rubric diff l2 l4 --rubric my-ladder.yaml -f json -o diff.json
+
+FROM may be above TO: the diff then reads as a step down. Levels are matched by id or title, in any case.")]
+    Diff {
+        /// The level to start from: its id or title, in any case
+        #[arg(value_name = "FROM")]
+        from: String,
+        /// The level to compare it with
+        #[arg(value_name = "TO")]
+        to: String,
+        /// Built-in rubric id, installed rubric id or rubric YAML file [default: the config's, else senior-staff]
+        #[arg(long, value_name = "ID|FILE")]
+        rubric: Option<String>,
+        /// Format [default: the config's, else table]
+        #[arg(long, short = 'f', value_enum)]
+        format: Option<DiffFormat>,
+        /// Write to FILE (atomically) instead of stdout
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the -o file if it already exists
+        #[arg(long)]
+        force: bool,
     },
 
     /// Check rubric files; every problem of every file is listed (exit 2 if any)
@@ -539,6 +582,19 @@ pub enum ShowFormat {
     Table,
     /// The same in Markdown, for a wiki page or a pull request
     Markdown,
+    /// One self-contained HTML page (with --grid only)
+    Html,
+}
+
+/// `rubric diff -f`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Text: a table of every dimension at both levels, then what changes in each
+    Table,
+    /// The same in Markdown
+    Markdown,
+    /// The diff as versioned JSON (`diff_version`), for other tools (README: "What each level expects")
+    Json,
 }
 
 #[cfg(test)]

@@ -29,6 +29,7 @@ pub mod files;
 pub mod history;
 pub mod inputs;
 pub mod interview;
+pub mod ladder;
 pub mod outputs;
 pub mod plan;
 pub mod render;

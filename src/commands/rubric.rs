@@ -1,16 +1,110 @@
-//! `levelup rubric list|show|validate|init|schema`.
+//! `levelup rubric list|show|diff|validate|init|schema`.
 
 use crate::answers;
-use crate::cli::{RubricCommand, ShowFormat};
+use crate::cli::{DiffFormat, RubricCommand, ShowFormat};
 use crate::config::{self, Config};
-use crate::error::bad_input;
+use crate::error::{bad_input, one_of};
 use crate::files;
-use crate::inputs::{installed, load_rubric, resolve_base};
+use crate::inputs::{choose_rubric, installed, resolve_base, rubric_file};
 use crate::outputs::{emit, stdout_width, unicode_ok};
 use crate::render::{self, Format};
 use crate::rubric::{self, Rubric};
 use anyhow::Result;
 use std::path::Path;
+
+/// Refuse `-o FILE` before anything is read when it would replace an input or
+/// an existing file without `--force`.
+fn check_output(output: Option<&Path>, rubric: Option<&str>, force: bool) -> Result<()> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    let inputs: Vec<(&str, &Path)> = rubric_file(rubric).map(|p| ("rubric", p)).into_iter().collect();
+    files::check_outputs(&[("-o", output)], &inputs, force)
+}
+
+/// Width for a table: the terminal's, or 100 for a file.
+fn width_for(output: Option<&Path>) -> u16 {
+    if output.is_some() { 100 } else { stdout_width() }
+}
+
+/// `rubric show [ID|FILE] [--grid]`: the rubric as a person reads it, or the
+/// level × dimension grid. The rubric: the one named, else the config's, else
+/// the built-in default, as `assess` chooses it.
+fn show(
+    spec: Option<&str>,
+    format: Option<ShowFormat>,
+    grid: bool,
+    output: Option<&Path>,
+    force: bool,
+    config: &Config,
+) -> Result<()> {
+    if format == Some(ShowFormat::Html) && !grid {
+        return Err(bad_input(
+            "rubric show -f html draws the level grid only: add --grid, or use -f table or -f markdown",
+        ));
+    }
+    check_output(output, spec, force)?;
+    let r = choose_rubric(spec, None, config, "")?;
+    let format = format.unwrap_or(match config.format {
+        Some(Format::Markdown) => ShowFormat::Markdown,
+        Some(Format::Html) if grid => ShowFormat::Html,
+        _ => ShowFormat::Table,
+    });
+    let width = width_for(output);
+    let text = if grid {
+        let g = crate::ladder::grid(&r);
+        match format {
+            ShowFormat::Table => render::ladder::grid_table(&g, width, unicode_ok() || output.is_some()),
+            ShowFormat::Markdown => render::ladder::grid_markdown(&g),
+            ShowFormat::Html => render::ladder::grid_html(&g),
+        }
+    } else {
+        match format {
+            // Shows its data as visible itself, so that its bold stays bold.
+            ShowFormat::Table => render::rubric::table(&r, width, unicode_ok() || output.is_some()),
+            ShowFormat::Markdown | ShowFormat::Html => crate::text::visible(&render::rubric::markdown(&r)).into_owned(),
+        }
+    };
+    emit(text.as_bytes(), output, force)
+}
+
+/// A level of `r` by id or title, in any case; else exit 2 naming the value and the levels.
+fn level(r: &Rubric, text: &str, which: &str) -> Result<usize> {
+    r.level_index(text).ok_or_else(|| {
+        bad_input(format!(
+            "unknown level '{text}' ({which}) in rubric {}; expected {} (a level id or title, in any case)",
+            r.id,
+            one_of(&r.level_ids())
+        ))
+    })
+}
+
+/// `rubric diff FROM TO`: what changes from one level to the other.
+fn diff(
+    from: &str,
+    to: &str,
+    spec: Option<&str>,
+    format: Option<DiffFormat>,
+    output: Option<&Path>,
+    force: bool,
+    config: &Config,
+) -> Result<()> {
+    check_output(output, spec, force)?;
+    let r = choose_rubric(spec, None, config, "")?;
+    let (a, b) = (level(&r, from, "FROM")?, level(&r, to, "TO")?);
+    let d = crate::ladder::diff(&r, a, b);
+    let format = format.unwrap_or(match config.format {
+        Some(Format::Markdown) => DiffFormat::Markdown,
+        Some(Format::Json) => DiffFormat::Json,
+        _ => DiffFormat::Table,
+    });
+    let text = match format {
+        DiffFormat::Table => render::ladder::diff_table(&d, width_for(output), unicode_ok() || output.is_some()),
+        DiffFormat::Markdown => render::ladder::diff_markdown(&d),
+        DiffFormat::Json => render::ladder::diff_json(&d),
+    };
+    emit(text.as_bytes(), output, force)
+}
 
 /// Run one `rubric` subcommand.
 pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
@@ -59,19 +153,21 @@ pub fn run(cmd: RubricCommand, config: &Config) -> Result<()> {
             }
             emit(crate::text::visible(&out).as_bytes(), None, false)
         }
-        RubricCommand::Show { rubric, format } => {
-            let r = load_rubric(&rubric)?;
-            let format = format.unwrap_or(match config.format {
-                Some(Format::Markdown) => ShowFormat::Markdown,
-                _ => ShowFormat::Table,
-            });
-            let text = match format {
-                // Shows its data as visible itself, so that its bold stays bold.
-                ShowFormat::Table => render::rubric::table(&r, stdout_width(), unicode_ok()),
-                ShowFormat::Markdown => crate::text::visible(&render::rubric::markdown(&r)).into_owned(),
-            };
-            emit(text.as_bytes(), None, false)
-        }
+        RubricCommand::Show {
+            rubric,
+            format,
+            grid,
+            output,
+            force,
+        } => show(rubric.as_deref(), format, grid, output.as_deref(), force, config),
+        RubricCommand::Diff {
+            from,
+            to,
+            rubric,
+            format,
+            output,
+            force,
+        } => diff(&from, &to, rubric.as_deref(), format, output.as_deref(), force, config),
         RubricCommand::Validate { files: paths } => {
             let mut ok = String::new();
             let mut failed = Vec::new();

@@ -3,6 +3,7 @@
 
 mod html;
 mod json;
+pub mod ladder;
 mod markdown;
 pub mod rubric;
 pub mod sections;

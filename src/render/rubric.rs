@@ -362,7 +362,7 @@ fn write_markdown(out: &mut String, r: &Rubric) -> std::fmt::Result {
 /// after `first`, the others after `rest`; in ASCII unless `unicode`. Rubric text is data: control
 /// characters in it are shown as escapes ([`crate::text::visible`]) here,
 /// before our own bold is added.
-fn wrapped(text: &str, width: u16, unicode: bool, first: &str, rest: &str) -> String {
+pub(crate) fn wrapped(text: &str, width: u16, unicode: bool, first: &str, rest: &str) -> String {
     let text = crate::text::visible(text);
     // Spelt in ASCII before it is measured, where the terminal needs ASCII.
     let text = if unicode {
@@ -380,7 +380,7 @@ fn wrapped(text: &str, width: u16, unicode: bool, first: &str, rest: &str) -> St
 }
 
 /// Bold when colour is on; the caller's stream drops the codes otherwise.
-fn bold(text: &str) -> String {
+pub(crate) fn bold(text: &str) -> String {
     let style = anstyle::Style::new().bold();
     text.lines()
         .map(|l| format!("{style}{l}{style:#}"))

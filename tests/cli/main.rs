@@ -14,6 +14,7 @@ mod help;
 mod injection;
 mod interview;
 mod json_contract;
+mod ladder;
 mod outputs;
 mod personas;
 mod plan;
