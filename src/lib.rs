@@ -30,6 +30,7 @@ pub mod history;
 pub mod inputs;
 pub mod interview;
 pub mod outputs;
+pub mod packet;
 pub mod render;
 pub mod report;
 pub mod resume;

@@ -4,6 +4,7 @@
 mod html;
 mod json;
 mod markdown;
+pub mod packet;
 pub mod rubric;
 pub mod sections;
 mod table;
