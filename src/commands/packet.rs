@@ -140,12 +140,17 @@ fn read_file(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<R
         history::not_newer(&shown, saved.saved_version, saved.report.schema_version)?;
         return saved_input(label, saved);
     }
-    let raw = answers::parse(&text, AnswersFormat::from_path(path), &shown).map_err(|e| {
+    let neither = |why: String| {
         bad_input(format!(
-            "{shown} is neither a saved levelup run (a JSON file from levelup assess --save) nor an answers file (`answers:` keyed by question id): {}",
-            crate::text::one_line(&format!("{e:#}"))
+            "{shown} is neither a saved levelup run (a JSON file from levelup assess --save) nor an answers file (`answers:` keyed by question id){why}"
         ))
-    })?;
+    };
+    let raw = answers::parse(&text, AnswersFormat::from_path(path), &shown)
+        .map_err(|e| neither(format!(": {}", crate::text::one_line(&format!("{e:#}")))))?;
+    // Unknown keys are listed by `check`; a file with no answers and no evidence is not one at all.
+    if raw.answers.is_empty() && raw.evidence.is_empty() {
+        return Err(neither(String::new()));
+    }
     let rubric = choose_rubric(rubric_flag, raw.rubric.as_deref(), config, &shown)?;
     let checked = answers::check(raw, &rubric, &shown, false)?;
     let target = choose_target(None, checked.target.as_deref(), config, &rubric)?;

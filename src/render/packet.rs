@@ -93,7 +93,7 @@ fn write_markdown(out: &mut String, p: &Packet) -> std::fmt::Result {
         person(p)
     )?;
     for d in &p.dimensions {
-        let mark = if d.reached { " ✓" } else { "" };
+        let mark = if d.reached { " ✓ meets it" } else { "" };
         writeln!(out, "## {}{mark}\n", d.title)?;
         if d.expects_description.is_empty() {
             writeln!(out, "**{} expects:** {}\n", p.target.title, d.expects)?;

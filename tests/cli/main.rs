@@ -15,6 +15,7 @@ mod injection;
 mod interview;
 mod json_contract;
 mod outputs;
+mod packet;
 mod personas;
 mod raters;
 mod support;
