@@ -54,6 +54,10 @@ pub struct Packet {
     pub estimate: LevelInfo,
     /// 0–100, toward `target`.
     pub readiness: u32,
+    /// Under a points rule, the total against what the target needs
+    /// ("28 pts of the 34 pts Staff Engineer needs"); `None` otherwise.
+    #[serde(default)]
+    pub points: Option<String>,
     /// The date of the newest input, whose assessment this is (YYYY-MM-DD).
     pub assessed: String,
     /// The day staleness is measured from (YYYY-MM-DD).
@@ -321,6 +325,18 @@ pub fn build(rubric: &Rubric, inputs: &[Input], assessment: &Report, as_of: Date
         target: r.target.clone(),
         estimate: r.estimate.level.clone(),
         readiness: r.readiness,
+        points: r
+            .points
+            .as_ref()
+            .map(|p| match p.thresholds.iter().find(|t| t.level == r.target.id) {
+                Some(t) => format!(
+                    "{} of the {} {} needs",
+                    points(p.total),
+                    points(t.points),
+                    r.target.title
+                ),
+                None => points(p.total),
+            }),
         assessed: newest.map_or_else(|| r.person.date.clone(), |n| n.date.to_string()),
         as_of: as_of.to_string(),
         stale_after_months: months,

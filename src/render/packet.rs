@@ -82,6 +82,9 @@ fn write_markdown(out: &mut String, p: &Packet) -> std::fmt::Result {
     )?;
     writeln!(out, "- **Target level:** {}", p.target.title)?;
     writeln!(out, "- **Assessment:** {}", assessment(p))?;
+    if let Some(points) = &p.points {
+        writeln!(out, "- **Points:** {points}")?;
+    }
     writeln!(out, "- **Inputs:**")?;
     for s in &p.sources {
         writeln!(out, "  - {}", source_line(s))?;

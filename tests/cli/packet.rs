@@ -59,6 +59,7 @@ fn packets_from_the_format_2_examples() {
         ("profile-ladder", "markdown"),
         ("profile-ladder", "html"),
         ("checklist-ladder", "markdown"),
+        ("points-ladder", "markdown"),
     ] {
         let out = levelup(&[
             "packet",
