@@ -95,7 +95,8 @@ Examples:
 Examples:
   levelup assess --answers me.yaml --save
   levelup history
-  levelup history -f json")]
+  levelup history -f json
+  levelup history --stale-after 18              # mark runs with evidence older than 18 months")]
     History(HistoryArgs),
 
     /// Score a whole team's answers files against one rubric: heatmap, shared gaps, strengths
