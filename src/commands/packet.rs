@@ -135,6 +135,7 @@ fn read_file(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<R
     let shown = files::display_name(path);
     let label = Path::new(path)
         .file_name()
+        .filter(|_| path != "-")
         .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
     if let Ok(saved) = serde_json::from_str::<history::Saved>(&text) {
         history::not_newer(&shown, saved.saved_version, saved.report.schema_version)?;
@@ -156,10 +157,13 @@ fn read_file(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<R
     let target = choose_target(None, checked.target.as_deref(), config, &rubric)?;
     let (date, dated_by) = match checked.date {
         Some(date) => (date, None),
-        None => (
-            modified(path).unwrap_or_else(today),
-            Some("no date in the file: the day it was last changed".to_string()),
-        ),
+        None => match modified(path).filter(|_| path != "-") {
+            Some(day) => (
+                day,
+                Some("no date in the file: the day it was last changed".to_string()),
+            ),
+            None => (today(), Some("no date given: today".to_string())),
+        },
     };
     let assessment = score::assess(&rubric, &checked, target);
     let mut report = report::build(&rubric, &checked, &assessment, date);

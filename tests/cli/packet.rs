@@ -412,3 +412,27 @@ fn bad_input_exits_2_naming_the_file_and_writes_nothing() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left: {leftovers:?}");
 }
+
+#[test]
+fn an_undated_input_says_where_its_date_comes_from() {
+    let text = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
+    let undated: String = text
+        .lines()
+        .filter(|l| !l.starts_with("date:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("undated.yaml");
+    std::fs::write(&file, &undated).unwrap();
+    let md = levelup(&["packet", file.to_str().unwrap()]).ok().stdout;
+    assert!(
+        md.contains("undated.yaml — answers file, ")
+            && md.contains("(no date in the file: the day it was last changed)"),
+        "{md}"
+    );
+    let md = levelup(&["packet", "-"]).stdin(&undated).ok().stdout;
+    assert!(
+        md.contains("  - \\<stdin\\> — answers file, ") && md.contains("(no date given: today)"),
+        "{md}"
+    );
+}
