@@ -109,7 +109,8 @@ Examples:
 Examples:
   levelup assess --answers me.yaml --save
   levelup history
-  levelup history -f json")]
+  levelup history -f json
+  levelup history --stale-after 18              # mark runs with evidence older than 18 months")]
     History(HistoryArgs),
 
     /// Score a whole team's answers files against one rubric: heatmap, shared gaps, strengths
@@ -138,6 +139,22 @@ Each file may be a saved run, a JSON report (assess -f json) or an answers file.
         mut_arg("format", compare_format)
     )]
     Compare(CompareArgs),
+
+    /// Draft a promotion packet: per dimension, dated evidence and what is still missing
+    #[command(
+        after_help = "\
+Examples:
+  levelup packet --name Sam -f html -o packet.html     # Sam's saved runs (assess --save)
+  levelup packet march.yaml october.yaml              # answers files, or saved runs, of one person
+  levelup packet run.json --target staff --stale-after 18 -f markdown
+
+The newest input (by its date) gives the estimate and the gaps; the evidence comes
+from every input, verbatim, dated by the first input it appears in. Evidence dated
+more than 12 months (--stale-after, or stale_after_months in the config) before
+--as-of (default today) is marked stale.",
+        mut_arg("format", packet_format)
+    )]
+    Packet(PacketArgs),
 
     /// Print a shell completion script
     #[command(after_help = "\
@@ -356,6 +373,27 @@ const COMPARE_FORMATS: [(&str, &str); 4] = [
     ),
 ];
 
+/// What `packet -f` writes.
+const PACKET_FORMATS: [(&str, &str); 2] = [
+    ("markdown", "The packet in GitHub-flavoured Markdown (the default)"),
+    ("html", "One self-contained page, print-friendly, for a committee"),
+];
+
+/// `mut_arg` for `packet`: Markdown and HTML only.
+fn packet_format(arg: Arg) -> Arg {
+    arg.value_parser(
+        PossibleValuesParser::new(PACKET_FORMATS.map(|(name, help)| PossibleValue::new(name).help(help)))
+            .try_map(|name| Format::from_str(&name, false)),
+    )
+    .help("Packet format [default: the config's when markdown or html, else markdown]")
+}
+
+/// `--as-of`: a day as YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD ({e})"))
+}
+
 /// A `-f` parser whose possible values say what this command writes in each
 /// [`Format`] (`values`: name and description), so `--help`, the man pages
 /// and completions tell the truth per command.
@@ -440,10 +478,52 @@ pub struct CompareArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PacketArgs {
+    /// Saved runs (history JSON files) or answers files (YAML, TOML or JSON) of one person
+    /// [default: that person's saved runs]
+    #[arg(value_name = "FILE")]
+    pub files: Vec<String>,
+
+    /// Without files: the saved runs of this person [needed when the history holds several people]
+    #[arg(long, value_name = "NAME", conflicts_with = "files")]
+    pub name: Option<String>,
+
+    /// Rubric for answers files that do not name one; without files, which of the person's
+    /// rubrics [default: the inputs' own]
+    #[arg(long, value_name = "ID|FILE")]
+    pub rubric: Option<String>,
+
+    /// Level the packet argues for [default: the newest input's target]
+    #[arg(long, value_name = "LEVEL")]
+    pub target: Option<String>,
+
+    #[command(flatten)]
+    pub stale: StaleArgs,
+
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// When evidence is stale (`packet`, `history`).
+#[derive(Debug, Args)]
+pub struct StaleArgs {
+    /// Evidence dated more than MONTHS months before --as-of is marked stale [default: the config's stale_after_months, else 12]
+    #[arg(long, value_name = "MONTHS")]
+    pub stale_after: Option<u32>,
+
+    /// The day staleness is measured from, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+#[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// Only the runs of this person (as named in the answers or the config)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
+
+    #[command(flatten)]
+    pub stale: StaleArgs,
 
     /// Format of the list [default: the config's format where history has it, else table]
     #[arg(long, short = 'f', value_enum)]

@@ -1,5 +1,6 @@
 //! Settings from `$XDG_CONFIG_HOME/levelup/config.toml` (or `--config FILE`):
-//! the default rubric, target level, report format and the person's name.
+//! the default rubric, target level, report format, the person's name and
+//! when evidence turns stale.
 //! Every setting is optional; flags and answers files take precedence.
 
 use crate::error::{Problem, Problems, bad_input};
@@ -21,6 +22,9 @@ pub struct Config {
     pub format: Option<Format>,
     /// Shown in reports when the answers do not name anyone.
     pub name: Option<String>,
+    /// Evidence dated more than this many months ago is stale (`packet`,
+    /// `history`); `--stale-after` wins. Default 12.
+    pub stale_after_months: Option<u32>,
 }
 
 /// `$XDG_CONFIG_HOME/levelup` (usually `~/.config/levelup`).

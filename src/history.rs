@@ -202,6 +202,24 @@ pub struct Brief {
     pub estimate: BriefEstimate,
     /// 0–100.
     pub readiness: u32,
+    /// Only whether each dimension has evidence: enough to tell stale runs.
+    #[serde(default)]
+    pub dimensions: Vec<BriefDimension>,
+}
+
+/// What `history` needs of a saved dimension: whether it holds evidence.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct BriefDimension {
+    /// Read past without keeping the text: only whether there is some counts.
+    #[serde(default)]
+    pub evidence: Option<serde::de::IgnoredAny>,
+}
+
+impl Brief {
+    /// Whether the person gave evidence for any dimension in this run.
+    pub fn has_evidence(&self) -> bool {
+        self.dimensions.iter().any(|d| d.evidence.is_some())
+    }
 }
 
 /// The rubric a saved run was made on.

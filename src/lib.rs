@@ -31,6 +31,7 @@ pub mod inputs;
 pub mod interview;
 pub mod ladder;
 pub mod outputs;
+pub mod packet;
 pub mod plan;
 pub mod render;
 pub mod report;

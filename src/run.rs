@@ -24,6 +24,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History(args) => commands::history::run(args, &config()?),
         Command::Compare(args) => commands::compare::run(args, &config()?),
         Command::Team(args) => commands::team::run(args, &config()?),
+        Command::Packet(args) => commands::packet::run(args, &config()?),
         Command::Completions { shell } => commands::completions::run(shell),
         Command::Help(args) => commands::help::run(args),
         Command::Man(args) => commands::man::run(args),

@@ -1,6 +1,8 @@
 //! `levelup history`: the saved runs, one row each with who it was for, and
 //! the trend of readiness against that person's previous run on the same
-//! rubric and target.
+//! rubric and target. A run whose evidence is stale (dated more than
+//! `--stale-after` months before `--as-of`, as in `packet`) is marked so:
+//! "(stale)" after its date, `"stale": true` in JSON.
 
 use crate::cli::{HistoryArgs, ListFormat};
 use crate::config::Config;
@@ -56,20 +58,33 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
         Some(name) => of_person(runs, name)?,
         None => runs,
     };
-    let rows = rows(&runs);
+    let as_of = args.stale.as_of.unwrap_or_else(|| jiff::ZonedDateTime::now().date());
+    let months = crate::commands::packet::stale_months(args.stale.stale_after, config);
+    let stale: Vec<bool> = runs.iter().map(|(_, s)| is_stale(s, as_of, months)).collect();
+    let rows = rows(&runs, &stale);
+    // What the marker means, under the table, when a run has it.
+    let note = if stale.contains(&true) {
+        format!(
+            "(stale): the run holds evidence, and its date is more than {months} months before {as_of}; {}\n",
+            crate::packet::stale_rule(as_of, months)
+        )
+    } else {
+        String::new()
+    };
     let text = match format {
         ListFormat::Json => {
             let items: Vec<serde_json::Value> = runs
                 .iter()
                 .zip(&rows)
-                .map(|((path, s), row)| {
+                .zip(&stale)
+                .map(|(((path, s), row), stale)| {
                     let r = &s.report;
                     serde_json::json!({
                         "file": path.display().to_string(), "saved_at": s.saved_at, "name": r.person.name,
                         "date": r.person.date, "rubric": r.rubric.id, "rubric_version": r.rubric.version,
                         "target": r.target.id, "target_title": r.target.title,
                         "estimate": r.estimate.level.id, "estimate_title": r.estimate.level.title,
-                        "readiness": r.readiness, "trend": row[7],
+                        "readiness": r.readiness, "trend": row[7], "stale": stale,
                     })
                 })
                 .collect();
@@ -81,6 +96,10 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
                 // Saved runs are data: they add no Markdown structure.
                 let row: Vec<String> = row.iter().map(|c| crate::text::markdown(c)).collect();
                 out.push_str(&format!("| {} |\n", row.join(" | ")));
+            }
+            if !note.is_empty() {
+                out.push_str(&format!("\n{}", crate::text::markdown(note.trim_end())));
+                out.push('\n');
             }
             out
         }
@@ -114,7 +133,12 @@ pub fn run(args: HistoryArgs, config: &Config) -> Result<()> {
             }
             // Fitted to the terminal, words kept whole.
             crate::render::keep_words_whole(&mut t, crate::outputs::stdout_width());
-            format!("{t}\n")
+            let note = textwrap::fill(&note, usize::from(crate::outputs::stdout_width()).max(20));
+            if note.is_empty() {
+                format!("{t}\n")
+            } else {
+                format!("{t}\n{note}\n")
+            }
         }
     };
     // The table makes its data visible itself, so that its colours stay colours.
@@ -156,16 +180,30 @@ pub fn of_person(runs: Vec<(PathBuf, Summary)>, name: &str) -> Result<Vec<(PathB
     Ok(found)
 }
 
-/// One row of cells per run, in [`HEADER`]'s order. The trend is readiness
+/// Whether a saved run's evidence is stale: it has some, and the run's date
+/// (the answers' date, else the day it was saved) is more than `months`
+/// months before `as_of`.
+fn is_stale(s: &Summary, as_of: jiff::civil::Date, months: u32) -> bool {
+    let date = s
+        .report
+        .person
+        .date
+        .parse::<jiff::civil::Date>()
+        .or_else(|_| s.saved_at.get(..10).unwrap_or_default().parse());
+    s.report.has_evidence() && date.is_ok_and(|d| crate::packet::is_stale(d, as_of, months))
+}
+
+/// One row of cells per run, in [`HEADER`]'s order, the date marked
+/// "(stale)" where `stale` says so. The trend is readiness
 /// against the same person's previous run on the same rubric and target
 /// ("first" when there is none): readiness toward another level, or on
 /// another ladder, is not comparable.
-fn rows(runs: &[(PathBuf, Summary)]) -> Vec<Vec<String>> {
+fn rows(runs: &[(PathBuf, Summary)], stale: &[bool]) -> Vec<Vec<String>> {
     // The last readiness of each person on each rubric and target, as the runs go by:
     // one look-up a run, however many people the history holds.
     let mut last: std::collections::HashMap<(String, &str, &str), u32> = std::collections::HashMap::new();
     let mut rows = Vec::new();
-    for (_, saved) in runs {
+    for ((_, saved), &stale) in runs.iter().zip(stale) {
         let r = &saved.report;
         let key = (saved.person_key(), r.rubric.id.as_str(), r.target.id.as_str());
         let previous = last.insert(key, r.readiness);
@@ -178,7 +216,11 @@ fn rows(runs: &[(PathBuf, Summary)]) -> Vec<Vec<String>> {
         rows.push(vec![
             saved.saved_at.chars().take(16).collect::<String>().replace('T', " "),
             r.person.name.clone().unwrap_or_else(|| "—".to_string()),
-            r.person.date.clone(),
+            if stale {
+                format!("{} (stale)", r.person.date)
+            } else {
+                r.person.date.clone()
+            },
             format!("{} v{}", r.rubric.id, r.rubric.version),
             r.target.title.clone(),
             r.estimate.level.title.clone(),

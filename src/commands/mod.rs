@@ -8,6 +8,7 @@ pub mod completions;
 pub mod help;
 pub mod history;
 pub mod man;
+pub mod packet;
 pub mod plan;
 pub mod rubric;
 pub mod team;

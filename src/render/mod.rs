@@ -5,6 +5,7 @@ mod html;
 mod json;
 pub mod ladder;
 mod markdown;
+pub mod packet;
 pub mod rubric;
 pub mod sections;
 mod table;

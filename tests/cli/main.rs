@@ -16,6 +16,7 @@ mod interview;
 mod json_contract;
 mod ladder;
 mod outputs;
+mod packet;
 mod personas;
 mod plan;
 mod raters;

@@ -127,6 +127,8 @@ fn lang_c_output_is_ascii_on_every_command() {
         // compare follows one person: the same file twice is enough to draw it.
         vec!["compare", &answers, &answers],
         vec!["compare", staff, staff, "--format", "markdown"],
+        vec!["packet", &answers],
+        vec!["packet", staff, "--format", "html"],
         vec!["team", "examples/answers/"],
         vec!["rubric", "show", "senior-staff"],
         vec!["rubric", "show", "senior-staff", "--format", "markdown"],
