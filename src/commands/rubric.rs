@@ -13,11 +13,13 @@ use anyhow::Result;
 use std::path::Path;
 
 /// Refuse `-o FILE` before anything is read when it would replace an input or
-/// an existing file without `--force`.
-fn check_output(output: Option<&Path>, rubric: Option<&str>, force: bool) -> Result<()> {
+/// an existing file without `--force`. The rubric read is the flag's, else
+/// the config's, as `choose_rubric` picks it.
+fn check_output(output: Option<&Path>, rubric: Option<&str>, config: &Config, force: bool) -> Result<()> {
     let Some(output) = output else {
         return Ok(());
     };
+    let rubric = rubric.or(config.rubric.as_deref());
     let inputs: Vec<(&str, &Path)> = rubric_file(rubric).map(|p| ("rubric", p)).into_iter().collect();
     files::check_outputs(&[("-o", output)], &inputs, force)
 }
@@ -43,7 +45,7 @@ fn show(
             "rubric show -f html draws the level grid only: add --grid, or use -f table or -f markdown",
         ));
     }
-    check_output(output, spec, force)?;
+    check_output(output, spec, config, force)?;
     let r = choose_rubric(spec, None, config, "")?;
     let format = format.unwrap_or(match config.format {
         Some(Format::Markdown) => ShowFormat::Markdown,
@@ -89,7 +91,7 @@ fn diff(
     force: bool,
     config: &Config,
 ) -> Result<()> {
-    check_output(output, spec, force)?;
+    check_output(output, spec, config, force)?;
     let r = choose_rubric(spec, None, config, "")?;
     let (a, b) = (level(&r, from, "FROM")?, level(&r, to, "TO")?);
     let d = crate::ladder::diff(&r, a, b);

@@ -485,3 +485,31 @@ fn the_readme_examples_are_real_output() {
         "README's checklist diff is not what levelup prints:\n{tail}"
     );
 }
+
+#[test]
+fn o_never_replaces_the_config_rubric_it_reads() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("levelup");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rubric = home.path().join("ladder.yaml");
+    let text = std::fs::read_to_string(crate::support::path(PROFILE)).unwrap();
+    std::fs::write(&rubric, &text).unwrap();
+    std::fs::write(
+        dir.join("config.toml"),
+        format!("rubric = {:?}\n", rubric.display().to_string()),
+    )
+    .unwrap();
+    let r = rubric.to_str().unwrap();
+    for args in [
+        vec!["rubric", "show", "--grid", "-o", r, "--force"],
+        vec!["rubric", "diff", "senior", "staff", "-o", r, "--force"],
+    ] {
+        let out = levelup(&args).env("XDG_CONFIG_HOME", home.path()).bad();
+        assert!(out.stderr.contains("ladder.yaml"), "{args:?}: {}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(&rubric).unwrap(),
+            text,
+            "{args:?} replaced the rubric"
+        );
+    }
+}
