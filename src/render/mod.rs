@@ -514,8 +514,14 @@ pub(crate) fn plan_after_text(r: &Report) -> Option<String> {
     let (Some(level), Some(readiness)) = (&p.estimate_after, p.readiness_after) else {
         return None;
     };
+    // Readiness also counts the expected dimensions the estimate did not need.
+    let why = if readiness < 100 {
+        " (under 100%: the level is met without all it expects, and the rest is still short)"
+    } else {
+        ""
+    };
     Some(format!(
-        "With every change made: estimated {}, readiness for {} {readiness}%.",
+        "With every change made: estimated {}, readiness for {} {readiness}%{why}.",
         level.title, r.target.title
     ))
 }
