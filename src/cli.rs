@@ -275,7 +275,7 @@ pub struct PlanArgs {
     pub target: Option<String>,
 
     /// Format [default: the config's, else table]
-    #[arg(long, short = 'f', value_parser = formats(ASSESS_FORMATS))]
+    #[arg(long, short = 'f', value_parser = formats(PLAN_FORMATS))]
     pub format: Option<Format>,
 
     /// Write the plan to FILE (atomically) instead of stdout
@@ -337,6 +337,20 @@ const ASSESS_FORMATS: [(&str, &str); 4] = [
         "html",
         "One self-contained page with a radar chart; prints on A4 or Letter",
     ),
+];
+
+/// What `plan -f` writes.
+const PLAN_FORMATS: [(&str, &str); 4] = [
+    (
+        "table",
+        "Text: where you stand, then each answer to change, what it needs and how to earn it",
+    ),
+    ("markdown", "The same plan in GitHub-flavoured Markdown"),
+    (
+        "json",
+        "The plan as versioned JSON: plan.changes with question, from, to, dimension, action",
+    ),
+    ("html", "One self-contained page with where you stand and the plan"),
 ];
 
 /// What `team -f` writes.

@@ -108,7 +108,22 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
     let (outcome, text) = match p.outcome {
         crate::plan::Outcome::AtTarget => (
             "at_target",
-            format!("The estimate is already at {target}: no answer needs to change."),
+            match a.estimate.filter(|&e| e > p.target) {
+                None => format!("The estimate is already at {target}: no answer needs to change."),
+                Some(e) => {
+                    let above = &rubric.levels[e].title;
+                    let rest = if a.readiness < 100.0 - 1e-9 {
+                        format!(
+                            " Not everything {target} expects is reached, though: its gaps are listed in the report."
+                        )
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "The estimate, {above}, is already above {target}: no answer needs to change to reach it.{rest}"
+                    )
+                }
+            },
         ),
         crate::plan::Outcome::Unreachable => (
             "unreachable",
@@ -120,7 +135,7 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
             "reaches",
             match p.method {
                 crate::plan::Method::Exact => format!(
-                    "{n} answer{s} to change to reach {target}; no shorter set of changes does (every one was tried).",
+                    "{n} answer{s} to change to reach {target}; no shorter set of changes does.",
                     s = if n == 1 { "" } else { "s" }
                 ),
                 crate::plan::Method::Heuristic => format!(

@@ -11,6 +11,7 @@ use crate::interview::Prompter;
 use crate::interview::session::{self, CTRL_C, quit_interview, quit_interview_after};
 use crate::interview::terminal::TerminalPrompter;
 use crate::outputs::{emit, link, stdout_width, unicode_ok};
+use crate::render::sections::View;
 use crate::render::{self, Format};
 use crate::report::{self, Report};
 use crate::resume;
@@ -23,6 +24,10 @@ use std::path::Path;
 /// Assess one person (or a panel of raters) and deliver the report.
 pub fn run(args: AssessArgs, config: &Config) -> Result<()> {
     check_outputs(&args)?;
+    session::for_command(match args.view {
+        View::Plan => "plan",
+        View::Report => "assess",
+    });
     // The interview needs both: keys come from stdin, prompts go to stderr.
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if args.answers.len() > 1 {
@@ -112,8 +117,9 @@ pub fn run(args: AssessArgs, config: &Config) -> Result<()> {
     {
         match kept {
             Ok(path) => tell!(
-                "Your answers are kept in {}; `levelup assess --resume` shows the review again.",
-                path.display()
+                "Your answers are kept in {}; `{}` shows the review again.",
+                path.display(),
+                session::resume_command()
             ),
             Err(e) => tell!("levelup: error: your answers could not be kept either: {e:#}"),
         }

@@ -26,7 +26,10 @@ fn left_waiting(code: i32) -> ! {
     if let Some(modes) = MODES.get() {
         modes.restore();
     }
-    tell!("\nNothing changed: the unfinished interview is still waiting (`levelup assess --resume` continues it).");
+    tell!(
+        "\nNothing changed: the unfinished interview is still waiting (`{}` continues it).",
+        resume_command()
+    );
     exit_restored(code)
 }
 
@@ -52,8 +55,8 @@ pub fn interview(
 
     let latest = Arc::new(Mutex::new(start.clone()));
     let hint = match rubric_flag {
-        Some(spec) if Rubric::builtin(spec).is_none() => format!("levelup assess --resume --rubric {spec}"),
-        _ => "levelup assess --resume".to_string(),
+        Some(spec) if Rubric::builtin(spec).is_none() => format!("{} --rubric {spec}", resume_command()),
+        _ => resume_command(),
     };
     let evidence: Arc<Mutex<Option<String>>> = Arc::default();
     let draft: Arc<Mutex<String>> = Arc::default();
@@ -66,7 +69,6 @@ pub fn interview(
         continuing,
     };
     // One interview per process: a second call keeps the first watcher.
-    // One interview per process: a second call keeps the first's.
     let _ = STOP.set(stop);
     guard_terminal()?;
 
@@ -116,6 +118,21 @@ struct Stop {
 }
 
 static STOP: std::sync::OnceLock<Stop> = std::sync::OnceLock::new();
+
+/// The subcommand running the interview (`assess` or `plan`), for the
+/// "continue with" hints; `assess` unless [`for_command`] said otherwise.
+static COMMAND: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Name the subcommand whose interview this is, so that a stopped one
+/// points back at it (`levelup plan --resume`). First call wins.
+pub fn for_command(name: &'static str) {
+    let _ = COMMAND.set(name);
+}
+
+/// `levelup assess --resume` or `levelup plan --resume`.
+pub fn resume_command() -> String {
+    format!("levelup {} --resume", COMMAND.get().copied().unwrap_or("assess"))
+}
 
 /// The terminal's modes before the first prompt, put back however the run ends.
 static MODES: std::sync::OnceLock<Modes> = std::sync::OnceLock::new();

@@ -127,6 +127,55 @@ fn a_lower_target_or_an_unknown_one() {
     assert!(bad.stdout.is_empty());
 }
 
+/// Above the target the plan says so, not "at" it; on a falling profile
+/// (Staff expects less hands-on work than Senior) it also says the target's
+/// own expectations are not all reached, as the report above it does.
+#[test]
+fn above_the_target_says_above_and_a_falling_profile_says_what_is_short() {
+    let staff = levelup(&["plan", "--answers", "examples/answers/staff.yaml", "--target", "senior"])
+        .ok()
+        .stdout;
+    assert!(
+        staff.contains("The estimate, Staff Engineer, is already above Senior Engineer"),
+        "{staff}"
+    );
+    assert!(!staff.contains("already at"), "{staff}");
+    assert!(!staff.contains("Not everything"), "{staff}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(crate::support::path("examples/answers/profile-ladder.yaml"))
+        .unwrap()
+        .replace("craft.part: hardest", "craft.part: sound")
+        .replace("design.largest: system", "design.largest: org")
+        .replace("mentoring.mentees: 2", "mentoring.mentees: 6");
+    let file = dir.path().join("falling.yaml");
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let out = levelup(&[
+        "plan",
+        "--answers",
+        f,
+        "--rubric",
+        "examples/rubrics/profile-ladder.yaml",
+        "--target",
+        "senior",
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["estimate"]["level"]["id"], "staff", "{out}");
+    assert!((doc["readiness"].as_f64().unwrap()) < 100.0, "{out}");
+    assert_eq!(doc["plan"]["outcome"], "at_target");
+    let said = doc["plan"]["text"].as_str().unwrap();
+    assert!(said.contains("already above Senior Engineer"), "{said}");
+    assert!(
+        said.contains("Not everything Senior Engineer expects is reached"),
+        "{said}"
+    );
+}
+
 /// A format-1 ladder far too large to try every shorter set: the plan is the
 /// greedy one, still reaches the target, and says it is heuristic.
 #[test]
