@@ -252,6 +252,37 @@ fn esc_quits_and_resume_needs_a_saved_interview() {
     assert_eq!(exit_code(&s), 130);
 }
 
+/// `levelup plan` runs the same interview: stopped, it points back at
+/// `plan --resume`, which finishes it and shows the plan.
+#[test]
+fn a_stopped_plan_interview_resumes_as_a_plan() {
+    let home = tempfile::tempdir().unwrap();
+    let steps = steps();
+    let mut s = spawn(home.path(), "plan", false);
+    s.expect("Your answers stay on this machine").unwrap();
+    answer(&mut s, &steps[..at_question(&steps, 3)]);
+    s.expect("question 3 of").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("Continue with: levelup plan --resume").unwrap();
+    assert_eq!(exit_code(&s), 130);
+
+    let mut s = spawn(home.path(), "plan --resume -f markdown -o plan.md", false);
+    s.expect("questions left to answer").unwrap();
+    let third = at_question(&steps, 3);
+    let rest: Vec<Step> = steps.into_iter().skip(third).collect();
+    answer(&mut s, &rest);
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    // As after assess, the answers are offered a file of their own.
+    s.expect("Save them to").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Answers saved to").unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let plan = std::fs::read_to_string(home.path().join("plan.md")).unwrap();
+    assert!(plan.contains("Shortest path to Staff Engineer"), "{plan}");
+    assert!(!plan.contains("Top gaps"), "only the plan: {plan}");
+}
+
 /// Where in the interview the person is stopped.
 #[derive(Debug, Clone, Copy)]
 enum At {
