@@ -125,12 +125,33 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
                 }
             },
         ),
-        crate::plan::Outcome::Unreachable => (
-            "unreachable",
-            format!(
-                "No set of answers reaches {target}: what it expects cannot be met by answers to this rubric's questions."
-            ),
-        ),
+        crate::plan::Outcome::Unreachable => {
+            // A dimension answered n/a throughout cannot be lifted: say so, as it is the likely cause.
+            let na: Vec<String> = a
+                .dimensions
+                .iter()
+                .enumerate()
+                .filter(|(d, s)| s.not_applicable && rubric.dimensions[*d].expects[p.target].is_some())
+                .map(|(d, _)| rubric.dimensions[d].title.clone())
+                .collect();
+            let why = match na.len() {
+                0 => String::new(),
+                1 => format!(
+                    " {} is answered n/a throughout, and a plan leaves n/a answers as they are.",
+                    na[0]
+                ),
+                _ => format!(
+                    " {} are answered n/a throughout, and a plan leaves n/a answers as they are.",
+                    na.join(", ")
+                ),
+            };
+            (
+                "unreachable",
+                format!(
+                    "No set of answers reaches {target}: what it expects cannot be met by answers to this rubric's questions.{why}"
+                ),
+            )
+        }
         crate::plan::Outcome::Reaches => (
             "reaches",
             match p.method {
@@ -170,9 +191,18 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
                     to: serde_json::to_value(&c.to).unwrap_or(serde_json::Value::Null),
                     to_text: match (&c.from, &c.to) {
                         // A checklist gains items: name only those.
+                        // A checklist gains items (or, where fewer ticks rank higher, loses them): name only those.
                         (Some(Answer::Items(had)), Answer::Items(all)) => {
                             let added: Vec<String> = all.iter().filter(|i| !had.contains(i)).cloned().collect();
-                            format!("also tick {}", describe(rubric, at, &Answer::Items(added)))
+                            let dropped: Vec<String> = had.iter().filter(|i| !all.contains(i)).cloned().collect();
+                            let mut said = Vec::new();
+                            if !added.is_empty() {
+                                said.push(format!("also tick {}", describe(rubric, at, &Answer::Items(added))));
+                            }
+                            if !dropped.is_empty() {
+                                said.push(format!("untick {}", describe(rubric, at, &Answer::Items(dropped))));
+                            }
+                            said.join("; ")
                         }
                         _ => describe(rubric, at, &c.to),
                     },

@@ -245,3 +245,33 @@ fn hostile_text_in_a_plan_stays_data() {
         }
     }
 }
+
+/// A dimension answered n/a throughout cannot be lifted, and the plan says
+/// that is why the target is out of reach (from a breaker's trial).
+#[test]
+fn an_all_na_dimension_is_named_when_the_target_is_unreachable() {
+    let dir = tempfile::tempdir().unwrap();
+    let rubric = dir.path().join("allna.yaml");
+    std::fs::write(
+        &rubric,
+        "format: 2\nid: allna\nversion: \"1\"\ntitle: All na\nlevels:\n  - { id: l1, title: L1 }\n  - { id: l2, title: L2 }\ndefault_target: l2\ndimensions:\n  - id: d\n    title: Delivery\n    levels: { l1: a, l2: c }\n    questions:\n      - { id: d.q, kind: scale, prompt: P, allow_na: true }\n    actions: [go]\n",
+    )
+    .unwrap();
+    let answers = dir.path().join("a.yaml");
+    std::fs::write(&answers, "answers:\n  d.q: n/a\n").unwrap();
+    let out = levelup(&[
+        "plan",
+        "--rubric",
+        rubric.to_str().unwrap(),
+        "--answers",
+        answers.to_str().unwrap(),
+        "-f",
+        "json",
+    ])
+    .ok()
+    .stdout;
+    let doc: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["plan"]["outcome"], "unreachable");
+    let text = doc["plan"]["text"].as_str().unwrap();
+    assert!(text.contains("Delivery is answered n/a throughout"), "{text}");
+}
