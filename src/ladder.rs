@@ -110,6 +110,10 @@ pub struct DimensionChange {
     pub dropped_items: Vec<ItemRef>,
     /// Points rule: the per-dimension minimum at each level (null: none).
     pub min_points: Option<PointsPair>,
+    /// Cumulative checklists that count a level met with only a share of its
+    /// items (`meet` under 1): that share, 0–1 (the smallest where there are
+    /// several); null otherwise. The items listed are then not all needed.
+    pub meet: Option<f64>,
 }
 
 /// A dimension no level expects (`signal: true`): shown in reports, never scored.
@@ -279,6 +283,14 @@ pub fn diff(r: &Rubric, from: usize, to: usize) -> LevelDiff {
                 new_items: missing_from(&at_to, &at_from),
                 dropped_items: missing_from(&at_from, &at_to),
                 min_points: points.map(|((_, a), (_, b))| PointsPair { from: a, to: b }),
+                meet: dim
+                    .questions
+                    .iter()
+                    .filter_map(|q| match &q.kind {
+                        Kind::Checklist { meet: Some(m), .. } if *m < 1.0 => Some(*m),
+                        _ => None,
+                    })
+                    .reduce(f64::min),
             }
         })
         .collect();

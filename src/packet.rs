@@ -302,7 +302,13 @@ pub fn build(rubric: &Rubric, inputs: &[Input], assessment: &Report, as_of: Date
             missing.push(format!("{stands}, the target expects {expects}: {short} short"));
         }
         for m in &d.missing {
-            missing.push(format!("Not yet ticked: {} ({})", m.label, level_title(r, &m.level)));
+            // A met checklist needs only a share of its items: the rest are no gap.
+            let note = if d.reached { ", not needed to meet it" } else { "" };
+            missing.push(format!(
+                "Not yet ticked{note}: {} ({})",
+                m.label,
+                level_title(r, &m.level)
+            ));
         }
         let evidence = evidence_of(&d.id, inputs, as_of, months);
         if evidence.is_empty() {

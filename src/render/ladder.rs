@@ -148,11 +148,11 @@ pub fn diff_table(d: &LevelDiff, width: u16, unicode: bool) -> String {
             let _ = writeln!(out, "{}", wrap(&format!("{label}: {text}"), "  ", "    "));
         }
         for (label, items) in [
-            ("Newly expected", &c.new_items),
-            ("No longer expected", &c.dropped_items),
+            (newly(c), &c.new_items),
+            ("No longer expected".to_string(), &c.dropped_items),
         ] {
             if !items.is_empty() {
-                let _ = writeln!(out, "  {label}:");
+                let _ = writeln!(out, "{}", wrap(&format!("{label}:"), "  ", "    "));
                 for i in items {
                     let _ = writeln!(out, "{}", wrap(&item_line(i), "    - ", "      "));
                 }
@@ -227,8 +227,8 @@ pub fn diff_markdown(d: &LevelDiff) -> String {
             let _ = writeln!(out, "- **{}:** {}", md(&label), md(&text));
         }
         for (label, items) in [
-            ("Newly expected", &c.new_items),
-            ("No longer expected", &c.dropped_items),
+            (newly(c), &c.new_items),
+            ("No longer expected".to_string(), &c.dropped_items),
         ] {
             if !items.is_empty() {
                 let _ = writeln!(out, "- **{label}:**");
@@ -576,5 +576,16 @@ mod tests {
         for l in &r.levels {
             assert!(narrow.contains(l.title.split(' ').next().unwrap()), "{}", l.title);
         }
+    }
+}
+
+/// "Newly expected", saying where a share of each level's items is enough.
+fn newly(c: &DimensionChange) -> String {
+    match c.meet {
+        Some(m) => format!(
+            "Newly expected ({}% of each level's items is enough to meet it)",
+            (m * 100.0).round()
+        ),
+        None => "Newly expected".to_string(),
     }
 }
