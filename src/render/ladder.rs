@@ -521,6 +521,17 @@ pub fn grid_html(g: &Grid) -> String {
         .unwrap_or_else(|e| format!("<!doctype html><p>levelup could not render this grid: {e}</p>\n"))
 }
 
+/// "Newly expected", saying where a share of each level's items is enough.
+fn newly(c: &DimensionChange) -> String {
+    match c.meet {
+        Some(m) => format!(
+            "Newly expected ({}% of each level's items is enough to meet it)",
+            (m * 100.0).round()
+        ),
+        None => "Newly expected".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,16 +587,5 @@ mod tests {
         for l in &r.levels {
             assert!(narrow.contains(l.title.split(' ').next().unwrap()), "{}", l.title);
         }
-    }
-}
-
-/// "Newly expected", saying where a share of each level's items is enough.
-fn newly(c: &DimensionChange) -> String {
-    match c.meet {
-        Some(m) => format!(
-            "Newly expected ({}% of each level's items is enough to meet it)",
-            (m * 100.0).round()
-        ),
-        None => "Newly expected".to_string(),
     }
 }
