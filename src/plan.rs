@@ -126,7 +126,8 @@ pub fn plan(rubric: &Rubric, answers: &Answers, now: &Assessment) -> Plan {
         return done(Outcome::AtTarget, Method::Exact, Vec::new(), None, 0);
     }
     let open = changeable(rubric, answers);
-    if !search.reaches(&best_fill(rubric, answers, &open)) {
+    let full = search.best_fill(answers, &open);
+    if !search.reaches(&full) {
         return done(
             Outcome::Unreachable,
             Method::Exact,
@@ -205,33 +206,64 @@ fn worth(rubric: &Rubric, q: &Question, a: &Answer) -> f64 {
     }
 }
 
-/// The most any set of changes can do: every open question at its best,
-/// except an unanswered one whose best would pull its dimension's mean down
-/// (answering can lower a mean). Per dimension the unanswered ones are added
-/// highest first while each is at or above the mean so far, which gives the
-/// highest mean any subset of them can.
-fn best_fill(rubric: &Rubric, answers: &Answers, open: &[Open]) -> Answers {
-    let mut out = answers.clone();
-    let mut fresh: Vec<&Open> = Vec::new();
-    for o in open {
-        if answers.answers.contains_key(&o.id) || matches!(rubric.scoring.rule, Rule::Points { .. }) {
-            out.answers.insert(o.id.clone(), o.best.clone());
-        } else {
-            fresh.push(o);
+impl Search<'_> {
+    /// The most any set of changes can do: every open question at its best,
+    /// except an unanswered one that would pull a mean down (answering can
+    /// lower a mean). In a dimension with answers, its unanswered questions
+    /// are added highest first while each is at or above the dimension's mean
+    /// so far, which gives the highest mean any subset of them can. A
+    /// dimension with no answers at all would join the rubric's overall mean:
+    /// its questions are added, highest first, only where scoring says that
+    /// does not set the person back (one scoring each).
+    fn best_fill(&mut self, answers: &Answers, open: &[Open]) -> Answers {
+        let rubric = self.rubric;
+        let mut out = answers.clone();
+        let mut fresh: Vec<&Open> = Vec::new();
+        for o in open {
+            if answers.answers.contains_key(&o.id) || matches!(rubric.scoring.rule, Rule::Points { .. }) {
+                out.answers.insert(o.id.clone(), o.best.clone());
+            } else {
+                fresh.push(o);
+            }
         }
-    }
-    let at = |o: &Open| {
-        let q = &rubric.dimensions[o.dimension].questions[o.question];
-        worth(rubric, q, &o.best)
-    };
-    fresh.sort_by(|a, b| a.dimension.cmp(&b.dimension).then(at(b).total_cmp(&at(a))));
-    for o in fresh {
-        let mean = dimension_mean(rubric, o.dimension, &out);
-        if mean.is_none_or(|m| at(o) >= m - EPS) {
-            out.answers.insert(o.id.clone(), o.best.clone());
+        let at = |o: &Open| {
+            let q = &rubric.dimensions[o.dimension].questions[o.question];
+            worth(rubric, q, &o.best)
+        };
+        fresh.sort_by(|a, b| a.dimension.cmp(&b.dimension).then(at(b).total_cmp(&at(a))));
+        let mut empty: Vec<&Open> = Vec::new();
+        for o in fresh {
+            match dimension_mean(rubric, o.dimension, &out) {
+                Some(m) if at(o) >= m - EPS => {
+                    out.answers.insert(o.id.clone(), o.best.clone());
+                }
+                Some(_) => {}
+                None if dimension_mean(rubric, o.dimension, answers).is_none() => empty.push(o),
+                None => {
+                    out.answers.insert(o.id.clone(), o.best.clone());
+                }
+            }
         }
+        empty.sort_by(|a, b| at(b).total_cmp(&at(a)));
+        let mut now = self.progress(&out);
+        for o in empty {
+            let mut trial = out.clone();
+            trial.answers.insert(o.id.clone(), o.best.clone());
+            let then = self.progress(&trial);
+            if then >= now {
+                out = trial;
+                now = then;
+            }
+        }
+        out
     }
-    out
+
+    /// How far `answers` get: (estimate, readiness, mean position).
+    fn progress(&mut self, answers: &Answers) -> Progress {
+        let a = score::assess(self.rubric, answers, self.target);
+        self.evaluations += 1;
+        (a.estimate, a.readiness, a.position.unwrap_or(f64::NEG_INFINITY))
+    }
 }
 
 /// A dimension's score as scoring computes it: the weighted mean of its
@@ -571,7 +603,7 @@ impl Search<'_> {
     /// each change dropped again where the rest still reach, while the budget
     /// lasts. Always reaches (at worst with every question the best fill uses).
     fn by_ranking(&mut self, answers: &Answers, open: &[Open], set: Vec<usize>) -> Vec<usize> {
-        let full = best_fill(self.rubric, answers, open);
+        let full = self.best_fill(answers, open);
         let used: Vec<usize> = (0..open.len())
             .filter(|&i| full.answers.get(&open[i].id) == Some(&open[i].best))
             .collect();
@@ -940,6 +972,18 @@ mod tests {
         assert_eq!(p.method, Method::Exact);
         assert_eq!(p.changes.len(), 1);
         assert_eq!(p.changes[0].to, choice("hi"));
+    }
+
+    /// Format 1: answering a dimension with no answers adds it to the overall
+    /// mean, which can pull the estimate down; that question is left
+    /// unanswered, not counted against reaching the target (from a fuzzer).
+    #[test]
+    fn an_unanswered_dimension_that_would_lower_the_mean_is_left_out() {
+        let rubric = "{\"id\": \"fz\", \"version\": \"1\", \"title\": \"FZ\", \"levels\": [{\"id\": \"l0\", \"title\": \"L0\", \"summary\": \"s\"}, {\"id\": \"l1\", \"title\": \"L1\", \"summary\": \"s\"}, {\"id\": \"l2\", \"title\": \"L2\", \"summary\": \"s\"}, {\"id\": \"l3\", \"title\": \"L3\", \"summary\": \"s\"}], \"scoring\": {\"min_dimensions_at_level\": 1, \"reach\": 0.8}, \"default_target\": \"l3\", \"dimensions\": [{\"id\": \"d0\", \"title\": \"D0\", \"summary\": \"s\", \"weight\": 2, \"actions\": [\"go\"], \"levels\": {\"l0\": \"x\", \"l1\": \"x\", \"l2\": \"x\", \"l3\": \"x\"}, \"questions\": [{\"id\": \"d0.q0\", \"kind\": \"scale\", \"prompt\": \"P\", \"low\": \"l2\", \"high\": \"l1\"}]}, {\"id\": \"d1\", \"title\": \"D1\", \"summary\": \"s\", \"weight\": 1, \"actions\": [\"go\"], \"levels\": {\"l0\": \"x\", \"l1\": \"x\", \"l2\": \"x\", \"l3\": \"x\"}, \"questions\": [{\"id\": \"d1.q0\", \"kind\": \"choice\", \"prompt\": \"P\", \"choices\": [{\"id\": \"c0\", \"label\": \"C0\", \"at\": \"l0\"}, {\"id\": \"c1\", \"label\": \"C1\", \"at\": \"l2\"}, {\"id\": \"c2\", \"label\": \"C2\", \"at\": \"l2\"}]}, {\"id\": \"d1.q1\", \"kind\": \"scale\", \"prompt\": \"P\", \"low\": \"l2\", \"high\": \"l3\"}]}]}";
+        let (_, _, p) = plan_of(rubric, &[("d1.q1", Answer::Scale(Agreement::ALL[0]))], 3);
+        assert_eq!(p.outcome, Outcome::Reaches);
+        assert_eq!(p.changes.len(), 1, "{:?}", p.changes);
+        assert_eq!(p.changes[0].to, Answer::Scale(Agreement::ALL[4]));
     }
 
     /// Under a points rule an answer placed lower can be worth more points:
