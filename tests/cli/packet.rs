@@ -414,6 +414,81 @@ fn bad_input_exits_2_naming_the_file_and_writes_nothing() {
 }
 
 #[test]
+fn stale_after_and_as_of_take_sensible_values_only() {
+    let data = tempfile::tempdir().unwrap();
+    levelup(&["assess", "--answers", "examples/answers/on-the-way.yaml", "--save"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    let answers = "examples/answers/staff.yaml";
+    // Beyond 1200 months (100 years): refused by both commands, not a panic.
+    for months in ["1201", "100000", "239977", "4000000000"] {
+        for args in [
+            &["packet", answers, "--stale-after", months][..],
+            &["history", "--stale-after", months],
+        ] {
+            let err = levelup(args).env("XDG_DATA_HOME", data.path()).bad().stderr;
+            assert!(
+                err.contains(&format!("--stale-after: '{months}'")) && err.contains("from 0 to 1200"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // 1200 works, with a cutoff a hundred years back.
+    let md = levelup(&["packet", answers, "--stale-after", "1200", "--as-of", "2026-06-01"])
+        .ok()
+        .stdout;
+    assert!(
+        md.contains("evidence dated before 1926-06-01, more than 1200 months before 2026-06-01"),
+        "{md}"
+    );
+    levelup(&["history", "--stale-after", "1200"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+
+    // The config's stale_after_months: the same range, the file and key named.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let shown = config.display().to_string();
+    for value in ["4000000000", "239977", "1201", "\"x\"", "-3"] {
+        std::fs::write(&config, format!("stale_after_months = {value}\n")).unwrap();
+        for args in [
+            &["--config", &shown, "packet", answers][..],
+            &["--config", &shown, "history"],
+        ] {
+            let err = levelup(args).env("XDG_DATA_HOME", data.path()).bad().stderr;
+            assert!(
+                err.contains(&format!(
+                    "{shown}:1:22: stale_after_months = {value} is not a whole number of months from 0 to 1200"
+                )),
+                "{value}: {err}"
+            );
+            assert!(!err.contains("u32"), "{err}");
+        }
+    }
+
+    // --as-of: exactly YYYY-MM-DD, a real day; the message is plain.
+    for day in [
+        "2026-13-01",
+        "2026-02-30",
+        "2026-06-01T00:00",
+        "+002026-06-01",
+        "-009999-01-01",
+    ] {
+        for args in [
+            &["packet", answers, &format!("--as-of={day}")][..],
+            &["history", &format!("--as-of={day}")],
+        ] {
+            let err = levelup(args).bad().stderr;
+            assert_eq!(
+                err.trim_end(),
+                format!("error: --as-of: '{day}' is not a date; expected YYYY-MM-DD, e.g. 2026-06-01"),
+                "{args:?}"
+            );
+        }
+    }
+}
+
+#[test]
 fn an_undated_input_says_where_its_date_comes_from() {
     let text = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
     let undated: String = text
