@@ -364,6 +364,24 @@ fn bad_input_exits_2_naming_the_file_and_writes_nothing() {
             && err.contains("nor an answers file"),
         "{err}"
     );
+    // The problems are listed on lines of their own, as assess lists them.
+    let empty = dir.path().join("empty.yaml");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.display().to_string();
+    for (file, problem) in [
+        ("README.md", "  README.md:3:1: ".to_string()),
+        (empty.as_str(), format!("  {empty}: the file is empty")),
+    ] {
+        let err = levelup(&["packet", file]).bad().stderr;
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[0].contains(&format!("{file} is neither a saved levelup run"))
+                && lines[0].ends_with(&format!("answers file {file} has 1 problem:")),
+            "{err}"
+        );
+        assert!(lines[1].starts_with(&problem), "{err}");
+    }
     let err = levelup(&["packet", "no-such-file.yaml"]).bad().stderr;
     assert!(err.contains("no-such-file.yaml"), "{err}");
     let err = levelup(&[
