@@ -507,6 +507,37 @@ fn stale_after_and_as_of_take_sensible_values_only() {
 }
 
 #[test]
+fn the_readme_packet_is_real_output() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let command = "levelup packet examples/answers/staff.yaml --as-of 2027-06-01";
+    assert!(readme.contains(&format!("`{command}`")), "the README names the command");
+    let start = readme
+        .find("  ```markdown\n  # Promotion packet: Marcus")
+        .expect("the README shows Marcus's packet");
+    let block = &readme[start + "  ```markdown\n".len()..];
+    let block = &block[..block.find("  ```\n").unwrap()];
+    let shown: String = block
+        .lines()
+        .map(|l| l.strip_prefix("  ").unwrap_or(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let md = levelup(&args).ok().stdout;
+    assert!(md.contains("(stale)"), "{md}");
+    // Each part between the cuts, marked (…), is printed as shown.
+    let parts: Vec<&str> = shown.split("\n(…").collect();
+    assert_eq!(parts.len(), 3, "{shown}");
+    for (n, part) in parts.iter().enumerate() {
+        let part = if n == 0 {
+            part
+        } else {
+            &part[part.find('\n').unwrap() + 1..]
+        };
+        assert!(md.contains(part.trim()), "not what levelup prints:\n{part}\n---\n{md}");
+    }
+}
+
+#[test]
 fn an_undated_input_says_where_its_date_comes_from() {
     let text = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
     let undated: String = text
