@@ -18,7 +18,7 @@ pub struct Config {
     pub rubric: Option<String>,
     /// Target level id.
     pub target: Option<String>,
-    /// Report format: table, markdown or json.
+    /// Report format: table, markdown, json or html.
     pub format: Option<Format>,
     /// Shown in reports when the answers do not name anyone.
     pub name: Option<String>,
