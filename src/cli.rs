@@ -402,10 +402,66 @@ fn packet_format(arg: Arg) -> Arg {
     .help("Packet format [default: the config's when markdown or html, else markdown]")
 }
 
-/// `--as-of`: a day as YYYY-MM-DD.
-fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
-    text.parse::<jiff::civil::Date>()
-        .map_err(|e| format!("expected a date as YYYY-MM-DD ({e})"))
+/// A flag's value parsed by `parse`, whose error is the whole message (it
+/// names the flag and the value): clap shows it as it is, after `error:`.
+#[derive(Clone, Copy)]
+struct Plain<T>(fn(&str) -> Result<T, String>);
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Plain<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &clap::Command, _arg: Option<&Arg>, value: &std::ffi::OsStr) -> Result<T, clap::Error> {
+        (self.0)(&value.to_string_lossy()).map_err(|message| {
+            clap::Error::raw(clap::error::ErrorKind::ValueValidation, format!("{message}\n")).with_cmd(cmd)
+        })
+    }
+}
+
+/// `--as-of`: a day as exactly YYYY-MM-DD (a four-digit year from 0001), a real one.
+pub fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    let not_a_date = || {
+        format!(
+            "--as-of: '{}' is not a date; expected YYYY-MM-DD, e.g. 2026-06-01",
+            crate::text::one_line(text)
+        )
+    };
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(not_a_date());
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse::<i16>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return Err(not_a_date());
+    };
+    if year < 1 {
+        return Err(not_a_date());
+    }
+    let month = i8::try_from(month).map_err(|_| not_a_date())?;
+    let day = i8::try_from(day).map_err(|_| not_a_date())?;
+    jiff::civil::Date::new(year, month, day).map_err(|_| not_a_date())
+}
+
+/// `--stale-after`: whole months, 0 to [`crate::packet::MAX_STALE_AFTER_MONTHS`].
+pub fn parse_stale_after(text: &str) -> Result<u32, String> {
+    Some(text)
+        .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|t| t.parse::<u32>().ok())
+        .filter(|m| *m <= crate::packet::MAX_STALE_AFTER_MONTHS)
+        .ok_or_else(|| {
+            format!(
+                "--stale-after: '{}' is not {}",
+                crate::text::one_line(text),
+                crate::packet::STALE_AFTER_RANGE
+            )
+        })
 }
 
 /// A `-f` parser whose possible values say what this command writes in each
@@ -521,12 +577,12 @@ pub struct PacketArgs {
 /// When evidence is stale (`packet`, `history`).
 #[derive(Debug, Args)]
 pub struct StaleArgs {
-    /// Evidence dated more than MONTHS months before --as-of is marked stale [default: the config's stale_after_months, else 12]
-    #[arg(long, value_name = "MONTHS")]
+    /// Evidence dated more than MONTHS months (0 to 1200) before --as-of is marked stale [default: the config's stale_after_months, else 12]
+    #[arg(long, value_name = "MONTHS", value_parser = Plain(parse_stale_after))]
     pub stale_after: Option<u32>,
 
     /// The day staleness is measured from, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = Plain(parse_date))]
     pub as_of: Option<jiff::civil::Date>,
 }
 
@@ -699,6 +755,58 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn as_of_is_exactly_a_real_yyyy_mm_dd() {
+        assert_eq!(parse_date("2026-06-01"), Ok(jiff::civil::date(2026, 6, 1)));
+        assert_eq!(parse_date("2024-02-29"), Ok(jiff::civil::date(2024, 2, 29)));
+        assert_eq!(parse_date("0001-01-01"), Ok(jiff::civil::date(1, 1, 1)));
+        for text in [
+            "2026-13-01",
+            "2026-02-30",
+            "2026-00-10",
+            "0000-01-01",
+            "2026-06-01T00:00",
+            "+002026-06-01",
+            "-009999-01-01",
+            "26-06-01",
+            "2026-6-1",
+            "2026/06/01",
+            " 2026-06-01",
+            "２026-06-01",
+            "",
+        ] {
+            let err = parse_date(text).unwrap_err();
+            assert_eq!(
+                err,
+                format!("--as-of: '{text}' is not a date; expected YYYY-MM-DD, e.g. 2026-06-01")
+            );
+        }
+    }
+
+    #[test]
+    fn stale_after_is_0_to_1200_months() {
+        assert_eq!(parse_stale_after("0"), Ok(0));
+        assert_eq!(parse_stale_after("18"), Ok(18));
+        assert_eq!(parse_stale_after("1200"), Ok(1200));
+        for text in [
+            "1201",
+            "239977",
+            "4000000000",
+            "99999999999",
+            "-1",
+            "+12",
+            "1.5",
+            "x",
+            "",
+        ] {
+            let err = parse_stale_after(text).unwrap_err();
+            assert_eq!(
+                err,
+                format!("--stale-after: '{text}' is not a whole number of months from 0 to 1200 (100 years)")
+            );
+        }
     }
 
     #[test]

@@ -18,13 +18,65 @@ pub struct Config {
     pub rubric: Option<String>,
     /// Target level id.
     pub target: Option<String>,
-    /// Report format: table, markdown or json.
+    /// Report format: table, markdown, json or html.
     pub format: Option<Format>,
     /// Shown in reports when the answers do not name anyone.
     pub name: Option<String>,
     /// Evidence dated more than this many months ago is stale (`packet`,
-    /// `history`); `--stale-after` wins. Default 12.
+    /// `history`); `--stale-after` wins. Default 12; at most
+    /// [`crate::packet::MAX_STALE_AFTER_MONTHS`].
+    #[serde(default, deserialize_with = "stale_after_months")]
     pub stale_after_months: Option<u32>,
+}
+
+/// `stale_after_months`: a whole number of months, 0 to 1200; anything else
+/// is refused with a message naming the key, the value and the range (the
+/// file, line and column are added by [`parse`]).
+fn stale_after_months<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<u32>, D::Error> {
+    struct Months;
+
+    fn refuse<E: serde::de::Error>(value: impl std::fmt::Display) -> E {
+        E::custom(format!(
+            "stale_after_months = {value} is not {}",
+            crate::packet::STALE_AFTER_RANGE
+        ))
+    }
+
+    impl serde::de::Visitor<'_> for Months {
+        type Value = u32;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "stale_after_months as {}", crate::packet::STALE_AFTER_RANGE)
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<u32, E> {
+            u32::try_from(v)
+                .ok()
+                .filter(|m| *m <= crate::packet::MAX_STALE_AFTER_MONTHS)
+                .ok_or_else(|| refuse(v))
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<u32, E> {
+            u32::try_from(v)
+                .ok()
+                .filter(|m| *m <= crate::packet::MAX_STALE_AFTER_MONTHS)
+                .ok_or_else(|| refuse(v))
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<u32, E> {
+            Err(refuse(v))
+        }
+
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<u32, E> {
+            Err(refuse(format!("{:?}", crate::text::one_line(v))))
+        }
+
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> std::result::Result<u32, E> {
+            Err(refuse(v))
+        }
+    }
+
+    d.deserialize_any(Months).map(Some)
 }
 
 /// `$XDG_CONFIG_HOME/levelup` (usually `~/.config/levelup`).
@@ -103,6 +155,27 @@ mod tests {
         .unwrap();
         assert_eq!(c.format, Some(Format::Markdown));
         assert_eq!(c.name.as_deref(), Some("Dana"));
+    }
+
+    #[test]
+    fn stale_after_months_is_a_whole_number_up_to_1200() {
+        for (value, months) in [("0", 0), ("18", 18), ("1200", 1200)] {
+            let c = parse(&format!("stale_after_months = {value}\n"), "c.toml").unwrap();
+            assert_eq!(c.stale_after_months, Some(months));
+        }
+        assert_eq!(parse("name = \"Dana\"\n", "c.toml").unwrap().stale_after_months, None);
+        for value in ["1201", "4000000000", "-1", "\"x\"", "1.5", "true", "[12]"] {
+            let err = parse(&format!("stale_after_months = {value}\n"), "c.toml").unwrap_err();
+            let text = format!("{err:#}");
+            assert_eq!(crate::error::exit_code(&err), 2, "{text}");
+            assert!(text.contains("c.toml:1:"), "{value}: {text}");
+            assert!(text.contains("stale_after_months"), "{value}: {text}");
+            assert!(
+                text.contains("whole number of months from 0 to 1200"),
+                "{value}: {text}"
+            );
+            assert!(!text.contains("u32"), "{value}: {text}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Writes go to a temporary file in the same folder, then are renamed into
 //! place, so a crash never leaves a half-written file; existing files are only
-//! replaced when the user said `--force`.
+//! replaced when the user said `--force`, and never one this run has read.
 
 use crate::error::bad_input;
 use anyhow::{Context, Result};
@@ -63,13 +63,94 @@ pub fn read_text(path: &str) -> Result<String> {
         // files spent a third of its time in those).
         bytes.reserve_exact(meta.len() as usize + 1);
         std::fs::File::open(path)
-            .and_then(|f| f.take(READ_LIMIT + 1).read_to_end(&mut bytes))
+            .and_then(|f| {
+                note_read(&f, Path::new(path));
+                f.take(READ_LIMIT + 1).read_to_end(&mut bytes)
+            })
             .map_err(|e| bad_input(format!("cannot read {path}: {e}")))?;
     }
     if bytes.len() as u64 > READ_LIMIT {
         return Err(too_big());
     }
     String::from_utf8(bytes).map_err(|_| bad_input(format!("{shown} is not UTF-8 text")))
+}
+
+/// Every file this run has read (through [`read_text`]): explicit inputs,
+/// and those read without being named — the config file, an installed rubric
+/// picked by id, saved runs. [`write_atomic`] and [`check_target`] never
+/// replace one of them, `--force` or not.
+static READ: std::sync::Mutex<Vec<ReadFile>> = std::sync::Mutex::new(Vec::new());
+
+/// A file as read: its [`Identity`] and, where the file system keeps one, its
+/// birth time — so that an inode freed and reused for a new file (the run's
+/// own resume file replaced) is not taken for the file that was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ReadFile {
+    id: Identity,
+    born: Option<std::time::SystemTime>,
+}
+
+impl ReadFile {
+    fn of(meta: &std::fs::Metadata, path: &Path) -> Option<Self> {
+        if !meta.is_file() {
+            return None;
+        }
+        Some(Self {
+            id: existing(meta, path)?,
+            born: meta.created().ok(),
+        })
+    }
+
+    /// The regular file at `path` now, links followed.
+    fn at(path: &Path) -> Option<Self> {
+        Self::of(&std::fs::metadata(path).ok()?, path)
+    }
+}
+
+fn read_files() -> std::sync::MutexGuard<'static, Vec<ReadFile>> {
+    READ.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Remember the regular file `file` (opened from `path`) as read by this run.
+fn note_read(file: &std::fs::File, path: &Path) {
+    let Some(read) = file.metadata().ok().and_then(|m| ReadFile::of(&m, path)) else {
+        return;
+    };
+    let mut all = read_files();
+    if !all.contains(&read) {
+        all.push(read);
+    }
+}
+
+/// Whether `path` (links followed) is a file this run has read.
+pub fn was_read(path: &Path) -> bool {
+    ReadFile::at(path).is_some_and(|read| read_files().contains(&read))
+}
+
+/// The refusal to replace a file this run has read, naming it.
+fn read_by_this_run(shown: &std::path::Display<'_>) -> anyhow::Error {
+    bad_input(format!(
+        "{shown} is an input of this run (levelup read it): it is never replaced, even with --force; give the output a path of its own"
+    ))
+}
+
+/// Refuse, before anything is written, every output in `outputs` (`(flag,
+/// path)` pairs) that is a file this run has read, even with `--force`: the
+/// inputs read since [`check_outputs`] ran (an installed rubric picked by id,
+/// the config's rubric, saved runs) included.
+///
+/// Errors (exit 2): every such output, one per line.
+pub fn check_not_read(outputs: &[(&str, &Path)]) -> Result<()> {
+    let problems: Vec<String> = outputs
+        .iter()
+        .filter(|(_, path)| !is_stream(path) && was_read(path))
+        .map(|(flag, path)| format!("{flag}: {}", read_by_this_run(&path.display())))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(bad_input(format!("nothing was written:\n  {}", problems.join("\n  "))))
+    }
 }
 
 #[cfg(unix)]
@@ -125,6 +206,9 @@ pub fn check_target(path: &Path, force: bool) -> Result<()> {
     }
     if target.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(bad_input(format!("{shown}: too many levels of symbolic links")));
+    }
+    if was_read(&target) {
+        return Err(read_by_this_run(&shown));
     }
     if !force && (path.symlink_metadata().is_ok() || target.exists()) {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
@@ -276,10 +360,26 @@ fn existing(_: &std::fs::Metadata, path: &Path) -> Option<Identity> {
 }
 
 /// Write `contents` to `path` atomically; refuse to replace an existing file
-/// unless `force`. A symbolic link is written through: the file it leads to
-/// is replaced and the link kept. A stream ([`is_stream`]) is written to as it
-/// is (appending, so `>>` keeps what was there).
+/// unless `force`, and a file this run has read (an input, named or not: the
+/// config file, an installed rubric, a saved run) even with `force`. A
+/// symbolic link is written through: the file it leads to is replaced and the
+/// link kept. A stream ([`is_stream`]) is written to as it is (appending, so
+/// `>>` keeps what was there).
+///
+/// Errors (exit 2): a folder, a link loop, an input of this run, an existing
+/// file without `force`, a missing folder — each naming the path.
 pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
+    write(path, contents, force, true)
+}
+
+/// Write a file the run keeps for itself (the resume file), replacing it
+/// atomically even when this run read it: it is the run's own state, not an
+/// input to protect. Otherwise as [`write_atomic`] with `force`.
+pub fn replace_state(path: &Path, contents: &str) -> Result<()> {
+    write(path, contents, true, false)
+}
+
+fn write(path: &Path, contents: &str, force: bool, guard_inputs: bool) -> Result<()> {
     let shown = path.display();
     // Our own stdout or stderr by name: written through the open stream, so
     // the shell's file position moves on as with `>` (reopening the file
@@ -307,6 +407,9 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     if path.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(bad_input(format!("{shown}: too many levels of symbolic links")));
     }
+    if guard_inputs && was_read(path) {
+        return Err(read_by_this_run(&shown));
+    }
     if !force && path.exists() {
         return Err(bad_input(format!("{shown} already exists; pass --force to replace it")));
     }
@@ -326,6 +429,10 @@ pub fn write_atomic(path: &Path, contents: &str, force: bool) -> Result<()> {
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {shown}"))?;
+    if !guard_inputs && let Some(replaced) = ReadFile::at(path) {
+        // The file read is about to go: forget it, its inode may be reused.
+        read_files().retain(|r| *r != replaced);
+    }
     let persisted = if force {
         tmp.persist(path)
     } else {
@@ -384,6 +491,40 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into())
             .collect();
         assert!(!names.iter().any(|n| n.starts_with(".levelup-")), "{names:?}");
+    }
+
+    #[test]
+    fn a_file_read_is_never_replaced_even_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("config.toml");
+        std::fs::write(&input, "name = \"Dana\"\n").unwrap();
+        let other = dir.path().join("other.md");
+        std::fs::write(&other, "old").unwrap();
+        assert!(!was_read(&input));
+        read_text(&input.display().to_string()).unwrap();
+        assert!(was_read(&input) && !was_read(&other));
+        for err in [
+            write_atomic(&input, "x", true).unwrap_err(),
+            check_target(&input, true).unwrap_err(),
+            check_not_read(&[("-o", &input)]).unwrap_err(),
+        ] {
+            assert_eq!(crate::error::exit_code(&err), 2);
+            assert!(err.to_string().contains("is an input of this run"), "{err}");
+            assert!(err.to_string().contains("config.toml"), "{err}");
+        }
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "name = \"Dana\"\n");
+        // Another name for the same file is the same input.
+        #[cfg(unix)]
+        {
+            let hard = dir.path().join("hard.toml");
+            std::fs::hard_link(&input, &hard).unwrap();
+            assert!(write_atomic(&hard, "x", true).is_err());
+        }
+        // Other files are written as ever, and the run's own state may be replaced.
+        write_atomic(&other, "new", true).unwrap();
+        assert!(check_not_read(&[("-o", &other)]).is_ok());
+        replace_state(&input, "kept").unwrap();
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "kept");
     }
 
     #[test]

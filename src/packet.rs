@@ -12,13 +12,19 @@
 
 use crate::report::{DimensionReport, LevelInfo, Report, RubricInfo};
 use crate::rubric::Rubric;
-use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// Months after which evidence is stale when neither `--stale-after` nor the
 /// config's `stale_after_months` says otherwise.
 pub const STALE_AFTER_MONTHS: u32 = 12;
+
+/// The most months `--stale-after` and the config's `stale_after_months`
+/// take: 1200, a hundred years.
+pub const MAX_STALE_AFTER_MONTHS: u32 = 1200;
+
+/// What `--stale-after` and `stale_after_months` take, for messages.
+pub const STALE_AFTER_RANGE: &str = "a whole number of months from 0 to 1200 (100 years)";
 
 /// What kind of file an input came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,11 +129,16 @@ pub const NO_EVIDENCE: &str = "No evidence given";
 /// Whether something dated `date` is stale on `as_of`: more than `months`
 /// months before it (exactly `months` months is not yet stale).
 pub fn is_stale(date: Date, as_of: Date, months: u32) -> bool {
-    match as_of.checked_sub(i64::from(months).months()) {
-        Ok(cutoff) => date < cutoff,
-        // Further back than the calendar goes: nothing is that old.
-        Err(_) => false,
-    }
+    // Further back than the calendar goes: nothing is that old.
+    cutoff(as_of, months).is_some_and(|cutoff| date < cutoff)
+}
+
+/// The day `months` months before `as_of`; `None` when that is before the
+/// year 1 or further back than the calendar goes (any `months`, however
+/// large, is no panic).
+fn cutoff(as_of: Date, months: u32) -> Option<Date> {
+    let span = jiff::Span::new().try_months(i64::from(months)).ok()?;
+    as_of.checked_sub(span).ok().filter(|c| c.year() >= 1)
 }
 
 /// The sentence that says what "stale" means, for a packet or a list:
@@ -137,9 +148,7 @@ pub fn stale_rule(as_of: Date, months: u32) -> String {
         1 => "1 month".to_string(),
         n => format!("{n} months"),
     };
-    let cutoff = as_of
-        .checked_sub(i64::from(months).months())
-        .map_or_else(|_| String::new(), |c| format!("before {c}, "));
+    let cutoff = cutoff(as_of, months).map_or_else(String::new, |c| format!("before {c}, "));
     format!(
         "evidence dated {cutoff}more than {span} before {as_of}, is marked stale: it may no longer show where the person stands."
     )
@@ -390,6 +399,32 @@ mod tests {
         assert!(is_stale(jiff::civil::date(2025, 5, 31), as_of, 12));
         assert!(!is_stale(jiff::civil::date(2026, 6, 1), as_of, 0));
         assert!(is_stale(jiff::civil::date(2026, 5, 31), as_of, 0));
+    }
+
+    #[test]
+    fn stale_never_panics_however_many_months() {
+        let as_of = jiff::civil::date(2026, 6, 1);
+        let old = jiff::civil::date(1900, 1, 1);
+        assert!(is_stale(old, as_of, MAX_STALE_AFTER_MONTHS), "over 100 years old");
+        for months in [
+            MAX_STALE_AFTER_MONTHS + 1,
+            100_000,
+            239_976,
+            239_977,
+            4_000_000_000,
+            u32::MAX,
+        ] {
+            // Past the calendar's start (or a span jiff cannot hold): nothing is that old.
+            if months > 100_000 {
+                assert!(!is_stale(old, as_of, months), "{months}");
+            }
+            assert!(stale_rule(as_of, months).contains(&format!("{months} months")));
+        }
+        assert!(!stale_rule(as_of, u32::MAX).contains("before -"));
+        // No cutoff before the year 1: none is shown, and nothing is stale.
+        let early = jiff::civil::date(50, 1, 1);
+        assert!(!stale_rule(early, MAX_STALE_AFTER_MONTHS).contains("before -"));
+        assert!(!is_stale(jiff::civil::date(0, 1, 1), early, MAX_STALE_AFTER_MONTHS));
     }
 
     #[test]

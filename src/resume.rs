@@ -20,7 +20,7 @@ pub fn save(answers: &Answers, rubric: &Rubric) -> Result<PathBuf> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    files::write_atomic(&path, &answers::to_yaml(answers, rubric)?, true)?;
+    files::replace_state(&path, &answers::to_yaml(answers, rubric)?)?;
     Ok(path)
 }
 

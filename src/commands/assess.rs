@@ -180,17 +180,22 @@ fn waiting_interview() -> Result<bool> {
     }
 }
 
-/// Every place `assess` writes, checked before anything is asked or written:
-/// a run that cannot write all of them writes none.
-fn check_outputs(args: &AssessArgs) -> Result<()> {
-    let outputs: Vec<(&str, &Path)> = [
+/// The files `assess` writes, each with its flag: `-o`, `--chart`, `--save-answers`.
+fn output_flags(args: &AssessArgs) -> Vec<(&'static str, &Path)> {
+    [
         ("-o", &args.output),
         ("--chart", &args.chart),
         ("--save-answers", &args.save_answers),
     ]
     .into_iter()
     .filter_map(|(flag, path)| path.as_deref().map(|p| (flag, p)))
-    .collect();
+    .collect()
+}
+
+/// Every place `assess` writes, checked before anything is asked or written:
+/// a run that cannot write all of them writes none.
+fn check_outputs(args: &AssessArgs) -> Result<()> {
+    let outputs = output_flags(args);
     // The unfinished interview is an input whether or not --resume says so:
     // a plain run may be told to continue it.
     let resume = resume::path().ok();
@@ -216,6 +221,10 @@ fn check_outputs(args: &AssessArgs) -> Result<()> {
 /// cannot be taken back: it then stops the run before any file is written,
 /// the history entry included.
 fn deliver(report: &Report, answers: &Answers, rubric: &Rubric, args: &AssessArgs, config: &Config) -> Result<()> {
+    // Inputs read since the first check (a rubric picked by id, the config's
+    // rubric) are never replaced: refused before anything is written.
+    let outputs = output_flags(args);
+    files::check_not_read(&outputs)?;
     let format = args.format.or(config.format).unwrap_or(Format::Table);
     let width = if args.output.is_some() { 100 } else { stdout_width() };
     let chart_link = args.chart.as_deref().map(|chart| link(chart, args.output.as_deref()));

@@ -147,7 +147,8 @@ fn read_file(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<R
         ))
     };
     let raw = answers::parse(&text, AnswersFormat::from_path(path), &shown)
-        .map_err(|e| neither(format!(": {}", crate::text::one_line(&format!("{e:#}")))))?;
+        // The problems one per line under the headline, as `assess --answers` lists them.
+        .map_err(|e| neither(format!(": {e:#}")))?;
     // Unknown keys are listed by `check`; a file with no answers and no evidence is not one at all.
     if raw.answers.is_empty() && raw.evidence.is_empty() {
         return Err(neither(String::new()));

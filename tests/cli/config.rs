@@ -298,3 +298,31 @@ fn a_config_rubric_that_is_not_there_is_no_reason_to_fail_an_answers_file() {
         "{err}"
     );
 }
+
+/// The README's config example is a config levelup reads, and its comment on
+/// `format` names every format there is.
+#[test]
+fn the_readme_config_example_names_every_format() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let section = &readme[readme.find("## The config file").unwrap()..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let block = &section[start..start + section[start..].find("```").unwrap()];
+    let config = levelup::config::parse(block, "README.md").unwrap();
+    assert!(
+        config.format.is_some() && config.stale_after_months.is_some(),
+        "{block}"
+    );
+    let comment = block
+        .lines()
+        .find(|l| l.starts_with("format ="))
+        .and_then(|l| l.split_once('#'))
+        .map(|(_, c)| c)
+        .unwrap();
+    for format in <levelup::render::Format as clap::ValueEnum>::value_variants() {
+        let name = clap::ValueEnum::to_possible_value(format)
+            .unwrap()
+            .get_name()
+            .to_string();
+        assert!(comment.contains(&name), "{name} is missing from: {comment}");
+    }
+}

@@ -824,3 +824,36 @@ fn the_interview_is_ascii_under_lang_c() {
     s.send("\u{1b}").unwrap();
     s.expect("Stopped").unwrap();
 }
+
+#[test]
+fn a_report_refused_after_the_interview_keeps_the_answers() {
+    let home = tempfile::tempdir().unwrap();
+    // The rubric the answers name is installed: read by id, after the
+    // outputs were first checked.
+    let rubrics = home.path().join(".config/levelup/rubrics");
+    std::fs::create_dir_all(&rubrics).unwrap();
+    let installed = rubrics.join("p.yaml");
+    std::fs::copy(crate::support::path("examples/rubrics/profile-ladder.yaml"), &installed).unwrap();
+    let rubric = std::fs::read(&installed).unwrap();
+    // Every question answered: --resume goes straight to the review.
+    let state = home.path().join("state/levelup");
+    std::fs::create_dir_all(&state).unwrap();
+    let resume = state.join("resume.yaml");
+    std::fs::copy(crate::support::path("examples/answers/profile-ladder.yaml"), &resume).unwrap();
+
+    let args = format!(
+        "assess --resume --save-answers answers.yaml -o {} --force",
+        installed.display()
+    );
+    let mut s = spawn(home.path(), &args, false);
+    s.expect("Looks right").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Your answers are kept in").unwrap();
+    s.expect("is an input of this run").unwrap();
+    assert_eq!(exit_code(&s), 2);
+    assert_eq!(std::fs::read(&installed).unwrap(), rubric, "the rubric is untouched");
+    assert!(!home.path().join("answers.yaml").exists(), "nothing was written");
+    let kept = std::fs::read_to_string(&resume).expect("the resume file is kept");
+    let kept = levelup::answers::parse(&kept, levelup::answers::Format::Yaml, "resume.yaml").unwrap();
+    assert_eq!(kept.answers.len(), 12, "every answer is kept");
+}

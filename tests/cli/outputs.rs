@@ -353,3 +353,140 @@ fn stdout_on_a_full_disk_saves_no_run() {
     assert_eq!(status.code(), Some(1));
     assert!(!data.path().join("levelup/history").exists());
 }
+
+/// A refusal to replace `file`, which the run read without it being named as
+/// an input: the message names it and says why, even though --force was given.
+fn refused_as_input(out: &crate::support::Outcome, file: &Path) {
+    assert!(
+        out.stderr.contains(&file.display().to_string()) && out.stderr.contains("is an input of this run"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_saved_run_read_by_packet_is_never_an_output() {
+    let data = tempfile::tempdir().unwrap();
+    levelup(&["assess", "--answers", "examples/answers/on-the-way.yaml", "--save"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    let history = data.path().join("levelup/history");
+    let runs = names(&history);
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    let run = history.join(&runs[0]);
+    let before = std::fs::read(&run).unwrap();
+    let target = run.display().to_string();
+    for args in [
+        &["packet", "--name", "Sam", "-o", &target, "--force"][..],
+        &["packet", "-o", &target, "--force"],
+        &["packet", "-f", "html", "-o", &target, "--force"],
+    ] {
+        let out = levelup(args).env("XDG_DATA_HOME", data.path()).bad();
+        refused_as_input(&out, &run);
+    }
+    assert_eq!(std::fs::read(&run).unwrap(), before, "the saved run is untouched");
+    assert_eq!(names(&history), runs);
+}
+
+#[test]
+fn the_config_file_is_never_an_output() {
+    let (dir, answers) = workspace();
+    let config = dir.path().join("c.toml");
+    let text = "name = \"Dana\"\n";
+    std::fs::write(&config, text).unwrap();
+    let c = config.display().to_string();
+    let runs: [&[&str]; 7] = [
+        &["plan", "--answers", &answers, "--config", &c, "-o", &c, "--force"],
+        &["assess", "--answers", &answers, "--config", &c, "-o", &c, "--force"],
+        &[
+            "assess",
+            "--answers",
+            &answers,
+            "--config",
+            &c,
+            "--chart",
+            &c,
+            "--force",
+        ],
+        &["packet", &answers, "--config", &c, "-o", &c, "--force"],
+        &["rubric", "show", "--config", &c, "-o", &c, "--force"],
+        &["rubric", "show", "--grid", "--config", &c, "-o", &c, "--force"],
+        &["rubric", "diff", "senior", "staff", "--config", &c, "-o", &c, "--force"],
+    ];
+    for args in runs {
+        refused_as_input(&levelup(args).bad(), &config);
+    }
+    assert_eq!(std::fs::read_to_string(&config).unwrap(), text);
+
+    // The usual config file, read without --config, is an input all the same.
+    let home = tempfile::tempdir().unwrap();
+    let usual = home.path().join("levelup/config.toml");
+    std::fs::create_dir_all(usual.parent().unwrap()).unwrap();
+    std::fs::write(&usual, text).unwrap();
+    let u = usual.display().to_string();
+    let runs: [&[&str]; 4] = [
+        &["plan", "--answers", &answers, "-o", &u, "--force"],
+        &["assess", "--answers", &answers, "--save-answers", &u, "--force"],
+        &["packet", &answers, "-o", &u, "--force"],
+        &["rubric", "diff", "senior", "staff", "-o", &u, "--force"],
+    ];
+    for args in runs {
+        let out = levelup(args).env("XDG_CONFIG_HOME", home.path()).bad();
+        refused_as_input(&out, &usual);
+    }
+    assert_eq!(std::fs::read_to_string(&usual).unwrap(), text);
+    assert_eq!(names(dir.path()), ["c.toml", "in.yaml"], "nothing else was written");
+}
+
+#[test]
+fn an_installed_rubric_picked_by_id_is_never_an_output() {
+    let (dir, _) = workspace();
+    let config = tempfile::tempdir().unwrap();
+    let rubrics = config.path().join("levelup/rubrics");
+    std::fs::create_dir_all(&rubrics).unwrap();
+    let installed = rubrics.join("p.yaml");
+    std::fs::copy(path("examples/rubrics/profile-ladder.yaml"), &installed).unwrap();
+    let before = std::fs::read(&installed).unwrap();
+    let p = installed.display().to_string();
+    let answers = "examples/answers/profile-ladder.yaml";
+    let chart = at(dir.path(), "chart.svg");
+    let runs: [&[&str]; 6] = [
+        &[
+            "rubric",
+            "diff",
+            "e1",
+            "e2",
+            "--rubric",
+            "profile-ladder",
+            "-o",
+            &p,
+            "--force",
+        ],
+        &["rubric", "show", "profile-ladder", "--grid", "-o", &p, "--force"],
+        &[
+            "plan",
+            "--answers",
+            answers,
+            "--rubric",
+            "profile-ladder",
+            "-o",
+            &p,
+            "--force",
+        ],
+        // The answers name the rubric: it is found by id without --rubric.
+        &["assess", "--answers", answers, "-o", &p, "--force"],
+        // A chart that could be written is not, when the report cannot be.
+        &["assess", "--answers", answers, "--chart", &chart, "-o", &p, "--force"],
+        &["packet", answers, "-o", &p, "--force"],
+    ];
+    for args in runs {
+        let out = levelup(args).env("XDG_CONFIG_HOME", config.path()).bad();
+        refused_as_input(&out, &installed);
+    }
+    assert_eq!(
+        std::fs::read(&installed).unwrap(),
+        before,
+        "the installed rubric is untouched"
+    );
+    assert_eq!(names(dir.path()), ["in.yaml"], "no chart was written");
+}

@@ -366,6 +366,24 @@ fn bad_input_exits_2_naming_the_file_and_writes_nothing() {
             && err.contains("nor an answers file"),
         "{err}"
     );
+    // The problems are listed on lines of their own, as assess lists them.
+    let empty = dir.path().join("empty.yaml");
+    std::fs::write(&empty, "").unwrap();
+    let empty = empty.display().to_string();
+    for (file, problem) in [
+        ("README.md", "  README.md:3:1: ".to_string()),
+        (empty.as_str(), format!("  {empty}: the file is empty")),
+    ] {
+        let err = levelup(&["packet", file]).bad().stderr;
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[0].contains(&format!("{file} is neither a saved levelup run"))
+                && lines[0].ends_with(&format!("answers file {file} has 1 problem:")),
+            "{err}"
+        );
+        assert!(lines[1].starts_with(&problem), "{err}");
+    }
     let err = levelup(&["packet", "no-such-file.yaml"]).bad().stderr;
     assert!(err.contains("no-such-file.yaml"), "{err}");
     let err = levelup(&[
@@ -413,6 +431,112 @@ fn bad_input_exits_2_naming_the_file_and_writes_nothing() {
         .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
         .collect();
     assert!(leftovers.is_empty(), "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn stale_after_and_as_of_take_sensible_values_only() {
+    let data = tempfile::tempdir().unwrap();
+    levelup(&["assess", "--answers", "examples/answers/on-the-way.yaml", "--save"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+    let answers = "examples/answers/staff.yaml";
+    // Beyond 1200 months (100 years): refused by both commands, not a panic.
+    for months in ["1201", "100000", "239977", "4000000000"] {
+        for args in [
+            &["packet", answers, "--stale-after", months][..],
+            &["history", "--stale-after", months],
+        ] {
+            let err = levelup(args).env("XDG_DATA_HOME", data.path()).bad().stderr;
+            assert!(
+                err.contains(&format!("--stale-after: '{months}'")) && err.contains("from 0 to 1200"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // 1200 works, with a cutoff a hundred years back.
+    let md = levelup(&["packet", answers, "--stale-after", "1200", "--as-of", "2026-06-01"])
+        .ok()
+        .stdout;
+    assert!(
+        md.contains("evidence dated before 1926-06-01, more than 1200 months before 2026-06-01"),
+        "{md}"
+    );
+    levelup(&["history", "--stale-after", "1200"])
+        .env("XDG_DATA_HOME", data.path())
+        .ok();
+
+    // The config's stale_after_months: the same range, the file and key named.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let shown = config.display().to_string();
+    for value in ["4000000000", "239977", "1201", "\"x\"", "-3"] {
+        std::fs::write(&config, format!("stale_after_months = {value}\n")).unwrap();
+        for args in [
+            &["--config", &shown, "packet", answers][..],
+            &["--config", &shown, "history"],
+        ] {
+            let err = levelup(args).env("XDG_DATA_HOME", data.path()).bad().stderr;
+            assert!(
+                err.contains(&format!(
+                    "{shown}:1:22: stale_after_months = {value} is not a whole number of months from 0 to 1200"
+                )),
+                "{value}: {err}"
+            );
+            assert!(!err.contains("u32"), "{err}");
+        }
+    }
+
+    // --as-of: exactly YYYY-MM-DD, a real day; the message is plain.
+    for day in [
+        "2026-13-01",
+        "2026-02-30",
+        "2026-06-01T00:00",
+        "+002026-06-01",
+        "-009999-01-01",
+    ] {
+        for args in [
+            &["packet", answers, &format!("--as-of={day}")][..],
+            &["history", &format!("--as-of={day}")],
+        ] {
+            let err = levelup(args).bad().stderr;
+            assert_eq!(
+                err.trim_end(),
+                format!("error: --as-of: '{day}' is not a date; expected YYYY-MM-DD, e.g. 2026-06-01"),
+                "{args:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_readme_packet_is_real_output() {
+    let readme = std::fs::read_to_string(path("README.md")).unwrap();
+    let command = "levelup packet examples/answers/staff.yaml --as-of 2027-06-01";
+    assert!(readme.contains(&format!("`{command}`")), "the README names the command");
+    let start = readme
+        .find("  ```markdown\n  # Promotion packet: Marcus")
+        .expect("the README shows Marcus's packet");
+    let block = &readme[start + "  ```markdown\n".len()..];
+    let block = &block[..block.find("  ```\n").unwrap()];
+    let shown: String = block
+        .lines()
+        .map(|l| l.strip_prefix("  ").unwrap_or(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let args: Vec<&str> = command.split(' ').skip(1).collect();
+    let md = levelup(&args).ok().stdout;
+    assert!(md.contains("(stale)"), "{md}");
+    // Each part between the cuts, marked (…), is printed as shown.
+    let parts: Vec<&str> = shown.split("\n(…").collect();
+    assert_eq!(parts.len(), 3, "{shown}");
+    for (n, part) in parts.iter().enumerate() {
+        let part = if n == 0 {
+            part
+        } else {
+            &part[part.find('\n').unwrap() + 1..]
+        };
+        assert!(md.contains(part.trim()), "not what levelup prints:\n{part}\n---\n{md}");
+    }
 }
 
 #[test]
