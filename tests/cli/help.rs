@@ -358,7 +358,9 @@ fn help_to_a_full_disk_fails() {
         let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_levelup"));
         crate::support::hermetic(&mut cmd, home.path());
-        let status = cmd.args(args).stdout(full).status().unwrap();
-        assert_eq!(status.code(), Some(1), "{args:?}");
+        let out = cmd.args(args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("No space left on device"), "{args:?}: {said}");
     }
 }
