@@ -1026,24 +1026,7 @@ mod tests {
     /// reaches and says it is heuristic (from a breaker's trial).
     #[test]
     fn a_very_large_ladder_keeps_to_the_budget() {
-        let mut text = String::from(
-            "id: big\nversion: \"1\"\ntitle: B\ndefault_target: d\nscoring: { min_dimensions_at_level: 60 }\nlevels:\n",
-        );
-        for l in ["a", "b", "c", "d"] {
-            text += &format!("  - {{ id: {l}, title: {l}, summary: s }}\n");
-        }
-        text += "dimensions:\n";
-        for d in 0..60 {
-            text += &format!(
-                "  - id: d{d}\n    title: D{d}\n    summary: s\n    levels: {{ a: x, b: x, c: x, d: x }}\n    actions: [go]\n    questions:\n"
-            );
-            for q in 0..30 {
-                text += &format!(
-                    "      - {{ id: d{d}.q{q}, kind: choice, prompt: P, choices: [{{ id: c0, label: C, at: a }}, {{ id: c1, label: C, at: b }}, {{ id: c2, label: C, at: c }}, {{ id: c3, label: C, at: d }}] }}\n"
-                );
-            }
-        }
-        let rubric = crate::rubric::parse(&text, "big.yaml").unwrap();
+        let rubric = wide_format_1(60, 30, &["a", "b", "c", "d"], 60);
         let mut a = Answers::default();
         for d in 0..60 {
             for q in 0..30 {
@@ -1051,17 +1034,7 @@ mod tests {
                 a.answers.insert(format!("d{d}.q{q}"), choice(c));
             }
         }
-        let now = score::assess(&rubric, &a, 3);
-        let p = plan(&rubric, &a, &now);
-        assert_eq!(p.outcome, Outcome::Reaches);
-        assert_eq!(p.method, Method::Heuristic);
-        assert!(
-            p.evaluations <= p.allowed + p.changes.len() + 2,
-            "{} scorings of {} allowed",
-            p.evaluations,
-            p.allowed
-        );
-        assert_eq!(p.after.as_ref().and_then(|x| x.estimate), Some(3));
+        heuristic_within_budget(&rubric, &a, 3);
     }
 
     /// Format 2 with more than 16 questions in a dimension, all answered:
@@ -1101,39 +1074,62 @@ mod tests {
         }
     }
 
-    /// A ladder too large to search: the greedy plan, within the budget, marked heuristic.
-    #[test]
-    fn too_large_to_search_is_heuristic_within_budget() {
-        let mut text = String::from(
-            "id: wide\nversion: \"1\"\ntitle: Wide\nlevels:\n  - { id: a, title: A, summary: s }\n  - { id: b, title: B, summary: s }\n  - { id: c, title: C, summary: s }\nscoring: { reach: 0.8, min_dimensions_at_level: 12 }\ndimensions:\n",
+    /// A format-1 rubric of `dims` dimensions of `questions` choice
+    /// questions each, over `levels` (ids), one choice `c<i>` at each level,
+    /// `need` dimensions at a level to meet it.
+    fn wide_format_1(dims: usize, questions: usize, levels: &[&str], need: usize) -> Rubric {
+        let mut text = format!(
+            "id: wide\nversion: \"1\"\ntitle: Wide\nscoring: {{ reach: 0.8, min_dimensions_at_level: {need} }}\nlevels:\n"
         );
-        for d in 0..12 {
+        for l in levels {
+            text += &format!("  - {{ id: {l}, title: {l}, summary: s }}\n");
+        }
+        let choices: Vec<String> = levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{{ id: c{i}, label: C, at: {l} }}"))
+            .collect();
+        let said: Vec<String> = levels.iter().map(|l| format!("{l}: x")).collect();
+        text += "dimensions:\n";
+        for d in 0..dims {
             text += &format!(
-                "  - id: d{d}\n    title: D{d}\n    summary: s\n    weight: 1\n    levels: {{ a: x, b: y, c: z }}\n    actions: [go]\n    questions:\n"
+                "  - id: d{d}\n    title: D{d}\n    summary: s\n    levels: {{ {} }}\n    actions: [go]\n    questions:\n",
+                said.join(", ")
             );
-            for q in 0..3 {
+            for q in 0..questions {
                 text += &format!(
-                    "      - id: d{d}.q{q}\n        kind: choice\n        prompt: P\n        choices:\n          - {{ id: low, label: Low, at: a }}\n          - {{ id: high, label: High, at: c }}\n"
+                    "      - {{ id: d{d}.q{q}, kind: choice, prompt: P, choices: [{}] }}\n",
+                    choices.join(", ")
                 );
             }
         }
-        let rubric = crate::rubric::parse(&text, "wide.yaml").unwrap();
+        crate::rubric::parse(&text, "wide.yaml").unwrap()
+    }
+
+    /// A ladder too large to search: the greedy plan, within the budget, marked heuristic.
+    #[test]
+    fn too_large_to_search_is_heuristic_within_budget() {
+        let rubric = wide_format_1(12, 3, &["a", "b", "c"], 12);
         let mut a = Answers::default();
         for id in rubric.question_ids() {
-            a.answers.insert(id.to_string(), Answer::Choice("low".into()));
+            a.answers.insert(id.to_string(), Answer::Choice("c0".into()));
         }
-        let now = score::assess(&rubric, &a, 2);
-        let p = plan(&rubric, &a, &now);
+        heuristic_within_budget(&rubric, &a, 2);
+    }
+
+    /// The plan towards `target` reaches it, says it is heuristic and kept to
+    /// its budget (the check and each change's readiness come on top).
+    fn heuristic_within_budget(rubric: &Rubric, a: &Answers, target: usize) {
+        let p = plan(rubric, a, &score::assess(rubric, a, target));
         assert_eq!(p.outcome, Outcome::Reaches);
         assert_eq!(p.method, Method::Heuristic);
-        // The search within its budget; the check and each change's readiness on top.
         assert!(
             p.evaluations <= p.allowed + p.changes.len() + 2,
             "{} scorings of {} allowed",
             p.evaluations,
             p.allowed
         );
-        assert_eq!(p.after.as_ref().and_then(|x| x.estimate), Some(2));
+        assert_eq!(p.after.as_ref().and_then(|x| x.estimate), Some(target));
     }
 
     /// A format-2 points ladder: `levels` levels with rising thresholds, a
