@@ -126,6 +126,9 @@ pub struct Evidence {
 /// What the packet says under "still missing" for a dimension without evidence.
 pub const NO_EVIDENCE: &str = "No evidence given";
 
+/// What it says where every piece of evidence is stale.
+pub const NO_FRESH_EVIDENCE: &str = "No recent evidence: all of it is stale";
+
 /// Whether something dated `date` is stale on `as_of`: more than `months`
 /// months before it (exactly `months` months is not yet stale).
 pub fn is_stale(date: Date, as_of: Date, months: u32) -> bool {
@@ -322,6 +325,8 @@ pub fn build(rubric: &Rubric, inputs: &[Input], assessment: &Report, as_of: Date
         let evidence = evidence_of(&d.id, inputs, as_of, months);
         if evidence.is_empty() {
             missing.push(NO_EVIDENCE.to_string());
+        } else if evidence.iter().all(|e| e.stale) {
+            missing.push(NO_FRESH_EVIDENCE.to_string());
         }
         dimensions.push(PacketDimension {
             id: d.id.clone(),

@@ -113,9 +113,7 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
                 Some(e) => {
                     let above = &rubric.levels[e].title;
                     let rest = if a.readiness < 100.0 - 1e-9 {
-                        format!(
-                            " Not everything {target} expects is reached, though: its gaps are listed in the report."
-                        )
+                        format!(" Not everything {target} expects is reached, though: `levelup assess` lists its gaps.")
                     } else {
                         String::new()
                     };

@@ -153,6 +153,14 @@ fn read_file(path: &str, rubric_flag: Option<&str>, config: &Config) -> Result<R
     if raw.answers.is_empty() && raw.evidence.is_empty() {
         return Err(neither(String::new()));
     }
+    // A packet quotes the person's own words: a manager's or peer's rating is not that.
+    if let Some(rater) = raw.rater.filter(|r| *r != answers::Rater::Own) {
+        return Err(bad_input(format!(
+            "{shown} is a {} rating (rater: {}): a packet quotes only the person's own answers and evidence; pass their own file (rater: self, or no rater)",
+            rater.id(),
+            rater.id()
+        )));
+    }
     let rubric = choose_rubric(rubric_flag, raw.rubric.as_deref(), config, &shown)?;
     let checked = answers::check(raw, &rubric, &shown, false)?;
     let target = choose_target(None, checked.target.as_deref(), config, &rubric)?;

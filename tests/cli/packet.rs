@@ -562,3 +562,27 @@ fn an_undated_input_says_where_its_date_comes_from() {
         "{md}"
     );
 }
+
+/// A manager's or peer's answers file is not the person's own words: the
+/// packet refuses it, naming the file (from a newcomer's trial).
+#[test]
+fn a_raters_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = std::fs::read_to_string(crate::support::path("examples/answers/staff.yaml")).unwrap();
+    let mgr = dir.path().join("mgr.yaml");
+    std::fs::write(&mgr, format!("rater: manager\nrater_name: Robin\n{own}")).unwrap();
+    let out = levelup(&["packet", "examples/answers/staff.yaml", mgr.to_str().unwrap()]).bad();
+    assert!(out.stderr.contains("mgr.yaml is a manager rating"), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+}
+
+/// Where every piece of a dimension's evidence is stale, the packet says
+/// there is no recent evidence rather than "meets it, with evidence".
+#[test]
+fn only_stale_evidence_is_said_to_be_no_recent_evidence() {
+    let md = levelup(&["packet", "examples/answers/staff.yaml", "--as-of", "2030-01-01"])
+        .ok()
+        .stdout;
+    assert!(md.contains("No recent evidence: all of it is stale"), "{md}");
+    assert!(!md.contains("meets what Staff Engineer expects, with evidence"), "{md}");
+}
