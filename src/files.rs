@@ -38,6 +38,13 @@ pub fn read_text(path: &str) -> Result<String> {
     };
     let mut bytes = Vec::new();
     if path == "-" {
+        // Stdin redirected from a file (`< me.yaml`) is that file: record it too.
+        if let Some(read) = ReadFile::at(Path::new("/dev/stdin")) {
+            let mut all = read_files();
+            if !all.contains(&read) {
+                all.push(read);
+            }
+        }
         std::io::stdin()
             .take(READ_LIMIT + 1)
             .read_to_end(&mut bytes)

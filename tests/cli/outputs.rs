@@ -490,3 +490,31 @@ fn an_installed_rubric_picked_by_id_is_never_an_output() {
     );
     assert_eq!(names(dir.path()), ["in.yaml"], "no chart was written");
 }
+
+/// `--answers -` with stdin redirected from a file reads that file: `-o`
+/// onto it is refused, `--force` or not (from a breaker's trial).
+#[test]
+fn stdin_redirected_from_a_file_is_an_input_too() {
+    let home = tempfile::tempdir().unwrap();
+    let me = home.path().join("me.yaml");
+    let text = std::fs::read_to_string(path("examples/answers/staff.yaml")).unwrap();
+    std::fs::write(&me, &text).unwrap();
+    let m = me.to_str().unwrap();
+    for args in [
+        vec!["plan", "--answers", "-", "-o", m, "--force"],
+        vec!["assess", "--answers", "-", "--save-answers", m, "--force"],
+        vec!["packet", "-", "-o", m, "--force"],
+    ] {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_levelup"));
+        crate::support::hermetic(&mut cmd, home.path());
+        let out = cmd
+            .args(&args)
+            .stdin(std::fs::File::open(&me).unwrap())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {said}");
+        assert!(said.contains("is an input of this run"), "{args:?}: {said}");
+        assert_eq!(std::fs::read_to_string(&me).unwrap(), text, "{args:?} replaced it");
+    }
+}
