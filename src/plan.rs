@@ -12,13 +12,10 @@
 //! - **Format 2 profiles** (a level is met when enough of the dimensions it
 //!   expects reach their expectation): dimensions are independent, so the
 //!   cheapest set of questions that lifts each short dimension to its bar is
-//!   found (largest gains first where every question of it is answered, as
-//!   its score is then a weighted mean over a fixed set; else by trying every
-//!   subset of its questions), and the cheapest dimensions that meet the
-//!   level's count (or weighted share, by a knapsack over whole numbers of
-//!   changes) are taken, over every level from the target up. Exact for any
-//!   size of rubric, unless a dimension has more than 16 unanswered or
-//!   changeable questions with some unanswered; then the search below.
+//!   found in closed form (each question adds a fixed amount towards the bar;
+//!   see [`lift`]), and the cheapest dimensions that meet the level's count
+//!   (or weighted share, by a knapsack over whole numbers of changes) are
+//!   taken, over every level from the target up. Exact for any size.
 //! - **Points** (a total threshold and per-dimension minimums): each question
 //!   can add at most its best gain; the largest gains of each dimension meet
 //!   its minimum with the fewest changes, then the largest gains left anywhere
@@ -41,10 +38,6 @@ use crate::score::{self, Assessment};
 /// check and the readiness of each change alone come on top (one scoring
 /// per change, and one).
 pub const BUDGET: usize = 800_000;
-
-/// Questions a dimension may have for its subsets to be tried one by one
-/// (2^16 small checks); beyond it the dimension is lifted greedily.
-const SUBSET_LIMIT: usize = 16;
 
 const EPS: f64 = 1e-9;
 
@@ -213,8 +206,8 @@ impl Search<'_> {
     /// are added highest first while each is at or above the dimension's mean
     /// so far, which gives the highest mean any subset of them can. A
     /// dimension with no answers at all would join the rubric's overall mean:
-    /// its questions are added, highest first, only where scoring says that
-    /// does not set the person back (one scoring each).
+    /// it is filled the same way, then kept only where scoring says that does
+    /// not set the person back (one scoring per such dimension).
     fn best_fill(&mut self, answers: &Answers, open: &[Open]) -> Answers {
         let rubric = self.rubric;
         let mut out = answers.clone();
@@ -244,11 +237,23 @@ impl Search<'_> {
                 }
             }
         }
-        empty.sort_by(|a, b| at(b).total_cmp(&at(a)));
+        // Per dimension with no answers: its highest mean (highest first while
+        // each is at or above the mean so far), kept if one scoring says it
+        // does not set the person back.
+        empty.sort_by(|a, b| a.dimension.cmp(&b.dimension).then(at(b).total_cmp(&at(a))));
+        let mut groups: Vec<&[&Open]> = empty.chunk_by(|a, b| a.dimension == b.dimension).collect();
+        // The dimensions that could score highest first: a low one tried
+        // before them could be kept for the readiness it adds, then hold the
+        // mean down.
+        groups.sort_by(|a, b| at(b[0]).total_cmp(&at(a[0])));
         let mut now = self.progress(&out);
-        for o in empty {
+        for group in groups {
             let mut trial = out.clone();
-            trial.answers.insert(o.id.clone(), o.best.clone());
+            for o in group {
+                if dimension_mean(rubric, o.dimension, &trial).is_none_or(|m| at(o) >= m - EPS) {
+                    trial.answers.insert(o.id.clone(), o.best.clone());
+                }
+            }
             let then = self.progress(&trial);
             if then >= now {
                 out = trial;
@@ -572,9 +577,14 @@ impl Search<'_> {
             set.push(i);
             current.answers.insert(open[i].id.clone(), open[i].best.clone());
         };
-        if !reached {
-            return (self.by_ranking(answers, open, set), Method::Heuristic);
-        }
+        // Greedy can stall on a change that raises readiness but never the
+        // estimate: then the ranking finds a set that reaches, and the
+        // exhaustive search below still runs where the budget allows.
+        let mut set = if reached {
+            set
+        } else {
+            self.by_ranking(answers, open, set)
+        };
         set.sort_unstable();
         let n = open.len();
         let cost: usize = (1..set.len()).map(|k| choose(n, k)).fold(0, usize::saturating_add);
@@ -612,7 +622,13 @@ impl Search<'_> {
             .filter(|i| !set.contains(i))
             .map(|&i| (i, static_gain(self.rubric, answers, &open[i])))
             .collect();
-        rest.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Equal gains: the first question of every dimension before the second
+        // of any, so that a ladder of unanswered dimensions is spread, not filled one by one.
+        rest.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(open[a.0].question.cmp(&open[b.0].question))
+                .then(a.0.cmp(&b.0))
+        });
         let prefix = |k: usize| -> Vec<usize> { set.iter().copied().chain(rest[..k].iter().map(|r| r.0)).collect() };
         let mut chosen = if self.reaches(&with(answers, open, &prefix(rest.len()))) {
             let (mut lo, mut hi) = (0, rest.len());
@@ -667,85 +683,54 @@ fn static_gain(rubric: &Rubric, answers: &Answers, o: &Open) -> f64 {
 }
 
 /// The fewest questions of dimension `d` whose best answers lift its score to
-/// `bar`: `Some(None)` if none can, `None` if it has too many to try.
+/// `bar`: `Some(None)` if none can. (Always `Some`: kept an `Option` so a
+/// future limit can hand over to the search.)
+///
+/// The score is `S / W`, the weighted mean of the answered questions. Raising
+/// an answered one adds `w·(best − now)` to `S`; answering an unanswered one
+/// adds `w·best` to `S` and `w` to `W`. So `S' / W' ≥ bar` exactly when the
+/// chosen questions' contributions — `w·(best − now)`, or `w·(best − bar)`
+/// for an unanswered one — add up to at least `bar·W − S`. Each contribution
+/// is fixed, so the largest first are the fewest: exact, at any size.
 fn lift(rubric: &Rubric, answers: &Answers, open: &[Open], d: usize, bar: f64) -> Option<Option<Vec<usize>>> {
     let dim = &rubric.dimensions[d];
-    let mine: Vec<usize> = (0..open.len()).filter(|&i| open[i].dimension == d).collect();
     let reach = rubric.scoring.reach;
-    let now = |i: usize| {
-        let q = &dim.questions[open[i].question];
-        answers
-            .answers
-            .get(&open[i].id)
-            .and_then(|a| score::position(q, a, reach))
-    };
-    if mine.iter().all(|&i| now(i).is_some()) {
-        // Every changeable question is answered: the mean is over a fixed set
-        // of weights, each change adds a fixed amount, so the largest gains
-        // first are the fewest changes.
-        let (sum, weights) = dim.questions.iter().fold((0.0, 0.0), |(s, w), q| {
-            match answers.answers.get(&q.id).and_then(|a| score::position(q, a, reach)) {
-                Some(p) => (s + q.weight * p, w + q.weight),
-                None => (s, w),
-            }
-        });
-        if weights <= 0.0 {
-            return Some(None);
+    let (sum, weights) = dim.questions.iter().fold((0.0, 0.0), |(s, w), q| {
+        match answers.answers.get(&q.id).and_then(|a| score::position(q, a, reach)) {
+            Some(p) => (s + q.weight * p, w + q.weight),
+            None => (s, w),
         }
-        let mut gains: Vec<(usize, f64)> = mine
-            .iter()
-            .map(|&i| {
-                let q = &dim.questions[open[i].question];
-                let best = score::position(q, &open[i].best, reach).unwrap_or(f64::NEG_INFINITY);
-                (i, q.weight * (best - now(i).unwrap_or(best)))
-            })
-            .collect();
-        gains.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut total = sum;
-        let mut set = Vec::new();
-        for (i, g) in gains {
-            if total / weights >= bar - EPS {
-                break;
-            }
-            total += g;
-            set.push(i);
+    });
+    let mut gains: Vec<(usize, f64)> = (0..open.len())
+        .filter(|&i| open[i].dimension == d)
+        .filter_map(|i| {
+            let q = &dim.questions[open[i].question];
+            let best = score::position(q, &open[i].best, reach)?;
+            let now = answers
+                .answers
+                .get(&open[i].id)
+                .and_then(|a| score::position(q, a, reach));
+            Some((i, q.weight * (best - now.unwrap_or(bar))))
+        })
+        .collect();
+    gains.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let deficit = bar * weights - sum;
+    let mut total = 0.0;
+    let mut set = Vec::new();
+    for (i, g) in gains {
+        // With no answer at all, one question must be answered to have a score.
+        if total >= deficit - EPS && (weights > 0.0 || !set.is_empty()) {
+            break;
         }
-        set.sort_unstable();
-        return Some((total / weights >= bar - EPS).then_some(set));
+        if g < -EPS {
+            break;
+        }
+        total += g;
+        set.push(i);
     }
-    if mine.len() > SUBSET_LIMIT {
-        return None;
-    }
-    let score_with = |set: &[usize]| {
-        let (mut sum, mut weights) = (0.0, 0.0);
-        for (qi, q) in dim.questions.iter().enumerate() {
-            let answer = set
-                .iter()
-                .find(|&&i| open[i].question == qi)
-                .map(|&i| &open[i].best)
-                .or_else(|| answers.answers.get(&q.id));
-            if let Some(p) = answer.and_then(|a| score::position(q, a, rubric.scoring.reach)) {
-                sum += q.weight * p;
-                weights += q.weight;
-            }
-        }
-        (weights > 0.0).then(|| sum / weights)
-    };
-    for k in 1..=mine.len() {
-        let mut found = None;
-        for_each_subset(mine.len(), k, &mut |s| {
-            if found.is_none() {
-                let set: Vec<usize> = s.iter().map(|&j| mine[j]).collect();
-                if score_with(&set).is_some_and(|v| v >= bar - EPS) {
-                    found = Some(set);
-                }
-            }
-        });
-        if found.is_some() {
-            return Some(found);
-        }
-    }
-    Some(None)
+    let met = total >= deficit - EPS && (weights > 0.0 || !set.is_empty());
+    set.sort_unstable();
+    Some(met.then_some(set))
 }
 
 /// The dimensions (by id in `short`) whose lifting adds at least `goal`
@@ -984,6 +969,42 @@ mod tests {
         assert_eq!(p.outcome, Outcome::Reaches);
         assert_eq!(p.changes.len(), 1, "{:?}", p.changes);
         assert_eq!(p.changes[0].to, Answer::Scale(Agreement::ALL[4]));
+    }
+
+    /// Greedy stalls on a heavy dimension that raises readiness but can never
+    /// lift the estimate; the search still tries every smaller set and the
+    /// plan is exact (from a breaker's fuzzer).
+    #[test]
+    fn a_stalled_greedy_pass_still_ends_in_an_exact_plan() {
+        let rubric = "id: stall\nversion: \"1\"\ntitle: S\nlevels: [{id: a, title: A, summary: s}, {id: b, title: B, summary: s}]\nscoring: {min_dimensions_at_level: 2}\ndimensions:\n  - {id: h, title: H, summary: s, weight: 3, levels: {a: x, b: y}, actions: [go], questions: [{id: h.q, kind: choice, prompt: P, choices: [{id: lo, label: Lo, at: a}, {id: bit, label: Bit, at: 0.2}]}]}\n  - {id: x, title: X, summary: s, weight: 0.5, levels: {a: x, b: y}, actions: [go], questions: [{id: x.q, kind: choice, prompt: P, choices: [{id: lo, label: Lo, at: a}, {id: hi, label: Hi, at: b}]}]}\n  - {id: y, title: Y, summary: s, levels: {a: x, b: y}, actions: [go], questions: [{id: y.q, kind: choice, prompt: P, choices: [{id: lo, label: Lo, at: a}, {id: mid, label: Mid, at: 0.5}, {id: hi, label: Hi, at: b}]}]}\n";
+        let (_, _, p) = plan_of(rubric, &[("y.q", choice("mid"))], 1);
+        assert_eq!(p.outcome, Outcome::Reaches);
+        assert_eq!(p.method, Method::Exact);
+        assert_eq!(p.changes.len(), 2, "{:?}", p.changes);
+    }
+
+    /// Format 2, many unanswered questions in every dimension: the closed
+    /// form answers one per dimension, exactly (a breaker's trial took
+    /// minutes here and planned 3,384 changes for 200).
+    #[test]
+    fn unanswered_format_2_dimensions_take_one_answer_each() {
+        let mut text = String::from(
+            "format: 2\nid: w\nversion: \"1\"\ntitle: W\nlevels: [{ id: l1, title: L1 }, { id: l2, title: L2 }]\ndimensions:\n",
+        );
+        for d in 0..30 {
+            text += &format!(
+                "  - id: d{d}\n    title: D{d}\n    levels: {{ l1: x, l2: y }}\n    actions: [go]\n    questions:\n"
+            );
+            for q in 0..17 {
+                text += &format!(
+                    "      - {{ id: d{d}.q{q}, kind: choice, prompt: P, choices: [{{ id: lo, label: Lo, at: l1 }}, {{ id: hi, label: Hi, at: l2 }}] }}\n"
+                );
+            }
+        }
+        let (_, _, p) = plan_of(&text, &[], 1);
+        assert_eq!(p.outcome, Outcome::Reaches);
+        assert_eq!(p.method, Method::Exact);
+        assert_eq!(p.changes.len(), 30);
     }
 
     /// Under a points rule an answer placed lower can be worth more points:

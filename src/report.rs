@@ -158,7 +158,7 @@ pub fn plan_report(rubric: &Rubric, answers: &Answers, a: &Assessment) -> PlanRe
                     s = if n == 1 { "" } else { "s" }
                 ),
                 crate::plan::Method::Heuristic => format!(
-                    "{n} answer{s} to change to reach {target}, found by taking the most helpful change each time: the rubric is too large to try every shorter set, so one may exist.",
+                    "{n} answer{s} to change to reach {target}, found by a quicker search than trying every shorter set, which this rubric is too large for: a shorter one may exist.",
                     s = if n == 1 { "" } else { "s" }
                 ),
             },

@@ -207,7 +207,7 @@ fn a_large_ladder_gets_a_heuristic_plan_that_says_so() {
         doc["plan"]["text"]
             .as_str()
             .unwrap()
-            .contains("too large to try every shorter set")
+            .contains("trying every shorter set, which this rubric is too large for")
     );
     assert_eq!(doc["plan"]["estimate_after"]["id"], "c");
     let table = levelup(&args("plan", &a, Some(&r), "table")).ok().stdout;
