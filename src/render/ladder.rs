@@ -101,7 +101,6 @@ fn titled(c: &DimensionChange) -> String {
 /// The diff for a terminal `width` columns wide: a summary table of every
 /// dimension, then what changes in each, wrapped at spaces.
 pub fn diff_table(d: &LevelDiff, width: u16, unicode: bool) -> String {
-    use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
     let wrap = |text: &str, first: &str, rest: &str| wrapped(&crate::text::one_line(text), width, unicode, first, rest);
     let mut out = String::new();
     let head = format!("{} → {}", d.from.title, d.to.title);
@@ -115,18 +114,8 @@ pub fn diff_table(d: &LevelDiff, width: u16, unicode: bool) -> String {
     if let Some(t) = d.threshold {
         let _ = writeln!(out, "{}", wrap(&format!("Points needed: {}", points_change(t)), "", ""));
     }
-    let mut t = Table::new();
-    let header = ["Dimension", &d.from.title, &d.to.title, "Change"]
-        .map(|h| Cell::new(cell(h, unicode)).add_attribute(Attribute::Bold));
-    t.load_style(if unicode {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        presets::ASCII_FULL_CONDENSED
-    })
-    .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_width(width)
-    .enforce_styling()
-    .set_header(header.to_vec());
+    let header = ["Dimension", &d.from.title, &d.to.title, "Change"].map(|h| cell(h, unicode));
+    let mut t = super::bordered(header, width, unicode);
     for c in &d.dimensions {
         t.add_row(vec![
             cell(&titled(c), unicode),
@@ -287,7 +276,6 @@ fn legend(g: &Grid, none: &str) -> String {
 
 /// The grid of levels `levels` (a range of columns) as a comfy-table.
 fn grid_part(g: &Grid, levels: std::ops::Range<usize>, width: u16, unicode: bool) -> (comfy_table::Table, bool) {
-    use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
     let categories = has_categories(g);
     let none = cell(NONE, unicode);
     let mut header = Vec::new();
@@ -296,16 +284,7 @@ fn grid_part(g: &Grid, levels: std::ops::Range<usize>, width: u16, unicode: bool
     }
     header.push("Dimension".to_string());
     header.extend(g.levels[levels.clone()].iter().map(|l| cell(&l.title, unicode)));
-    let mut t = Table::new();
-    t.load_style(if unicode {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        presets::ASCII_FULL_CONDENSED
-    })
-    .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_width(width)
-    .enforce_styling()
-    .set_header(header.into_iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    let mut t = super::bordered(header, width, unicode);
     for row in &g.rows {
         let mut cells = Vec::new();
         if categories {

@@ -526,6 +526,20 @@ pub(crate) fn plan_after_text(r: &Report) -> Option<String> {
     ))
 }
 
+/// A terminal table in the reports' style: condensed borders, Unicode or
+/// ASCII (`unicode`), as wide as the words need up to `width` columns, the
+/// `header` cells bold. The caller adds the rows.
+pub(crate) fn bordered(header: impl IntoIterator<Item = String>, width: u16, unicode: bool) -> comfy_table::Table {
+    use comfy_table::{Attribute, Cell, ContentArrangement};
+    let mut t = comfy_table::Table::new();
+    t.load_style(table::preset(unicode))
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .enforce_styling()
+        .set_header(header.into_iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -392,7 +392,6 @@ pub(crate) fn bold(text: &str) -> String {
 /// each dimension's questions, wrapped at spaces with hanging indents. Its
 /// text is already made visible; only our own styling is escape codes.
 pub fn table(r: &Rubric, width: u16, unicode: bool) -> String {
-    use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
     let wrap = |text: &str, first: &str, rest: &str| wrapped(text, width, unicode, first, rest);
     let mut out = String::new();
     let title = wrap(&format!("{} ({} v{})", r.title, r.id, r.version), "", "");
@@ -411,17 +410,8 @@ pub fn table(r: &Rubric, width: u16, unicode: bool) -> String {
         })
         .collect();
     let _ = writeln!(out, "{}\n", wrap(&format!("Levels: {}", levels.join("; ")), "", "  "));
-    let mut t = Table::new();
-    let header = ["Dimension", "Id", "Weight", "Questions"].map(|h| Cell::new(h).add_attribute(Attribute::Bold));
-    t.load_style(if unicode {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        presets::ASCII_FULL_CONDENSED
-    })
-    .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_width(width)
-    .enforce_styling()
-    .set_header(header.to_vec());
+    let header = ["Dimension", "Id", "Weight", "Questions"].map(String::from);
+    let mut t = super::bordered(header, width, unicode);
     for d in &r.dimensions {
         let cells = [
             titled(r, d),

@@ -54,7 +54,7 @@ fn heading(out: &mut String, text: &str) -> std::fmt::Result {
     writeln!(out, "\n{}\n{}", bold(text), "=".repeat(text.chars().count()))
 }
 
-fn preset(unicode: bool) -> comfy_table::TableStyle {
+pub(super) fn preset(unicode: bool) -> comfy_table::TableStyle {
     if unicode {
         presets::UTF8_FULL_CONDENSED
     } else {
