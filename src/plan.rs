@@ -105,6 +105,7 @@ pub fn plan(rubric: &Rubric, answers: &Answers, now: &Assessment) -> Plan {
         target,
         evaluations: 0,
         allowed,
+        used: Vec::new(),
     };
     let done = |outcome, method, changes, after, evaluations| Plan {
         target,
@@ -120,6 +121,9 @@ pub fn plan(rubric: &Rubric, answers: &Answers, now: &Assessment) -> Plan {
     }
     let open = changeable(rubric, answers);
     let full = search.best_fill(answers, &open);
+    search.used = (0..open.len())
+        .filter(|&i| full.answers.get(&open[i].id) == Some(&open[i].best))
+        .collect();
     if !search.reaches(&full) {
         return done(
             Outcome::Unreachable,
@@ -368,6 +372,8 @@ struct Search<'a> {
     evaluations: usize,
     /// Scorings the budget allows.
     allowed: usize,
+    /// The open questions (indices) the best fill changes: the most any plan can use.
+    used: Vec<usize>,
 }
 
 impl Search<'_> {
@@ -427,8 +433,8 @@ impl Search<'_> {
         o.best.clone()
     }
 
-    /// Format 2 profiles; `None` when a dimension has too many questions to
-    /// try every subset of them.
+    /// Format 2 profiles: the fewest questions over every level from the
+    /// target up; `None` when no level can be met this way.
     fn by_profile(&mut self, answers: &Answers, open: &[Open]) -> Option<Vec<usize>> {
         let r = self.rubric;
         let now = score::assess(r, answers, self.target);
@@ -443,7 +449,7 @@ impl Search<'_> {
             let mut short: Vec<(usize, f64, Vec<usize>)> = Vec::new();
             for &(d, _) in &check.short {
                 let k = r.dimensions[d].expects[level]?;
-                if let Some(set) = lift(r, answers, open, d, score::bar(r, k))? {
+                if let Some(set) = lift(r, answers, open, d, score::bar(r, k)) {
                     short.push((d, r.dimensions[d].weight, set));
                 }
             }
@@ -613,10 +619,7 @@ impl Search<'_> {
     /// each change dropped again where the rest still reach, while the budget
     /// lasts. Always reaches (at worst with every question the best fill uses).
     fn by_ranking(&mut self, answers: &Answers, open: &[Open], set: Vec<usize>) -> Vec<usize> {
-        let full = self.best_fill(answers, open);
-        let used: Vec<usize> = (0..open.len())
-            .filter(|&i| full.answers.get(&open[i].id) == Some(&open[i].best))
-            .collect();
+        let used = self.used.clone();
         let mut rest: Vec<(usize, f64)> = used
             .iter()
             .filter(|i| !set.contains(i))
@@ -683,8 +686,7 @@ fn static_gain(rubric: &Rubric, answers: &Answers, o: &Open) -> f64 {
 }
 
 /// The fewest questions of dimension `d` whose best answers lift its score to
-/// `bar`: `Some(None)` if none can. (Always `Some`: kept an `Option` so a
-/// future limit can hand over to the search.)
+/// `bar`; `None` if none can.
 ///
 /// The score is `S / W`, the weighted mean of the answered questions. Raising
 /// an answered one adds `w·(best − now)` to `S`; answering an unanswered one
@@ -692,7 +694,7 @@ fn static_gain(rubric: &Rubric, answers: &Answers, o: &Open) -> f64 {
 /// chosen questions' contributions — `w·(best − now)`, or `w·(best − bar)`
 /// for an unanswered one — add up to at least `bar·W − S`. Each contribution
 /// is fixed, so the largest first are the fewest: exact, at any size.
-fn lift(rubric: &Rubric, answers: &Answers, open: &[Open], d: usize, bar: f64) -> Option<Option<Vec<usize>>> {
+fn lift(rubric: &Rubric, answers: &Answers, open: &[Open], d: usize, bar: f64) -> Option<Vec<usize>> {
     let dim = &rubric.dimensions[d];
     let reach = rubric.scoring.reach;
     let (sum, weights) = dim.questions.iter().fold((0.0, 0.0), |(s, w), q| {
@@ -730,7 +732,7 @@ fn lift(rubric: &Rubric, answers: &Answers, open: &[Open], d: usize, bar: f64) -
     }
     let met = total >= deficit - EPS && (weights > 0.0 || !set.is_empty());
     set.sort_unstable();
-    Some(met.then_some(set))
+    met.then_some(set)
 }
 
 /// The dimensions (by id in `short`) whose lifting adds at least `goal`
