@@ -40,10 +40,7 @@ pub fn read_text(path: &str) -> Result<String> {
     if path == "-" {
         // Stdin redirected from a file (`< me.yaml`) is that file: record it too.
         if let Some(read) = ReadFile::at(Path::new("/dev/stdin")) {
-            let mut all = read_files();
-            if !all.contains(&read) {
-                all.push(read);
-            }
+            remember(read);
         }
         std::io::stdin()
             .take(READ_LIMIT + 1)
@@ -120,9 +117,13 @@ fn read_files() -> std::sync::MutexGuard<'static, Vec<ReadFile>> {
 
 /// Remember the regular file `file` (opened from `path`) as read by this run.
 fn note_read(file: &std::fs::File, path: &Path) {
-    let Some(read) = file.metadata().ok().and_then(|m| ReadFile::of(&m, path)) else {
-        return;
-    };
+    if let Some(read) = file.metadata().ok().and_then(|m| ReadFile::of(&m, path)) {
+        remember(read);
+    }
+}
+
+/// Add `read` to the files this run has read, once.
+fn remember(read: ReadFile) {
     let mut all = read_files();
     if !all.contains(&read) {
         all.push(read);
