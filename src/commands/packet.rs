@@ -68,7 +68,7 @@ pub fn run(args: PacketArgs, config: &Config) -> Result<()> {
     let months = stale_months(args.stale.stale_after, config);
 
     let read = if args.files.is_empty() {
-        from_history(args.name.as_deref(), args.rubric.as_deref(), config)?
+        from_history(args.name.as_deref(), args.rubric.as_deref())?
     } else {
         args.files
             .iter()
@@ -224,7 +224,7 @@ fn saved_input(label: String, saved: history::Saved) -> Result<Read> {
 ///
 /// Errors (exit 2): no saved run; `--name` matches none; runs of several
 /// people without `--name`, or on several rubrics without `--rubric`.
-fn from_history(name: Option<&str>, rubric: Option<&str>, _config: &Config) -> Result<Vec<Read>> {
+fn from_history(name: Option<&str>, rubric: Option<&str>) -> Result<Vec<Read>> {
     let mut runs = saved_runs()?;
     if runs.is_empty() {
         return Err(bad_input(format!(
